@@ -1,0 +1,1 @@
+"""Pure Python: templates, grading, agreement statistics and reference lists. No Qt, no SQL."""

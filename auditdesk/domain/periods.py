@@ -1,0 +1,103 @@
+"""School terms and financial quarters, the periods Boards report in.
+
+Terms follow the English school year: Autumn (September-December), Spring
+(January-March) and Summer (April-August; Easter moves, so April goes with Summer).
+Quarters are the council's financial quarters: Q1 is April-June.
+A term key such as ``2025-1`` (Autumn of 2025/26) sorts in time order and is stored on each
+audit, so "by term" is a plain GROUP BY.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+_TERM_NAMES = {1: "Autumn", 2: "Spring", 3: "Summer"}
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    start: date
+    end: date  # inclusive
+    label: str
+
+    def contains(self, day: date) -> bool:
+        return self.start <= day <= self.end
+
+
+def term_key(day: date) -> str:
+    """``YYYY-T``: the academic year it starts in, then 1 Autumn, 2 Spring, 3 Summer."""
+    if day.month >= 9:
+        return f"{day.year}-1"
+    if day.month <= 3:
+        return f"{day.year - 1}-2"
+    return f"{day.year - 1}-3"
+
+
+def term_label(key: str) -> str:
+    """``2025-1`` -> ``Autumn 2025``; ``2025-2`` -> ``Spring 2026``."""
+    year, number = _split_term_key(key)
+    calendar_year = year if number == 1 else year + 1
+    return f"{_TERM_NAMES[number]} {calendar_year}"
+
+
+def term_period(key: str) -> Period:
+    year, number = _split_term_key(key)
+    if number == 1:
+        return Period(date(year, 9, 1), date(year, 12, 31), term_label(key))
+    if number == 2:
+        return Period(date(year + 1, 1, 1), date(year + 1, 3, 31), term_label(key))
+    return Period(date(year + 1, 4, 1), date(year + 1, 8, 31), term_label(key))
+
+
+def previous_term_key(key: str) -> str:
+    year, number = _split_term_key(key)
+    return f"{year - 1}-3" if number == 1 else f"{year}-{number - 1}"
+
+
+def quarter_period(day: date) -> Period:
+    """The financial quarter containing ``day`` (Q1 = April-June)."""
+    fy_start = day.year if day.month >= 4 else day.year - 1
+    index = ((day.month - 4) % 12) // 3  # 0..3
+    start_month = 4 + 3 * index
+    start = date(fy_start + (start_month - 1) // 12, (start_month - 1) % 12 + 1, 1)
+    next_month = start_month + 3
+    after = date(fy_start + (next_month - 1) // 12, (next_month - 1) % 12 + 1, 1)
+    label = f"{fy_start}/{str(fy_start + 1)[-2:]} Q{index + 1}"
+    return Period(start, after - timedelta(days=1), label)
+
+
+def parse_period(text: str) -> Period:
+    """Read a term ("Autumn 2025"), a quarter ("2025/26 Q2"), an academic year
+    ("2025/26") or a calendar year ("2025")."""
+    cleaned = " ".join(text.split())
+    match = re.fullmatch(r"(?i)(autumn|spring|summer)\s+(\d{4})", cleaned)
+    if match:
+        name, year = match.group(1).capitalize(), int(match.group(2))
+        number = {"Autumn": 1, "Spring": 2, "Summer": 3}[name]
+        return term_period(f"{year if number == 1 else year - 1}-{number}")
+    match = re.fullmatch(r"(?i)(\d{4})/(\d{2})\s+q([1-4])", cleaned)
+    if match:
+        fy_start, quarter = int(match.group(1)), int(match.group(3))
+        month = 4 + 3 * (quarter - 1)
+        return quarter_period(date(fy_start + (month - 1) // 12, (month - 1) % 12 + 1, 1))
+    match = re.fullmatch(r"(\d{4})/(\d{2})", cleaned)
+    if match:
+        year = int(match.group(1))
+        return Period(date(year, 9, 1), date(year + 1, 8, 31), f"{year}/{str(year + 1)[-2:]}")
+    match = re.fullmatch(r"(\d{4})", cleaned)
+    if match:
+        year = int(match.group(1))
+        return Period(date(year, 1, 1), date(year, 12, 31), str(year))
+    raise ValueError(
+        f"'{text}' is not a period; use a term ('Autumn 2025'), a quarter ('2025/26 Q2'), "
+        "an academic year ('2025/26') or a year ('2025')"
+    )
+
+
+def _split_term_key(key: str) -> tuple[int, int]:
+    match = re.fullmatch(r"(\d{4})-([123])", key)
+    if not match:
+        raise ValueError(f"'{key}' is not a term key (expected e.g. 2025-1)")
+    return int(match.group(1)), int(match.group(2))

@@ -1,0 +1,202 @@
+"""Repeating blocks: sampled children, outcomes and provision lines, added as the
+audit goes."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from auditdesk.domain import validation
+from auditdesk.domain.reference import PrimaryNeed
+from auditdesk.domain.template_index import Block
+from auditdesk.errors import InvalidInput
+from auditdesk.services import audit_state
+from auditdesk.services.context import ServiceContext
+from auditdesk.services.records import GradeUpdate
+from auditdesk.services.subjects import record_child
+from auditdesk.store.models import AuditBlock, Setting
+
+
+@dataclass(frozen=True)
+class SampledChild:
+    """The child a setting-visit block is about: pseudonymous reference only."""
+
+    reference: str
+    year_group: int
+    primary_need: PrimaryNeed
+
+
+@dataclass(frozen=True)
+class BlockChange:
+    block: Block
+    grades: GradeUpdate
+
+
+def add_block(
+    ctx: ServiceContext,
+    audit_uuid: str,
+    section_id: str,
+    *,
+    parent_block_id: str | None = None,
+    label: str | None = None,
+    sampled_child: SampledChild | None = None,
+    block_id: str | None = None,
+) -> BlockChange:
+    """Add one block to a repeating section (inside ``parent_block_id`` when nested).
+
+    ``block_id`` lets undo put back a block under its old identity.
+    """
+    with ctx.db.write() as session:
+        loaded = audit_state.load_audit(session, audit_uuid)
+        audit = loaded.audit
+        audit_state.require_editable(audit)
+        section = loaded.index.sections.get(section_id)
+        if section is None or section.repeat is None:
+            raise InvalidInput(f"Section '{section_id}' does not repeat; there is nothing to add.")
+        repeat = section.repeat
+        parent_section = loaded.index.repeating_parent(section_id)
+        parent_row = loaded.block_rows.get(parent_block_id) if parent_block_id else None
+        if (parent_section is None) != (parent_row is None) or (
+            parent_row is not None and parent_row.section_id != parent_section
+        ):
+            raise InvalidInput(f"Choose where this {repeat.unit} belongs before adding it.")
+        siblings = [
+            row
+            for row in loaded.block_rows.values()
+            if row.section_id == section_id
+            and row.parent_id == (parent_row.id if parent_row else None)
+        ]
+        if len(siblings) >= repeat.max:
+            raise InvalidInput(
+                f"This audit already has {repeat.max} of {repeat.unit}s, the most allowed."
+            )
+        child_id: int | None = None
+        year_group: int | None = None
+        if repeat.sampled_child:
+            if sampled_child is None:
+                raise InvalidInput("Enter the sampled child's reference, year group and need.")
+            setting = session.get(Setting, audit.setting_id) if audit.setting_id else None
+            child = record_child(
+                session,
+                ctx,
+                reference=sampled_child.reference,
+                year_group=sampled_child.year_group,
+                primary_need=sampled_child.primary_need,
+                locality=setting.locality if setting else (audit.locality or "Unknown"),
+                setting=setting,
+            )
+            if any(row.child_id == child.id for row in siblings):
+                raise InvalidInput(f"{child.reference} is already sampled in this visit.")
+            child_id, year_group = child.id, child.year_group
+            label = child.reference
+        label = validation.required_text(
+            label or f"{repeat.label} {len(siblings) + 1}", f"a name for the {repeat.unit}"
+        )
+        position = (
+            session.scalar(
+                select(func.max(AuditBlock.position)).where(
+                    AuditBlock.audit_id == audit.id, AuditBlock.section_id == section_id
+                )
+            )
+            or 0
+        ) + 1
+        row = AuditBlock(
+            uuid=block_id or str(uuid.uuid4()),
+            audit_id=audit.id,
+            section_id=section_id,
+            parent_id=parent_row.id if parent_row else None,
+            label=label,
+            position=position,
+            child_id=child_id,
+            year_group=year_group,
+        )
+        session.add(row)
+        session.flush()
+        audit_state.add_trail(
+            session,
+            ctx,
+            audit_uuid=audit.uuid,
+            record_type="block",
+            record_uuid=row.uuid,
+            field=f"{section.title}: added {repeat.unit}",
+            new=label,
+        )
+        reloaded = audit_state.load_audit(session, audit_uuid)
+        grades = audit_state.after_edit(session, ctx, reloaded)
+        block = next(b for b in reloaded.blocks if b.id == row.uuid)
+        return BlockChange(block, grades)
+
+
+def rename_block(ctx: ServiceContext, audit_uuid: str, block_id: str, label: str) -> BlockChange:
+    label = validation.required_text(label, "a name")
+    with ctx.db.write() as session:
+        loaded = audit_state.load_audit(session, audit_uuid)
+        audit_state.require_editable(loaded.audit)
+        row = _row(loaded, block_id)
+        section = loaded.index.sections[row.section_id]
+        if section.repeat is not None and section.repeat.sampled_child:
+            raise InvalidInput(
+                "A sampled child's block is named by their reference; remove it and add the "
+                "right child instead."
+            )
+        old, row.label = row.label, label
+        audit_state.add_trail(
+            session,
+            ctx,
+            audit_uuid=audit_uuid,
+            record_type="block",
+            record_uuid=block_id,
+            field=f"{section.title}: renamed",
+            old=old,
+            new=label,
+        )
+        reloaded = audit_state.load_audit(session, audit_uuid)
+        grades = audit_state.after_edit(session, ctx, reloaded)
+        return BlockChange(next(b for b in reloaded.blocks if b.id == block_id), grades)
+
+
+def remove_block(ctx: ServiceContext, audit_uuid: str, block_id: str) -> GradeUpdate:
+    """Remove a block with its nested blocks and their answers (the trail keeps a record)."""
+    with ctx.db.write() as session:
+        loaded = audit_state.load_audit(session, audit_uuid)
+        audit_state.require_editable(loaded.audit)
+        row = _row(loaded, block_id)
+        section = loaded.index.sections[row.section_id]
+        doomed = _with_descendants(loaded, row)
+        answers = sum(1 for (_, owner), _answer in loaded.answer_rows.items() if owner in doomed)
+        audit_state.add_trail(
+            session,
+            ctx,
+            audit_uuid=audit_uuid,
+            record_type="block",
+            record_uuid=block_id,
+            field=f"{section.title}: removed",
+            old=f"{row.label} ({answers} answers)",
+        )
+        session.delete(row)  # nested blocks and answers go by ON DELETE CASCADE
+        session.flush()
+        session.expire_all()
+        reloaded = audit_state.load_audit(session, audit_uuid)
+        return audit_state.after_edit(session, ctx, reloaded)
+
+
+def _row(loaded: audit_state.LoadedAudit, block_id: str) -> AuditBlock:
+    row = loaded.block_rows.get(block_id)
+    if row is None:
+        raise InvalidInput("That block is no longer in this audit; refresh and retry.")
+    return row
+
+
+def _with_descendants(loaded: audit_state.LoadedAudit, root: AuditBlock) -> set[str]:
+    found = {root.uuid}
+    changed = True
+    while changed:
+        changed = False
+        ids = {loaded.block_rows[u].id for u in found}
+        for row in loaded.block_rows.values():
+            if row.parent_id in ids and row.uuid not in found:
+                found.add(row.uuid)
+                changed = True
+    return found

@@ -1,0 +1,1 @@
+"""Realistic, reproducible demo data: the same seed and date give the same database."""

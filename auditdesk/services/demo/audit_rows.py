@@ -1,0 +1,570 @@
+"""One demo audit's rows: subject, blocks, answers, grades, moderation, actions, trail.
+
+Quality is drawn per audit around a level that improves a little each term; each theme
+sits above or below it (health and social care input trail, as Board reports usually
+find). Grades then come from the real grading engine, never invented.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
+
+from auditdesk.domain.audit_document import audit_content_hash, audit_document
+from auditdesk.domain.canonical import content_hash
+from auditdesk.domain.grades import NOT_APPLICABLE, Grade
+from auditdesk.domain.grading import grade_audit
+from auditdesk.domain.periods import term_key
+from auditdesk.domain.reference import (
+    AuditStatus,
+    PlanStage,
+    PrimaryNeed,
+    TemplateKind,
+    phase_for_year_group,
+)
+from auditdesk.domain.template_index import Block, TemplateIndex
+from auditdesk.domain.template_model import AnswerContext, Question, Theme
+from auditdesk.services.demo import phrases
+from auditdesk.services.demo.cast import Cast
+from auditdesk.services.demo.rows import DEMO_DEVICE, Batch, Ids, Row
+from auditdesk.store.models import (
+    Action,
+    Answer,
+    Audit,
+    AuditAuditor,
+    AuditBlock,
+    ChangeTrail,
+    Child,
+    Moderation,
+    ModerationGrade,
+    ModerationRating,
+    Plan,
+)
+
+TEMPLATE_MIX = {"ehcp-quality": 45, "annual-review": 30, "setting-visit": 12, "pfa-thematic": 13}
+NEED_MIX = {
+    PrimaryNeed.ASD: 33, PrimaryNeed.SLCN: 20, PrimaryNeed.SEMH: 15, PrimaryNeed.MLD: 7,
+    PrimaryNeed.SLD: 5, PrimaryNeed.SPLD: 4, PrimaryNeed.PD: 4, PrimaryNeed.PMLD: 2,
+    PrimaryNeed.HI: 2, PrimaryNeed.VI: 1, PrimaryNeed.MSI: 1, PrimaryNeed.OTH: 6,
+}  # fmt: skip
+YEAR_WEIGHTS = (2, 4, 5, 6, 7, 7, 8, 8, 9, 8, 8, 7, 6, 5, 4, 2)  # Nursery .. Post-19
+THEME_SHIFT = {
+    Theme.HEALTH: -0.35,
+    Theme.SOCIAL_CARE: -0.45,
+    Theme.PFA: -0.25,
+    Theme.SMART_OUTCOMES: -0.15,
+    Theme.VOICE: 0.15,
+    Theme.PROVISION_DELIVERY: 0.2,
+}
+MODERATION_RATE = 0.1
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    version_id: int
+    sha256: str
+    version: int
+    index: TemplateIndex
+
+
+@dataclass
+class DemoAudit:
+    """The audit being made, and everything later steps need to know about it."""
+
+    day: date
+    when: datetime
+    template: TemplateInfo
+    header: Row
+    team: list[tuple[Row, str]]
+    setting: Row
+    context: AnswerContext = field(default_factory=AnswerContext)
+    child_reference: str | None = None
+    issue_date: date | None = None
+    blocks: list[Block] = field(default_factory=list)
+    block_rows: list[Row] = field(default_factory=list)
+    ratings: dict[tuple[str, str | None], str] = field(default_factory=dict)
+    answer_rows: list[Row] = field(default_factory=list)
+
+    @property
+    def index(self) -> TemplateIndex:
+        return self.template.index
+
+    @property
+    def lead(self) -> Row:
+        return self.team[0][0]
+
+
+class AuditMaker:
+    def __init__(
+        self,
+        rng: random.Random,
+        ids: Ids,
+        cast: Cast,
+        templates: dict[str, TemplateInfo],
+        as_of: date,
+    ) -> None:
+        self.rng, self.ids, self.cast, self.templates, self.as_of = rng, ids, cast, templates, as_of
+        self.child_references: set[str] = set()
+        self.audit_references: set[str] = set()
+        self.children_made = 0
+
+    def make(self, batch: Batch, day: date, sample_id: int | None) -> None:
+        audit = self._start(batch, day)
+        term_number = [term.key for term in self.cast.terms].index(audit.header["term_key"])
+        level = self.rng.gauss(2.5 + 0.07 * term_number, 0.7)
+        status = self._status((self.as_of - day).days)
+        completeness = 1.0 if status is not AuditStatus.DRAFT else self.rng.uniform(0.2, 0.9)
+        self._blocks(batch, audit)
+        self._answers(audit, level, completeness)
+        status = self._grade(audit, status)
+        if sample_id is not None and self._moderate_this(audit, status):
+            self._moderation(batch, audit, sample_id)
+            status = AuditStatus.MODERATED if self.rng.random() < 0.6 else AuditStatus.SIGNED_OFF
+        self._finish(batch, audit, status)
+
+    # -- subject ----------------------------------------------------------------------------
+    def _start(self, batch: Batch, day: date) -> DemoAudit:
+        rng = self.rng
+        template_id = rng.choices(list(TEMPLATE_MIX), list(TEMPLATE_MIX.values()))[0]
+        info = self.templates[template_id]
+        when = datetime.combine(day, time(10), tzinfo=UTC)
+        team = self._team(info.index.template.kind)
+        setting = rng.choice(self.cast.settings)
+        header: Row = {
+            "id": self.ids.next(Audit),
+            "reference": self._audit_reference(),
+            "template_version_id": info.version_id,
+            "template_id": template_id,
+            "audit_date": day,
+            "term_key": term_key(day),
+            "lead_auditor_id": team[0][0]["id"],
+            "lead_agency": team[0][1],
+            "override_grade": None,
+            "override_reason": None,
+            "override_by": None,
+            "signed_off_at": None,
+            "signed_off_by": None,
+            "completed_at": None,
+            "setting_id": setting["id"],
+            "locality": setting["locality"],
+            "setting_type": setting["setting_type"],
+            "subject_kind": "setting",
+            "plan_id": None,
+            "child_id": None,
+            "year_group": None,
+            "phase": None,
+            "primary_need": None,
+            "plan_stage": None,
+        } | self.ids.travelling(when)
+        audit = DemoAudit(day, when, info, header, team, setting)
+        if info.index.template.kind is not TemplateKind.SETTING_VISIT:
+            self._plan(batch, audit)
+        return audit
+
+    def _plan(self, batch: Batch, audit: DemoAudit) -> None:
+        kind = audit.index.template.kind
+        year = self._year_group(kind)
+        need = self._need()
+        stage = self._stage(kind, year)
+        child_id, audit.child_reference = self._child(batch, year, need, audit.setting, audit.when)
+        audit.issue_date = audit.day - timedelta(days=self.rng.randint(20, 300))
+        plan_id = self.ids.next(Plan)
+        batch[Plan].append(
+            {
+                "id": plan_id,
+                "child_id": child_id,
+                "stage": stage.value,
+                "issue_date": audit.issue_date,
+                "setting_id": audit.setting["id"],
+            }
+            | self.ids.travelling(audit.when)
+        )
+        audit.header.update(
+            subject_kind="plan",
+            plan_id=plan_id,
+            child_id=child_id,
+            year_group=year,
+            phase=phase_for_year_group(year).value,
+            primary_need=need.value,
+            plan_stage=stage.value,
+        )
+        audit.context = AnswerContext(year, stage)
+
+    def _child(
+        self, batch: Batch, year: int, need: PrimaryNeed, setting: Row, when: datetime
+    ) -> tuple[int, str]:
+        while True:
+            reference = f"CE-{self.rng.randint(10000, 999999)}"
+            if reference not in self.child_references:
+                self.child_references.add(reference)
+                break
+        child_id = self.ids.next(Child)
+        batch[Child].append(
+            {
+                "id": child_id,
+                "reference": reference,
+                "year_group": year,
+                "primary_need": need.value,
+                "locality": setting["locality"],
+                "setting_id": setting["id"],
+            }
+            | self.ids.travelling(when)
+        )
+        self.children_made += 1
+        return child_id, reference
+
+    def _team(self, kind: TemplateKind) -> list[tuple[Row, str]]:
+        auditors = self.cast.field_auditors
+        lead = self.rng.choice(auditors)
+        team = [(lead, str(lead["agency"]))]
+        wanted = 1 if kind is TemplateKind.SETTING_VISIT else self.rng.choice((0, 1, 1, 2))
+        for other in self.rng.sample(auditors, min(wanted + 3, len(auditors))):
+            if len(team) > wanted:
+                break
+            if all(other["agency"] != member[1] for member in team):
+                team.append((other, str(other["agency"])))
+        return team
+
+    # -- content ----------------------------------------------------------------------------
+    def _blocks(self, batch: Batch, audit: DemoAudit) -> None:
+        index = audit.index
+        for section in index.template.all_sections():
+            if section.repeat is None or index.repeating_parent(section.id) is not None:
+                continue
+            if section.applies is None or section.applies.holds(audit.context):
+                self._add_blocks(batch, audit, section.id, None)
+        batch[AuditBlock] += [
+            {k: v for k, v in row.items() if not k.startswith("_")} for row in audit.block_rows
+        ]
+
+    def _add_blocks(
+        self, batch: Batch, audit: DemoAudit, section_id: str, parent: tuple[Block, int] | None
+    ) -> None:
+        index = audit.index
+        repeat = index.sections[section_id].repeat
+        assert repeat is not None
+        most = min(repeat.max, 5 if repeat.sampled_child else 4)
+        for position in range(1, self.rng.randint(max(repeat.min, 2), most) + 1):
+            row_id = self.ids.next(AuditBlock)
+            year = child_id = child_reference = None
+            label = f"{repeat.label} {position}"
+            if repeat.sampled_child:
+                year = self._year_group(TemplateKind.SETTING_VISIT)
+                child_id, child_reference = self._child(
+                    batch, year, self._need(), audit.setting, audit.when
+                )
+                label = child_reference
+            block = Block(
+                self.ids.uuid(), section_id, parent[0].id if parent else None, label, position, year
+            )
+            audit.blocks.append(block)
+            audit.block_rows.append(
+                {
+                    "id": row_id,
+                    "uuid": block.id,
+                    "audit_id": audit.header["id"],
+                    "section_id": section_id,
+                    "parent_id": parent[1] if parent else None,
+                    "label": label,
+                    "position": position,
+                    "child_id": child_id,
+                    "year_group": year,
+                    "_child_reference": child_reference,
+                }
+            )
+            for nested in index.template.all_sections():
+                if nested.repeat is not None and index.repeating_parent(nested.id) == section_id:
+                    self._add_blocks(batch, audit, nested.id, (block, row_id))
+
+    def _answers(self, audit: DemoAudit, level: float, completeness: float) -> None:
+        block_ids = {row["uuid"]: row["id"] for row in audit.block_rows}
+        author = audit.lead["name"]
+        for slot in audit.index.slots(audit.blocks, audit.context):
+            if not slot.applies or self.rng.random() > completeness:
+                continue
+            rating, comment = self._rating(audit.index, slot.question, level)
+            if rating is None and not comment:
+                continue
+            if rating:
+                audit.ratings[slot.key] = rating
+            audit.answer_rows.append(
+                {
+                    "id": self.ids.next(Answer),
+                    "audit_id": audit.header["id"],
+                    "question_id": slot.question.id,
+                    "block_id": block_ids[slot.block.id] if slot.block else None,
+                    "rating": rating,
+                    "comment": comment,
+                    "evidence": "",
+                    "board_highlight": self._highlight(slot.question, comment),
+                    "updated_at": audit.when,
+                    "updated_by": author,
+                    "_block_uuid": slot.block.id if slot.block else None,
+                }
+            )
+
+    def _rating(
+        self, index: TemplateIndex, question: Question, level: float
+    ) -> tuple[str | None, str]:
+        rng = self.rng
+        if question.scale is None:
+            pool = phrases.STRENGTHS if "working" in question.id else phrases.CONCERNS
+            return None, rng.choice(pool) if question.required or rng.random() < 0.3 else ""
+        scale = index.template.scale(question.scale)
+        if scale.allow_na and rng.random() < (0.5 if not question.required else 0.03):
+            return NOT_APPLICABLE, ""
+        graded = [option for option in scale.options if option.points is not None]
+        if not graded:
+            return rng.choice(scale.options).code, ""  # recorded only, e.g. the child's view
+        shift = sum(THEME_SHIFT.get(theme, 0.0) for theme in question.themes[:1])
+        wanted = min(4, max(1, round(rng.gauss(level + shift, 0.6))))
+        option = min(graded, key=lambda o: (abs((o.points or 0) - wanted), rng.random()))
+        if (option.points or 0) < Grade.GOOD.points:
+            return option.code, rng.choice(phrases.CONCERNS)
+        return option.code, rng.choice(phrases.STRENGTHS) if rng.random() < 0.15 else ""
+
+    def _highlight(self, question: Question, comment: str) -> str | None:
+        # Quality leads mark a few written findings for the Board's "working well / needs to
+        # improve" page.
+        if question.scale is not None or not comment or self.rng.random() > 0.08:
+            return None
+        return "working_well" if "working" in question.id else "needs_improvement"
+
+    # -- judgement --------------------------------------------------------------------------
+    def _grade(self, audit: DemoAudit, status: AuditStatus) -> AuditStatus:
+        grading = grade_audit(audit.index, audit.blocks, audit.context, audit.ratings)
+        suggested = grading.overall.value if grading.overall else None
+        header = audit.header
+        header["suggested_grade"] = suggested
+        if suggested is None:
+            return AuditStatus.DRAFT
+        if status is not AuditStatus.DRAFT:
+            header["completed_at"] = audit.when + timedelta(days=self.rng.randint(0, 6))
+            if self.rng.random() < 0.03:
+                points = Grade(suggested).points + self.rng.choice((-1, 1))
+                if 1 <= points <= 4:
+                    header["override_grade"] = Grade.from_points(points).value
+                    header["override_reason"] = self.rng.choice(phrases.OVERRIDE_REASONS)
+                    header["override_by"] = audit.lead["name"]
+        header["final_grade"] = header["override_grade"] or suggested
+        return status
+
+    def _moderate_this(self, audit: DemoAudit, status: AuditStatus) -> bool:
+        old_enough = (self.as_of - audit.day).days > 40
+        done = status in (AuditStatus.COMPLETED, AuditStatus.SIGNED_OFF)
+        return done and old_enough and self.rng.random() < MODERATION_RATE
+
+    def _moderation(self, batch: Batch, audit: DemoAudit, sample_id: int) -> None:
+        """A second marker who mostly agrees, sometimes by one grade, rarely by two."""
+        rng, index = self.rng, audit.index
+        moderation_id = self.ids.next(Moderation)
+        block_ids = {row["uuid"]: row["id"] for row in audit.block_rows}
+        second: dict[tuple[str, str | None], str] = {}
+        for key, code in audit.ratings.items():
+            scale = index.template.scale(index.questions[key[0]].scale or "")
+            option = scale.option(code)
+            graded = [o for o in scale.options if o.points is not None]
+            if option is None or option.points is None or not graded:
+                second[key] = code
+                continue
+            roll = rng.random()
+            step = 0 if roll < 0.78 else rng.choice((-1, 1)) if roll < 0.97 else rng.choice((-2, 2))
+            wanted = min(4, max(1, option.points + step))
+            second[key] = min(graded, key=lambda o: abs((o.points or 0) - wanted)).code
+            batch[ModerationRating].append(
+                {
+                    "id": self.ids.next(ModerationRating),
+                    "moderation_id": moderation_id,
+                    "question_id": key[0],
+                    "block_id": block_ids[key[1]] if key[1] else None,
+                    "rating": second[key],
+                    "comment": "",
+                }
+            )
+        first_result = grade_audit(index, audit.blocks, audit.context, audit.ratings)
+        second_result = grade_audit(index, audit.blocks, audit.context, second)
+        first = audit.header["final_grade"]
+        second_overall = second_result.overall.value if second_result.overall else None
+        agreed = first if rng.random() < 0.6 or not second_overall else second_overall
+        grades: list[tuple[str, str | None, str | None, str | None]] = [
+            ("overall", first, second_overall, agreed)
+        ]
+        for mine, theirs in zip(first_result.sections, second_result.sections, strict=True):
+            either = mine.grade or theirs.grade
+            grades.append(
+                (
+                    mine.section_id,
+                    mine.grade.value if mine.grade else None,
+                    theirs.grade.value if theirs.grade else None,
+                    either.value if either else None,
+                )
+            )
+        batch[ModerationGrade] += [
+            {"moderation_id": moderation_id, "scope": s, "first_grade": f,
+             "second_grade": t, "agreed_grade": a}
+            for s, f, t, a in grades
+        ]  # fmt: skip
+        marker = rng.choice([a for a in self.cast.auditors if a["id"] != audit.lead["id"]])
+        submitted = audit.header["completed_at"] + timedelta(days=rng.randint(5, 30))
+        row = {
+            "id": moderation_id,
+            "audit_id": audit.header["id"],
+            "sample_id": sample_id,
+            "audit_revision": 1,
+            "audit_hash": "",
+            "second_marker_id": marker["id"],
+            "assigned_by": self.cast.quality_leads[0]["name"],
+            "status": "agreed",
+            "second_overall_grade": second_overall,
+            "agreed_grade": agreed,
+            "notes": "Agreed at the moderation panel.",
+            "submitted_at": submitted,
+            "agreed_at": submitted + timedelta(days=2),
+        } | self.ids.travelling(submitted)
+        batch[Moderation].append(row)
+        audit.header["final_grade"] = agreed
+
+    # -- finishing --------------------------------------------------------------------------
+    def _finish(self, batch: Batch, audit: DemoAudit, status: AuditStatus) -> None:
+        header = audit.header
+        header.setdefault("final_grade", None)
+        if status is AuditStatus.SIGNED_OFF:
+            header["signed_off_at"] = header["completed_at"] + timedelta(
+                days=self.rng.randint(3, 20)
+            )
+            header["signed_off_by"] = self.cast.quality_leads[0]["name"]
+        header["status"] = status.value
+        words = [header["reference"], audit.child_reference or "", audit.setting["name"]]
+        words += [str(member[0]["name"]) for member in audit.team]
+        header["search_text"] = " ".join(w for w in words if w).lower()
+        batch[AuditAuditor] += [
+            {"audit_id": header["id"], "auditor_id": m[0]["id"], "agency": m[1], "position": p}
+            for p, m in enumerate(audit.team)
+        ]
+        header["content_hash"] = self._content_hash(audit)
+        batch[Audit].append(header)
+        batch[Answer] += [
+            {k: v for k, v in row.items() if not k.startswith("_")} for row in audit.answer_rows
+        ]
+        weak = (Grade.REQUIRES_IMPROVEMENT.value, Grade.INADEQUATE.value)
+        if header["final_grade"] in weak and status is not AuditStatus.DRAFT:
+            self._actions(batch, audit)
+        self._trail(batch, audit)
+
+    def _actions(self, batch: Batch, audit: DemoAudit) -> None:
+        rng = self.rng
+        for _ in range(rng.randint(1, 3)):
+            agency, text = rng.choice(phrases.ACTIONS)
+            due = audit.day + timedelta(weeks=rng.randint(4, 12))
+            if due < self.as_of:
+                status = "done" if rng.random() < 0.75 else rng.choice(("open", "in_progress"))
+            else:
+                status = rng.choice(("open", "open", "in_progress"))
+            row: Row = {
+                "id": self.ids.next(Action),
+                "audit_id": audit.header["id"],
+                "question_id": None,
+                "block_id": None,
+                "finding": rng.choice(phrases.CONCERNS),
+                "action": text,
+                "owner_agency": agency,
+                "owner": f"{rng.choice(phrases.FIRST_NAMES)} {rng.choice(phrases.SURNAMES)}",
+                "due_date": due,
+                "status": status,
+                "re_audit_date": due + timedelta(weeks=8),
+                "completed_on": min(due, self.as_of) if status == "done" else None,
+            } | self.ids.travelling(audit.when)
+            row["content_hash"] = content_hash(
+                {k: str(v) for k, v in row.items() if k not in ("id", "created_at", "updated_at")}
+            )
+            batch[Action].append(row)
+
+    def _trail(self, batch: Batch, audit: DemoAudit) -> None:
+        header = audit.header
+        base = {
+            "actor": audit.lead["name"],
+            "device": DEMO_DEVICE,
+            "audit_uuid": header["uuid"],
+            "record_type": "audit",
+            "record_uuid": header["uuid"],
+            "reason": None,
+            "old_value": None,
+        }
+        title = audit.index.template.title
+        batch[ChangeTrail].append(base | {"at": audit.when, "field": "created", "new_value": title})
+        if header["completed_at"]:
+            batch[ChangeTrail].append(
+                base
+                | {"at": header["completed_at"], "field": "status", "old_value": "Draft",
+                   "new_value": "Completed"}
+            )  # fmt: skip
+
+    def _content_hash(self, audit: DemoAudit) -> str:
+        """The same document the services hash (see ``audit_state.document_for``)."""
+        header = audit.header
+        uuid_by_id = {row["id"]: row["uuid"] for row in audit.block_rows}
+        document = audit_document(
+            header
+            | {
+                "template_sha256": audit.template.sha256,
+                "template_version": audit.template.version,
+                "child_reference": audit.child_reference,
+                "setting_uuid": audit.setting["uuid"],
+                "plan_issue_date": audit.issue_date.isoformat() if audit.issue_date else None,
+                "audit_date": audit.day.isoformat(),
+            },
+            [
+                {"auditor_uuid": m[0]["uuid"], "agency": m[1], "position": p}
+                for p, m in enumerate(audit.team)
+            ],
+            [
+                row
+                | {
+                    "parent_uuid": uuid_by_id.get(row["parent_id"]),
+                    "child_reference": row["_child_reference"],
+                }
+                for row in audit.block_rows
+            ],
+            [row | {"block_uuid": row["_block_uuid"]} for row in audit.answer_rows],
+        )
+        return audit_content_hash(document)
+
+    # -- draws ------------------------------------------------------------------------------
+    def _audit_reference(self) -> str:
+        alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+        while True:
+            reference = "AD-" + "".join(self.rng.choice(alphabet) for _ in range(6))
+            if reference not in self.audit_references:
+                self.audit_references.add(reference)
+                return reference
+
+    def _need(self) -> PrimaryNeed:
+        return self.rng.choices(list(NEED_MIX), list(NEED_MIX.values()))[0]
+
+    def _year_group(self, kind: TemplateKind) -> int:
+        if kind is TemplateKind.THEMATIC_AUDIT:
+            return self.rng.randint(9, 14)
+        return self.rng.choices(range(-1, 15), YEAR_WEIGHTS)[0]
+
+    def _stage(self, kind: TemplateKind, year: int) -> PlanStage:
+        if kind is TemplateKind.ANNUAL_REVIEW_AUDIT:
+            transfer = year in (-1, 0, 6, 11, 13) and self.rng.random() < 0.6
+            return PlanStage.PHASE_TRANSFER if transfer else PlanStage.ANNUAL_REVIEW
+        if kind is TemplateKind.EHCP_AUDIT and self.rng.random() < 0.7:
+            return PlanStage.NEW_PLAN
+        return PlanStage.ANNUAL_REVIEW
+
+    def _status(self, age_days: int) -> AuditStatus:
+        roll = self.rng.random()
+        if age_days < 21:
+            return AuditStatus.DRAFT if roll < 0.55 else AuditStatus.COMPLETED
+        draft, completed = (0.08, 0.75) if age_days < 90 else (0.01, 0.45)
+        if roll < draft:
+            return AuditStatus.DRAFT
+        return AuditStatus.COMPLETED if roll < completed else AuditStatus.SIGNED_OFF
+
+
+def template_infos(versions: dict[str, Any]) -> dict[str, TemplateInfo]:
+    return {key: TemplateInfo(*value) for key, value in versions.items()}

@@ -1,0 +1,1 @@
+"""SQLite storage through SQLAlchemy: models, the engine, migrations and query helpers."""

@@ -1,0 +1,84 @@
+"""The one place a database engine is made.
+
+Every connection gets its pragmas in a ``connect`` event, before any transaction, and
+SQLAlchemy (not the sqlite3 module) emits BEGIN, following SQLAlchemy's documented recipe
+for proper SQLite transactions: without it, pysqlite starts transactions lazily and DDL
+runs outside them, so a failed migration could leave half a schema behind.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.pool import QueuePool
+
+#: "ADSK" in the SQLite header (offset 68): how AuditDesk recognises its own files.
+APPLICATION_ID = 0x4144534B
+BUSY_TIMEOUT_MS = 5000
+
+
+def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = False) -> Engine:
+    """An engine for the database file at ``path``.
+
+    ``foreign_keys=False`` is only for migrations: a batch migration recreates tables, and
+    with foreign keys on, dropping a parent table would cascade deletes into its children.
+    Writes should use ``engine.execution_options(begin="IMMEDIATE")`` (see
+    :func:`writer`) so a write transaction takes the lock up front instead of failing
+    half-way when another connection holds it.
+    """
+    # A URI (percent-encoded) so any path works, spaces and '#' included, and read-only
+    # opening is enforced by SQLite itself.
+    uri = "file:" + quote(path.resolve().as_posix()) + ("?mode=ro" if read_only else "")
+
+    def connect() -> sqlite3.Connection:
+        # The pool hands each connection to one thread at a time; background readers and
+        # the write lane each check out their own, hence check_same_thread=False.
+        return sqlite3.connect(
+            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+        )
+
+    engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool, pool_size=4)
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we emit BEGIN ourselves, below
+        cursor = dbapi_connection.cursor()
+        try:
+            cursor.execute(f"PRAGMA foreign_keys={'ON' if foreign_keys else 'OFF'}")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            if not read_only:
+                cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=FULL")
+        finally:
+            cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get("begin", "")
+        connection.exec_driver_sql(f"BEGIN {mode}".strip())
+
+    return engine
+
+
+def writer(engine: Engine) -> Engine:
+    """The same engine, beginning transactions with BEGIN IMMEDIATE (the write lock)."""
+    return engine.execution_options(begin="IMMEDIATE")
+
+
+def read_application_id(path: Path) -> int | None:
+    """The application id in a file's SQLite header, or ``None`` if it is not SQLite.
+
+    Read from the raw header so a foreign or damaged file is never opened for writing.
+    """
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except OSError:
+        return None
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\x00"):
+        return None
+    return int.from_bytes(header[68:72], "big")

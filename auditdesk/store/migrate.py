@@ -1,0 +1,150 @@
+"""Bring a database up to this version's schema without ever losing it.
+
+The order matters (DESIGN.md section 2): back up with SQLite's backup API (a file copy of
+a live WAL database can miss committed pages), migrate with foreign keys off inside one
+transaction, verify integrity and foreign keys, and restore the backup if anything fails.
+A database from a newer AuditDesk is refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from sqlalchemy import text
+
+from auditdesk.errors import DatabaseDamaged, DatabaseProblem, DatabaseTooNew
+from auditdesk.store.engine import make_engine
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class MigrationReport:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def alembic_config() -> Config:
+    config = Config()
+    location = resources.files("auditdesk.store") / "migrations"
+    config.set_main_option("script_location", str(location))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {revision.revision for revision in script.walk_revisions()}
+
+
+def stored_revision(path: Path) -> str | None:
+    """The schema revision recorded in the file, read without writing anything."""
+    uri = f"file:{path.resolve().as_posix()}?mode=ro"
+    try:
+        connection = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as error:
+        raise DatabaseDamaged(f"{path} cannot be opened: {error}") from None
+    try:
+        tables = {
+            row[0]
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if "alembic_version" not in tables:
+            return None
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.DatabaseError as error:
+        raise DatabaseDamaged(
+            f"{path} is damaged ({error}). Restore it from a backup; AuditDesk has not changed it."
+        ) from None
+    finally:
+        connection.close()
+
+
+def refuse_if_newer(path: Path, revision: str | None) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseTooNew(
+            f"{path.name} was last used by a newer version of AuditDesk (schema {revision}). "
+            "Install the latest AuditDesk to open it; this version has not changed the file."
+        )
+
+
+def backup_database(source: Path, target: Path) -> None:
+    """A consistent copy through SQLite's online backup API (also used to restore)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+restore_database = backup_database
+
+
+def upgrade_to_head(path: Path, *, take_backup: bool = True) -> MigrationReport:
+    """Migrate ``path`` to the head revision (a no-op when it is already there)."""
+    before = stored_revision(path)
+    refuse_if_newer(path, before)
+    head = head_revision()
+    if before == head:
+        return MigrationReport(before, head, None)
+    backup: Path | None = None
+    if take_backup and before is not None:
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        backup = path.with_name(f"{path.stem}.before-{head}-{stamp}{path.suffix}.bak")
+        backup_database(path, backup)
+        log.info("backed up %s to %s before migrating %s -> %s", path, backup, before, head)
+    try:
+        _run_alembic(path)
+        _verify(path, head)
+    except Exception as error:
+        if backup is not None:
+            restore_database(backup, path)  # backup -> live file
+            log.exception("migration failed; restored %s from %s", path, backup)
+            raise DatabaseProblem(
+                f"Updating {path.name} to this version of AuditDesk failed ({error}). "
+                f"The database was restored from the backup {backup.name}; nothing is lost."
+            ) from error
+        raise
+    return MigrationReport(before, head, backup)
+
+
+def _run_alembic(path: Path) -> None:
+    engine = make_engine(path, foreign_keys=False)
+    try:
+        with engine.begin() as connection:
+            config = alembic_config()
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+    finally:
+        engine.dispose()
+
+
+def _verify(path: Path, head: str) -> None:
+    engine = make_engine(path)
+    try:
+        with engine.connect() as connection:
+            integrity = connection.execute(text("PRAGMA integrity_check")).scalar()
+            if integrity != "ok":
+                raise DatabaseDamaged(f"integrity check failed after migrating: {integrity}")
+            broken = connection.execute(text("PRAGMA foreign_key_check")).fetchall()
+            if broken:
+                raise DatabaseDamaged(f"{len(broken)} broken references after migrating")
+            revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            if revision != head:
+                raise DatabaseProblem(f"schema is at {revision} after migrating, not {head}")
+    finally:
+        engine.dispose()

@@ -1,0 +1,145 @@
+"""The audit list as a Qt model: pages fetched on demand (fetchMore) from the services,
+off the GUI thread, so 50,000 audits cost no more to show than 200."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from auditdesk.services.audit_list import AuditFilter
+from auditdesk.services.records import AuditRow, Page
+from auditdesk.ui.task_runner import TaskRunner
+
+PAGE_SIZE = 200
+Index = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[AuditFilter, str, bool, int, int], Page[AuditRow]]
+
+# (heading, sort key, how to show a row's value)
+COLUMNS: tuple[tuple[str, str, Callable[[AuditRow], str]], ...] = (
+    ("Reference", "reference", lambda r: r.reference),
+    ("Child", "child_reference", lambda r: r.child_reference or "—"),
+    ("Setting", "setting_name", lambda r: r.setting_name or "—"),
+    ("Template", "template", lambda r: r.template_title),
+    ("Plan stage", "plan_stage", lambda r: r.plan_stage.label if r.plan_stage else "—"),
+    ("Auditor", "lead_auditor", lambda r: r.lead_auditor),
+    ("Agency", "lead_agency", lambda r: r.lead_agency.label),
+    ("Date", "audit_date", lambda r: r.audit_date.strftime("%d %b %Y")),
+    ("Status", "status", lambda r: r.status.label),
+    ("Grade", "final_grade", lambda r: r.final_grade.label if r.final_grade else "Not graded"),
+)
+
+
+class AuditTableModel(QAbstractTableModel):
+    loaded = Signal(int)  # total rows matching the filter, after each fresh load
+    failed = Signal(object)
+
+    def __init__(self, fetch: Fetch, runner: TaskRunner) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self._runner = runner
+        self._rows: list[AuditRow] = []
+        self._total = 0
+        self._filter = AuditFilter()
+        self._sort = "audit_date"
+        self._descending = True
+        self._loading = False
+        self._generation = 0  # answers to an older query are dropped
+
+    # -- what the view asks ---------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return COLUMNS[index.column()][2](row)
+        if role == Qt.ItemDataRole.UserRole:
+            return row
+        return None
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section][0]
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and not self._loading and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
+        if not self.canFetchMore(parent):
+            return
+        self._loading = True
+        generation = self._generation
+        offset = len(self._rows)
+        query = (self._filter, self._sort, self._descending, offset, PAGE_SIZE)
+        self._runner.read(
+            lambda: self._fetch(*query),
+            lambda page: self._append(page, generation),
+            self._failed,
+        )
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self._sort = COLUMNS[column][1]
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # -- what the window asks -------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        return self._total
+
+    @property
+    def current_filter(self) -> AuditFilter:
+        return self._filter
+
+    def row_at(self, row: int) -> AuditRow:
+        return self._rows[row]
+
+    def set_filter(self, audit_filter: AuditFilter) -> None:
+        self._filter = audit_filter
+        self.reload()
+
+    def reload(self) -> None:
+        self._generation += 1
+        generation = self._generation
+        self._loading = True
+        query = (self._filter, self._sort, self._descending, 0, PAGE_SIZE)
+        self._runner.read(
+            lambda: self._fetch(*query),
+            lambda page: self._replace(page, generation),
+            self._failed,
+        )
+
+    def _replace(self, page: Page[AuditRow], generation: int) -> None:
+        if generation != self._generation:
+            return
+        self.beginResetModel()
+        self._rows = list(page.items)
+        self._total = page.total
+        self._loading = False
+        self.endResetModel()
+        self.loaded.emit(self._total)
+
+    def _append(self, page: Page[AuditRow], generation: int) -> None:
+        if generation != self._generation:
+            return
+        self._loading = False
+        if not page.items:
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
+        self._rows.extend(page.items)
+        self.endInsertRows()
+
+    def _failed(self, error: BaseException) -> None:
+        self._loading = False
+        self.failed.emit(error)

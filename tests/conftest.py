@@ -1,0 +1,79 @@
+"""Shared fixtures: real database files in tmp_path, a profile, and helpers that make
+audits the way a practice champion would."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+# Qt must never look for a display in tests, and nothing may touch the real data folder.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("auditdesk-home")
+    monkeypatch.setenv("AUDITDESK_HOME", str(home))
+    return home
+
+
+from auditdesk.domain.reference import Agency, PlanStage, PrimaryNeed, Role  # noqa: E402
+from auditdesk.services import audits  # noqa: E402
+from auditdesk.services.context import ServiceContext  # noqa: E402
+from auditdesk.services.people import save_profile  # noqa: E402
+from auditdesk.services.workspace import Database, open_workspace  # noqa: E402
+
+FIXED_NOW = datetime(2026, 11, 20, 10, 30, tzinfo=UTC)
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "audits.sqlite"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_workspace(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def ctx(db: Database) -> ServiceContext:
+    """A practice champion from education, on a fixed clock (20 November 2026)."""
+    actor = save_profile(db, "Sam Practice", Agency.EDUCATION, Role.PRACTICE_CHAMPION)
+    return ServiceContext(db, actor, clock=lambda: FIXED_NOW)
+
+
+@pytest.fixture
+def lead_ctx(db: Database, ctx: ServiceContext) -> ServiceContext:
+    """A quality lead on the same database (for moderation and sign-off)."""
+    from auditdesk.services.context import Actor
+    from auditdesk.services.people import add_auditor
+
+    lead = add_auditor(ctx, "Quinn Lead", Agency.EDUCATION, Role.QUALITY_LEAD)
+    return ServiceContext(
+        db, Actor(lead.name, lead.agency, lead.role, lead.uuid), clock=lambda: FIXED_NOW
+    )
+
+
+def plan_subject(
+    reference: str = "CE-10001",
+    *,
+    year_group: int = 5,
+    stage: PlanStage = PlanStage.NEW_PLAN,
+    need: PrimaryNeed = PrimaryNeed.ASD,
+    locality: str = "Crewe",
+) -> audits.ChildPlanSubject:
+    return audits.ChildPlanSubject(
+        child_reference=reference,
+        year_group=year_group,
+        primary_need=need,
+        plan_stage=stage,
+        locality=locality,
+    )

@@ -50,8 +50,11 @@ def agreement(pairs: Sequence[tuple[int, int]]) -> Agreement:
 def agreement_from_table(table: Table) -> Agreement:
     """The same from a contingency table {(first, second): count}, as SQL returns it."""
     for (first, second), count in table.items():
-        if first not in CATEGORIES or second not in CATEGORIES or count < 0:
-            raise ValueError(f"ratings must be points 1-4, got ({first}, {second})")
+        for point in (first, second):
+            if type(point) is not int or point not in CATEGORIES:
+                raise ValueError(f"ratings must be points 1-4, got ({first}, {second})")
+        if count < 0:
+            raise ValueError(f"a count cannot be negative (got {count} for ({first}, {second}))")
     total = sum(table.values())
     if total == 0:
         return Agreement(0, 0, None, None)

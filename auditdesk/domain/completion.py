@@ -74,15 +74,14 @@ def _missing_blocks(
     blocks_by_id = {block.id: block for block in blocks}
     missing: list[MissingAnswer] = []
 
-    def visit(section: Section, parent_block: Block | None, applies: bool) -> None:
-        applies = applies and (section.applies is None or section.applies.holds(context))
-        if not applies:
+    def visit(section: Section, parent_block: Block | None, context: AnswerContext) -> None:
+        if section.applies is not None and not section.applies.holds(context):
             return
         if section.repeat is not None:
             instances = index.blocks_for(section.id, blocks, parent_block)
             if len(instances) < section.repeat.min:
                 wanted = section.repeat.min
-                unit = section.repeat.unit if wanted == 1 else f"{section.repeat.unit}s"
+                unit = section.repeat.unit if wanted == 1 else plural(section.repeat.unit)
                 missing.append(
                     MissingAnswer(
                         section_id=section.id,
@@ -97,12 +96,25 @@ def _missing_blocks(
                     )
                 )
             for instance in instances:
+                # Inside a sampled child's block, that child's year group decides.
+                inner = (
+                    AnswerContext(instance.year_group, context.plan_stage)
+                    if section.repeat.sampled_child
+                    else context
+                )
                 for child in section.sections:
-                    visit(child, instance, applies)
+                    visit(child, instance, inner)
         else:
             for child in section.sections:
-                visit(child, parent_block, applies)
+                visit(child, parent_block, context)
 
     for top in index.template.sections:
-        visit(top, None, True)
+        visit(top, None, context)
     return missing
+
+
+def plural(unit: str) -> str:
+    """ "sampled child" -> "sampled children", "outcome" -> "outcomes"."""
+    if unit.endswith("child"):
+        return unit + "ren"
+    return unit + ("es" if unit.endswith(("s", "x", "ch", "sh")) else "s")

@@ -97,6 +97,8 @@ def grade_audit(
         if code is None:
             continue
         chain = index.ancestors(slot.section.id)
+        if not all(index.sections[section_id].graded for section_id in chain):
+            continue  # an ungraded section's answers count nowhere, nested or not
         if code == NOT_APPLICABLE:
             for section_id in chain:
                 tallies[section_id].not_applicable += 1

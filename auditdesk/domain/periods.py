@@ -80,11 +80,13 @@ def parse_period(text: str) -> Period:
     match = re.fullmatch(r"(?i)(\d{4})/(\d{2})\s+q([1-4])", cleaned)
     if match:
         fy_start, quarter = int(match.group(1)), int(match.group(3))
+        _check_following_year(text, fy_start, match.group(2))
         month = 4 + 3 * (quarter - 1)
         return quarter_period(date(fy_start + (month - 1) // 12, (month - 1) % 12 + 1, 1))
     match = re.fullmatch(r"(\d{4})/(\d{2})", cleaned)
     if match:
         year = int(match.group(1))
+        _check_following_year(text, year, match.group(2))
         return Period(date(year, 9, 1), date(year + 1, 8, 31), f"{year}/{str(year + 1)[-2:]}")
     match = re.fullmatch(r"(\d{4})", cleaned)
     if match:
@@ -94,6 +96,14 @@ def parse_period(text: str) -> Period:
         f"'{text}' is not a period; use a term ('Autumn 2025'), a quarter ('2025/26 Q2'), "
         "an academic year ('2025/26') or a year ('2025')"
     )
+
+
+def _check_following_year(text: str, first: int, second: str) -> None:
+    if second != f"{(first + 1) % 100:02d}":
+        raise ValueError(
+            f"'{text}' names two years that do not follow each other; "
+            f"did you mean {first}/{(first + 1) % 100:02d}?"
+        )
 
 
 def _split_term_key(key: str) -> tuple[int, int]:

@@ -145,14 +145,24 @@ def _check_section(
                     TemplateIssue(limit_where, "a written (unrated) question cannot limit a grade")
                 )
                 continue
-            codes = {option.code for option in template.scale(question.scale).options}
-            for code in limit.when:
-                if code not in codes:
+            scale = template.scale(question.scale)
+            codes = {option.code for option in scale.options}
+            for code_index, code in enumerate(limit.when):
+                option = scale.option(code)
+                if option is None:
                     issues.append(
                         TemplateIssue(
-                            limit_where,
+                            (*limit_where, code_index),
                             f"'{code}' is not an option of scale '{question.scale}' "
                             f"(options: {', '.join(sorted(codes))})",
+                        )
+                    )
+                elif option.points is None:
+                    issues.append(
+                        TemplateIssue(
+                            (*limit_where, code_index),
+                            f"'{code}' is recorded but not graded (it has no points), so it "
+                            "cannot limit a grade",
                         )
                     )
     for index, child in enumerate(section.sections):

@@ -13,6 +13,7 @@ from functools import cached_property
 
 from auditdesk.domain.template_model import (
     AnswerContext,
+    Applies,
     AuditTemplate,
     Question,
     RatingScale,
@@ -91,6 +92,18 @@ class TemplateIndex:
         """For a repeating section, the repeating section its blocks nest inside (if any)."""
         parent = self.parent_of[section_id]
         return self.repeating_owner(parent) if parent is not None else None
+
+    def rule_excluding(self, question_id: str, context: AnswerContext) -> Applies | None:
+        """The applicability rule (on the question or a section around it) that rules the
+        question out in this context, or ``None`` when it applies."""
+        question = self.questions[question_id]
+        if question.applies is not None and not question.applies.holds(context):
+            return question.applies
+        for section_id in self.ancestors(self.question_section[question_id].id):
+            rule = self.sections[section_id].applies
+            if rule is not None and not rule.holds(context):
+                return rule
+        return None
 
     def scale_for(self, question: Question) -> RatingScale | None:
         return self.template.scale(question.scale) if question.scale else None

@@ -113,6 +113,10 @@ def _parse_yaml(text: str, source: str) -> tuple[Any, Lines]:
         mark = error.problem_mark or error.context_mark
         line = f", line {mark.line + 1}" if mark else ""
         what = error.problem or error.context or "not valid YAML"
+        if error.context and error.context_mark and error.problem_mark:
+            # Where PyYAML noticed the problem can be a line after the mistake; say where
+            # the unfinished thing began too.
+            what += f" ({error.context} that starts on line {error.context_mark.line + 1})"
         raise TemplateProblem([f"{source}{line}: the YAML cannot be read: {what}"]) from None
     except yaml.YAMLError as error:
         raise TemplateProblem([f"{source}: the YAML cannot be read: {error}"]) from None
@@ -140,6 +144,9 @@ def _build(
                     "this key appears twice in the same block"
                 )
             result[key] = _build(value_node, (*location, key), lines, duplicates, source)
+            # Point at the key's line: a block value ("repeat:" followed by its fields)
+            # starts on the next line, but the author looks for the key.
+            lines[(*location, key)] = key_node.start_mark.line + 1
         return result
     if isinstance(node, yaml.SequenceNode):
         return [

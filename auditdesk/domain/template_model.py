@@ -187,8 +187,9 @@ class Section(_Frozen):
 
 
 class SectionLimit(_Frozen):
-    """Overall limiting rule on section grades: if any graded section is graded one of
-    ``when_any_section``, the overall grade cannot be better than ``cap``."""
+    """Overall limiting rule on section grades: if any top-level graded section (those the
+    overall grade is built from) is graded one of ``when_any_section``, the overall grade
+    cannot be better than ``cap``."""
 
     when_any_section: list[Grade] = Field(min_length=1)
     cap: Grade

@@ -7,7 +7,7 @@ import re
 from auditdesk.errors import InvalidInput
 
 _CHILD_REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9\-/]{2,23}$")
-_URN = re.compile(r"^\d{6,7}$")
+_URN = re.compile(r"^[0-9]{6,7}$")
 MIN_REASON_LENGTH = 10
 
 

@@ -203,9 +203,7 @@ def _block_uuids(session: Session, audit_id: int) -> dict[int, str]:
     return dict(
         session.execute(
             select(AuditBlock.id, AuditBlock.uuid).where(AuditBlock.audit_id == audit_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
 
 

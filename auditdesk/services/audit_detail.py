@@ -83,9 +83,7 @@ def actions_of(
     block_uuids = dict(
         session.execute(
             select(AuditBlock.id, AuditBlock.uuid).where(AuditBlock.audit_id == audit_id)
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     return [action_record(row, audit_uuid, reference, block_uuids, today) for row in rows]
 

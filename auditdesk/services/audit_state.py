@@ -121,6 +121,7 @@ def after_edit(session: Session, ctx: ServiceContext, loaded: LoadedAudit) -> Gr
     audit.final_grade = effective_final_grade(session, audit)
     audit.content_hash = audit_content_hash(document_for(session, loaded))
     audit.updated_at = ctx.now()
+    refresh_search_text(session, loaded)
     session.flush()
     return GradeUpdate(
         audit.uuid,
@@ -128,6 +129,30 @@ def after_edit(session: Session, ctx: ServiceContext, loaded: LoadedAudit) -> Gr
         Grade(audit.suggested_grade) if audit.suggested_grade else None,
         Grade(audit.final_grade) if audit.final_grade else None,
     )
+
+
+def refresh_search_text(session: Session, loaded: LoadedAudit) -> None:
+    """What the list's text search matches: the audit and child references, the setting,
+    the auditors and any sampled children."""
+    audit = loaded.audit
+    words = [audit.reference]
+    if audit.child_id:
+        words.append(
+            session.scalar(select(Child.reference).where(Child.id == audit.child_id)) or ""
+        )
+    if audit.setting_id:
+        setting = session.get(Setting, audit.setting_id)
+        if setting is not None:
+            words += [setting.name, setting.urn or ""]
+    words += session.scalars(
+        select(Auditor.name)
+        .join(AuditAuditor, AuditAuditor.auditor_id == Auditor.id)
+        .where(AuditAuditor.audit_id == audit.id)
+    ).all()
+    sampled = [row.child_id for row in loaded.block_rows.values() if row.child_id]
+    if sampled:
+        words += session.scalars(select(Child.reference).where(Child.id.in_(sampled))).all()
+    audit.search_text = " ".join(word for word in words if word).lower()
 
 
 def effective_final_grade(session: Session, audit: Audit) -> str | None:
@@ -195,9 +220,7 @@ def document_for(session: Session, loaded: LoadedAudit) -> dict[str, Any]:
             select(Child.id, Child.reference).where(
                 Child.id.in_([r.child_id for r in loaded.block_rows.values() if r.child_id])
             )
-        )
-        .tuples()
-        .all()
+        ).all()
     )
     uuid_by_id = {row.id: row.uuid for row in loaded.block_rows.values()}
     blocks = [

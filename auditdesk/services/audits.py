@@ -112,7 +112,7 @@ def create_audit(
             created_at=ctx.now(),
             updated_at=ctx.now(),
         )
-        names = _describe_subject(session, ctx, audit, kind, subject)
+        _describe_subject(session, ctx, audit, kind, subject)
         members = list(team) or [TeamMemberInput(ctx.actor.name, ctx.actor.agency, ctx.actor.role)]
         for position, member in enumerate(members):
             auditor = find_or_add_auditor(session, ctx, member.name, member.agency, member.role)
@@ -121,11 +121,9 @@ def create_audit(
             audit.team.append(
                 AuditAuditor(auditor_id=auditor.id, agency=member.agency.value, position=position)
             )
-            names.append(auditor.name)
             if position == 0:
                 audit.lead_auditor_id = auditor.id
                 audit.lead_agency = member.agency.value
-        audit.search_text = " ".join([audit.reference, *names]).lower()
         session.add(audit)
         session.flush()
         audit_state.add_trail(
@@ -169,11 +167,14 @@ def record_answer(
         question = _question(loaded, question_id)
         block = _block_for(loaded, question_id, block_id)
         context = _context_for_block(loaded, block_id)
-        if question.applies is not None and not question.applies.holds(context):
-            raise NotAllowed(
-                f"“{question.prompt}” does not apply here ({question.applies.explain()}; "
-                f"this child is in {year_group_label(context.year_group or 0)})."
+        rule = loaded.index.rule_excluding(question_id, context)
+        if rule is not None:
+            child = (
+                f"; this child is in {year_group_label(context.year_group)}"
+                if context.year_group is not None
+                else ""
             )
+            raise NotAllowed(f"“{question.prompt}” does not apply here ({rule.explain()}{child}).")
         if not isinstance(rating, _Unset):
             _check_rating(loaded, question, rating)
         key = (question_id, block_id)
@@ -259,8 +260,8 @@ def _describe_subject(
     audit: Audit,
     kind: TemplateKind,
     subject: ChildPlanSubject | SettingVisitSubject,
-) -> list[str]:
-    """Fill the audit's subject columns; return words for the list's text search."""
+) -> None:
+    """Fill the audit's subject columns from the template's kind of subject."""
     if kind is TemplateKind.SETTING_VISIT:
         if not isinstance(subject, SettingVisitSubject):
             raise InvalidInput("A setting quality visit is of a setting: choose the setting.")
@@ -269,7 +270,7 @@ def _describe_subject(
         audit.setting_id = setting.id
         audit.locality = setting.locality
         audit.setting_type = setting.setting_type
-        return [setting.name, setting.urn or ""]
+        return
     if not isinstance(subject, ChildPlanSubject):
         raise InvalidInput("This audit is of a child's plan: enter the child's reference.")
     if kind is TemplateKind.ANNUAL_REVIEW_AUDIT and subject.plan_stage is PlanStage.NEW_PLAN:
@@ -320,7 +321,6 @@ def _describe_subject(
     audit.primary_need = child.primary_need
     audit.locality = child.locality
     audit.plan_stage = subject.plan_stage.value
-    return [child.reference, named_setting.name if named_setting else ""]
 
 
 def _new_reference(session: Session) -> str:

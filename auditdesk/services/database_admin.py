@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from contextlib import closing
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from auditdesk.errors import DatabaseProblem, FileProblem
 from auditdesk.store.database import recognise_database
-from auditdesk.store.engine import APPLICATION_ID, read_application_id
+from auditdesk.store.engine import APPLICATION_ID, probe, read_application_id
 from auditdesk.store.migrate import backup_database, head_revision, known_revisions, stored_revision
 
 
@@ -63,9 +63,8 @@ def check_database(path: Path) -> CheckReport:
     else:
         detail, ok = f"{revision}, from a newer AuditDesk", False
     lines.append(CheckLine("schema revision", ok, detail))
-    uri = f"file:{path.resolve().as_posix()}?mode=ro"
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as connection:
+        with probe(path) as connection:
             problems = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
             lines.append(
                 CheckLine(
@@ -97,15 +96,16 @@ def backup_to(path: Path, target: Path) -> Path:
     if not path.is_file():
         raise DatabaseProblem(f"There is no database file at {path}.")
     recognise_database(path)
-    if target.exists():
-        raise FileProblem(f"{target} already exists; choose a new file name for the backup.")
     if target.resolve() == path.resolve():
         raise FileProblem("The backup must be a different file from the database.")
+    if target.exists():
+        raise FileProblem(f"{target} already exists; choose a new file name for the backup.")
     temporary = target.with_name(f".{target.name}.partial")
     try:
         backup_database(path, temporary)
         os.replace(temporary, target)
     except (OSError, sqlite3.Error) as error:
-        temporary.unlink(missing_ok=True)
+        with suppress(OSError):  # the folder itself may be what is wrong
+            temporary.unlink(missing_ok=True)
         raise FileProblem(f"Cannot write the backup to {target} ({error}).") from None
     return target

@@ -8,7 +8,6 @@ from auditdesk import paths
 from auditdesk.services.templates import install_shipped_templates
 from auditdesk.store.database import Database, open_database
 
-
 __all__ = ["Database", "open_workspace"]
 
 

@@ -21,8 +21,13 @@ from auditdesk.errors import (
     FileProblem,
     NotAnAuditDeskDatabase,
 )
-from auditdesk.store.engine import APPLICATION_ID, make_engine, read_application_id, writer
-from auditdesk.store.migrate import MigrationReport, stored_revision, upgrade_to_head
+from auditdesk.store.engine import APPLICATION_ID, make_engine, probe, read_application_id, writer
+from auditdesk.store.migrate import (
+    MigrationReport,
+    stored_revision,
+    table_names,
+    upgrade_to_head,
+)
 from auditdesk.store.models import AppState
 
 DEVICE_KEY = "device_id"
@@ -85,13 +90,13 @@ def open_database(path: Path, *, create: bool = True) -> Database:
     """
     path = path.expanduser().absolute()
     migration: MigrationReport | None
-    if not path.exists() or path.stat().st_size == 0:
+    if path.is_dir():
+        raise DatabaseProblem(f"{path} is a folder; choose a database file.")
+    if not path.exists() or path.stat().st_size == 0 or _unfinished_creation(path):
         if not create:
             raise DatabaseProblem(f"There is no database at {path}.")
         migration = _create(path)
     else:
-        if path.is_dir():
-            raise DatabaseProblem(f"{path} is a folder; choose a database file.")
         recognise_database(path)
         migration = upgrade_to_head(path)
     return Database(path, make_engine(path), migration)
@@ -110,6 +115,19 @@ def _create(path: Path) -> MigrationReport:
             f"Cannot create a database at {path} ({error}). Choose a folder you can write to."
         ) from None
     return upgrade_to_head(path, take_backup=False)
+
+
+def _unfinished_creation(path: Path) -> bool:
+    """An AuditDesk-stamped file with no tables at all: a creation that failed or was killed
+    before its (single-transaction) migration committed. It never held data, so it is
+    finished rather than refused as damaged."""
+    if read_application_id(path) != APPLICATION_ID:
+        return False
+    try:
+        with probe(path) as connection:
+            return not table_names(connection)
+    except sqlite3.DatabaseError:
+        return False
 
 
 def recognise_database(path: Path) -> None:

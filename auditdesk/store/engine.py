@@ -9,6 +9,8 @@ runs outside them, so a failed migration could leave half a schema behind.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -30,9 +32,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
     :func:`writer`) so a write transaction takes the lock up front instead of failing
     half-way when another connection holds it.
     """
-    # A URI (percent-encoded) so any path works, spaces and '#' included, and read-only
-    # opening is enforced by SQLite itself.
-    uri = "file:" + quote(path.resolve().as_posix()) + ("?mode=ro" if read_only else "")
+    uri = sqlite_uri(path, read_only=read_only)
 
     def connect() -> sqlite3.Connection:
         # The pool hands each connection to one thread at a time; background readers and
@@ -62,6 +62,34 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
     return engine
+
+
+def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
+    """A percent-encoded URI, so any path works ('#', '?' and '%' included) and read-only
+    opening is enforced by SQLite itself."""
+    return "file:" + quote(path.resolve().as_posix()) + ("?mode=ro" if read_only else "")
+
+
+@contextmanager
+def probe(path: Path) -> Iterator[sqlite3.Connection]:
+    """A read-only look inside a file that leaves no trace behind.
+
+    Opening a WAL database, even read-only, makes SQLite create empty ``-wal`` and ``-shm``
+    files beside it. Those this probe created are removed again (an empty ``-wal`` holds
+    nothing), so refusing a file really does leave the folder as it was.
+    """
+    sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = {sidecar: sidecar.exists() for sidecar in sidecars}
+    connection = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
+    try:
+        yield connection
+    finally:
+        connection.close()
+        wal = sidecars[0]
+        if not existed[wal] and wal.exists() and wal.stat().st_size == 0:
+            for sidecar in sidecars:
+                if not existed[sidecar]:
+                    sidecar.unlink(missing_ok=True)
 
 
 def writer(engine: Engine) -> Engine:

@@ -22,7 +22,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from auditdesk.errors import DatabaseDamaged, DatabaseProblem, DatabaseTooNew
-from auditdesk.store.engine import make_engine
+from auditdesk.store.engine import make_engine, probe
 
 log = logging.getLogger(__name__)
 
@@ -54,26 +54,23 @@ def known_revisions() -> set[str]:
 
 def stored_revision(path: Path) -> str | None:
     """The schema revision recorded in the file, read without writing anything."""
-    uri = f"file:{path.resolve().as_posix()}?mode=ro"
     try:
-        connection = sqlite3.connect(uri, uri=True)
-    except sqlite3.Error as error:
-        raise DatabaseDamaged(f"{path} cannot be opened: {error}") from None
-    try:
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if "alembic_version" not in tables:
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return str(row[0]) if row else None
+        with probe(path) as connection:
+            if "alembic_version" not in table_names(connection):
+                return None
+            row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
+            return str(row[0]) if row else None
     except sqlite3.DatabaseError as error:
         raise DatabaseDamaged(
-            f"{path} is damaged ({error}). Restore it from a backup; AuditDesk has not changed it."
+            f"{path.name} is damaged ({error}). Restore it from a backup; AuditDesk has not "
+            "changed it."
         ) from None
-    finally:
-        connection.close()
+
+
+def table_names(connection: sqlite3.Connection) -> set[str]:
+    return {
+        row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+    }
 
 
 def refuse_if_newer(path: Path, revision: str | None) -> None:

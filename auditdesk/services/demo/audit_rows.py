@@ -436,8 +436,11 @@ class AuditMaker:
             )
             header["signed_off_by"] = self.cast.quality_leads[0]["name"]
         header["status"] = status.value
+        # The same words the services index (see ``audit_state.refresh_search_text``).
         words = [header["reference"], audit.child_reference or "", audit.setting["name"]]
+        words += [audit.setting["urn"] or ""]
         words += [str(member[0]["name"]) for member in audit.team]
+        words += [row["_child_reference"] or "" for row in audit.block_rows]
         header["search_text"] = " ".join(w for w in words if w).lower()
         batch[AuditAuditor] += [
             {"audit_id": header["id"], "auditor_id": m[0]["id"], "agency": m[1], "position": p}

@@ -1,0 +1,300 @@
+"""School terms, financial quarters, year groups, phases and the reference lists."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from auditdesk.domain.periods import (
+    Period,
+    parse_period,
+    previous_term_key,
+    quarter_period,
+    term_key,
+    term_label,
+    term_period,
+)
+from auditdesk.domain.reference import (
+    Agency,
+    Labelled,
+    Phase,
+    PlanStage,
+    PrimaryNeed,
+    QuestionAgency,
+    SettingPhase,
+    SettingType,
+    TemplateKind,
+    parse_year_group,
+    phase_for_year_group,
+    year_group_label,
+)
+
+days = st.dates(min_value=date(2000, 1, 1), max_value=date(2090, 12, 31))
+
+# -- terms -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "key", "label"),
+    [
+        (date(2025, 9, 1), "2025-1", "Autumn 2025"),  # September: Autumn
+        (date(2025, 12, 31), "2025-1", "Autumn 2025"),
+        (date(2026, 1, 1), "2025-2", "Spring 2026"),  # January: Spring of 2025/26
+        (date(2026, 3, 31), "2025-2", "Spring 2026"),
+        (date(2026, 4, 1), "2025-3", "Summer 2026"),  # April goes with Summer
+        (date(2026, 8, 31), "2025-3", "Summer 2026"),
+        (date(2026, 9, 1), "2026-1", "Autumn 2026"),
+    ],
+)
+def test_term_key_and_label(day: date, key: str, label: str) -> None:
+    assert term_key(day) == key
+    assert term_label(key) == label
+    period = term_period(key)
+    assert period.contains(day)
+    assert period.label == label
+
+
+def test_term_periods_cover_the_school_year() -> None:
+    assert term_period("2025-1") == Period(date(2025, 9, 1), date(2025, 12, 31), "Autumn 2025")
+    assert term_period("2025-2") == Period(date(2026, 1, 1), date(2026, 3, 31), "Spring 2026")
+    assert term_period("2025-3") == Period(date(2026, 4, 1), date(2026, 8, 31), "Summer 2026")
+
+
+def test_previous_term_key_across_years() -> None:
+    assert previous_term_key("2025-3") == "2025-2"
+    assert previous_term_key("2025-2") == "2025-1"
+    assert previous_term_key("2025-1") == "2024-3"  # Autumn 2025 follows Summer 2025
+
+
+@pytest.mark.parametrize("bad", ["2025-4", "2025-0", "25-1", "2025/1", "", "Autumn 2025"])
+def test_bad_term_keys(bad: str) -> None:
+    with pytest.raises(ValueError, match="is not a term key"):
+        term_label(bad)
+    with pytest.raises(ValueError, match="is not a term key"):
+        previous_term_key(bad)
+
+
+@given(days)
+def test_term_round_trips(day: date) -> None:
+    key = term_key(day)
+    period = term_period(key)
+    assert period.contains(day)
+    assert parse_period(term_label(key)) == period
+    # Keys sort in time order, and the previous term ends the day before this one starts.
+    previous = term_period(previous_term_key(key))
+    assert previous.end == period.start - timedelta(days=1)
+    assert previous_term_key(key) < key
+    assert term_key(period.start) == term_key(period.end) == key
+
+
+# -- quarters --------------------------------------------------------------------------
+
+
+def test_quarters_follow_the_financial_year() -> None:
+    assert quarter_period(date(2025, 4, 1)) == Period(
+        date(2025, 4, 1), date(2025, 6, 30), "2025/26 Q1"
+    )
+    assert quarter_period(date(2025, 8, 15)).label == "2025/26 Q2"
+    assert quarter_period(date(2025, 12, 31)) == Period(
+        date(2025, 10, 1), date(2025, 12, 31), "2025/26 Q3"
+    )
+    # January is Q4 of the financial year that began the April before.
+    assert quarter_period(date(2026, 1, 10)) == Period(
+        date(2026, 1, 1), date(2026, 3, 31), "2025/26 Q4"
+    )
+    assert quarter_period(date(2026, 3, 31)).label == "2025/26 Q4"
+    assert quarter_period(date(2099, 12, 1)).label == "2099/00 Q3"
+
+
+@given(days)
+def test_quarter_contains_its_day_and_tiles_the_year(day: date) -> None:
+    quarter = quarter_period(day)
+    assert quarter.contains(day)
+    assert quarter.start.day == 1
+    assert quarter_period(quarter.end + timedelta(days=1)).start == quarter.end + timedelta(days=1)
+    assert parse_period(quarter.label) == quarter
+    assert 89 <= (quarter.end - quarter.start).days + 1 <= 92
+
+
+# -- parse_period ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("Autumn 2025", Period(date(2025, 9, 1), date(2025, 12, 31), "Autumn 2025")),
+        ("spring 2026", Period(date(2026, 1, 1), date(2026, 3, 31), "Spring 2026")),
+        ("  SUMMER   2026 ", Period(date(2026, 4, 1), date(2026, 8, 31), "Summer 2026")),
+        ("2025/26 Q1", Period(date(2025, 4, 1), date(2025, 6, 30), "2025/26 Q1")),
+        ("2025/26 q4", Period(date(2026, 1, 1), date(2026, 3, 31), "2025/26 Q4")),
+        ("2025/26", Period(date(2025, 9, 1), date(2026, 8, 31), "2025/26")),
+        ("2025", Period(date(2025, 1, 1), date(2025, 12, 31), "2025")),
+    ],
+)
+def test_parse_period_forms(text: str, period: Period) -> None:
+    assert parse_period(text) == period
+
+
+@pytest.mark.parametrize("bad", ["Winter 2025", "Q1 2025", "2025/26 Q5", "25/26", "", "next term"])
+def test_parse_period_refuses_other_text_clearly(bad: str) -> None:
+    with pytest.raises(ValueError, match="is not a period") as caught:
+        parse_period(bad)
+    message = str(caught.value)
+    assert f"'{bad}' is not a period" in message
+    for example in ("'Autumn 2025'", "'2025/26 Q2'", "'2025/26'", "'2025'"):
+        assert example in message
+
+
+def test_parse_period_refuses_an_academic_year_whose_years_do_not_follow() -> None:
+    # Read as 2025/26 it would make a report silently cover a year nobody asked for.
+    for bad in ("2025/27", "2025/25", "2025/27 Q1", "2024/26 Q3"):
+        with pytest.raises(ValueError, match="do not follow each other"):
+            parse_period(bad)
+
+
+# -- year groups and phases --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("year_group", "phase"),
+    [
+        (-2, Phase.EARLY_YEARS),
+        (-1, Phase.EARLY_YEARS),
+        (0, Phase.EARLY_YEARS),  # reception is EYFS
+        (1, Phase.KS1),
+        (2, Phase.KS1),
+        (3, Phase.KS2),
+        (6, Phase.KS2),
+        (7, Phase.KS3),
+        (9, Phase.KS3),
+        (10, Phase.KS4),
+        (11, Phase.KS4),
+        (12, Phase.POST_16),
+        (13, Phase.POST_16),
+        (14, Phase.POST_19),
+    ],
+)
+def test_phase_for_year_group_boundaries(year_group: int, phase: Phase) -> None:
+    assert phase_for_year_group(year_group) is phase
+
+
+@pytest.mark.parametrize(
+    ("text", "year_group"),
+    [
+        ("Year 9", 9),
+        ("year 9", 9),
+        ("Y9", 9),
+        ("y 11", 11),
+        ("9", 9),
+        (" 13 ", 13),
+        ("R", 0),
+        ("Reception", 0),
+        ("N", -1),
+        ("nursery", -1),
+        ("Post-19", 14),
+        ("post 19", 14),
+        ("Year 0", 0),
+        ("-2", -2),
+    ],
+)
+def test_parse_year_group_forms(text: str, year_group: int) -> None:
+    assert parse_year_group(text) == year_group
+
+
+@pytest.mark.parametrize("bad", ["Year nine", "Y", "", "Key stage 3", "9b"])
+def test_parse_year_group_refuses_words(bad: str) -> None:
+    with pytest.raises(ValueError, match=f"'{bad}' is not a year group; use for example"):
+        parse_year_group(bad)
+
+
+@pytest.mark.parametrize("bad", ["Year 15", "-3", "Y20"])
+def test_parse_year_group_refuses_out_of_range(bad: str) -> None:
+    with pytest.raises(ValueError, match="outside the 0-25 range"):
+        parse_year_group(bad)
+
+
+@given(st.integers(-1, 14))
+def test_year_group_label_reads_back(year_group: int) -> None:
+    assert parse_year_group(year_group_label(year_group)) == year_group
+
+
+def test_year_group_labels() -> None:
+    assert [year_group_label(y) for y in (-2, -1, 0, 1, 9, 13, 14)] == [
+        "Early years (under 3)",
+        "Nursery",
+        "Reception",
+        "Year 1",
+        "Year 9",
+        "Year 13",
+        "Post-19",
+    ]
+
+
+# -- labelled reference lists ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cls", "text", "member"),
+    [
+        (PrimaryNeed, "ASD", PrimaryNeed.ASD),
+        (PrimaryNeed, "spld", PrimaryNeed.SPLD),
+        (PrimaryNeed, "Autistic spectrum disorder", PrimaryNeed.ASD),
+        (PrimaryNeed, "  social, emotional and mental health ", PrimaryNeed.SEMH),
+        (PlanStage, "annual_review", PlanStage.ANNUAL_REVIEW),
+        (PlanStage, "Phase transfer review", PlanStage.PHASE_TRANSFER),
+        (Agency, "Parent carer", Agency.PARENT_CARER),
+        (QuestionAgency, "any agency", QuestionAgency.ANY),
+        (Phase, "ks3", Phase.KS3),
+        (Phase, "Key stage 4 (Y10-11)", Phase.KS4),
+        (TemplateKind, "setting quality visit", TemplateKind.SETTING_VISIT),
+        (SettingType, "Further education", SettingType.FURTHER_EDUCATION),
+    ],
+)
+def test_labelled_parse_by_code_and_label(cls: type[Labelled], text: str, member: Labelled) -> None:
+    assert cls.parse(text) is member
+
+
+def test_labelled_parse_refuses_unknown_values_listing_the_codes() -> None:
+    with pytest.raises(ValueError, match="is not a known value") as caught:
+        PrimaryNeed.parse("Dyslexia")
+    message = str(caught.value)
+    assert message.startswith("'Dyslexia' is not a known value; use one of: SpLD, MLD, SLD")
+    assert message.endswith("ASD, OTH")
+
+
+def test_every_member_round_trips_through_its_code_and_its_label() -> None:
+    for cls in Labelled.__subclasses__():
+        for member in cls:
+            assert cls.parse(member.value) is member
+            assert cls.parse(member.label.upper()) is member, (cls.__name__, member, member.label)
+        labels = [member.label.casefold() for member in cls]
+        assert len(labels) == len(set(labels)), cls.__name__
+
+
+@pytest.mark.parametrize(
+    ("member", "label"),
+    [
+        (SettingPhase.POST_16, "16 plus"),
+        (SettingPhase.EARLY_YEARS, "Early years"),
+        (SettingType.EARLY_YEARS, "Early years"),
+        (Phase.KS1, "Key stage 1 (Y1-2)"),
+        (Phase.POST_19, "Post-19 (19-25)"),
+        (PrimaryNeed.SLCN, "Speech, language and communication needs"),
+        (QuestionAgency.ANY, "Any agency"),
+    ],
+)
+def test_labels(member: Labelled, label: str) -> None:
+    assert member.label == label
+
+
+def test_phase_labels_are_not_overwritten_by_setting_labels_with_the_same_code() -> None:
+    # StrEnum members hash as their codes, so Phase.POST_16 and SettingPhase.POST_16 (both
+    # "post_16") must not share one label.
+    assert (Phase.EARLY_YEARS.label, Phase.POST_16.label) == (
+        "Early years (0-5)",
+        "Post-16 (16-19)",
+    )
+    assert Phase.parse("Post-16 (16-19)") is Phase.POST_16

@@ -1,0 +1,127 @@
+"""Moderation end to end: draw a stratified sample, mark blind, reconcile, agree."""
+
+from __future__ import annotations
+
+import pytest
+
+from auditdesk.domain.grades import Grade
+from auditdesk.domain.reference import Agency, AuditStatus, Role
+from auditdesk.errors import CompletionRefused, InvalidInput, NotAllowed
+from auditdesk.services import audit_lifecycle, audits, moderation
+from auditdesk.services.agreement_report import agreement_report
+from auditdesk.services.context import Actor, ServiceContext
+from auditdesk.services.people import add_auditor
+from auditdesk.services.records import AuditDetail
+from tests.conftest import FIXED_NOW, plan_subject
+from tests.services.helpers import answer_everything, option_with_points
+
+
+def _completed(
+    ctx: ServiceContext, reference: str, points: int, template: str = "ehcp-quality"
+) -> AuditDetail:
+    detail = audits.create_audit(ctx, template_id=template, subject=plan_subject(reference))
+    answer_everything(ctx, detail, points=points)
+    return audit_lifecycle.complete_audit(ctx, detail.uuid)
+
+
+def _second_marker(ctx: ServiceContext) -> ServiceContext:
+    person = add_auditor(ctx, "Morgan Health", Agency.HEALTH, Role.PRACTICE_CHAMPION)
+    return ServiceContext(
+        ctx.db, Actor(person.name, person.agency, person.role, person.uuid), clock=lambda: FIXED_NOW
+    )
+
+
+def test_a_sample_is_stratified_by_template_and_grade(
+    ctx: ServiceContext, lead_ctx: ServiceContext
+) -> None:
+    for number in range(6):
+        _completed(ctx, f"CE-3000{number}", points=3 if number < 4 else 2)
+    sample = moderation.draw_sample(lead_ctx, percentage=10, seed=4)
+    strata = {
+        (template, grade): (eligible, drawn) for template, grade, eligible, drawn in sample.strata
+    }
+    assert strata == {
+        ("ehcp-quality", "good"): (4, 1),
+        ("ehcp-quality", "requires_improvement"): (2, 1),
+    }
+    assert sample.eligible == 6
+    assert len(sample.drawn) == 2
+    assert {row.first_grade for row in sample.drawn} == {Grade.GOOD, Grade.REQUIRES_IMPROVEMENT}
+    again = moderation.draw_sample(lead_ctx, percentage=100, seed=4)
+    drawn_before = {row.audit_uuid for row in sample.drawn}
+    assert drawn_before.isdisjoint({row.audit_uuid for row in again.drawn})
+    with pytest.raises(InvalidInput, match="No completed audits"):
+        moderation.draw_sample(lead_ctx, percentage=10)
+
+
+def test_blind_second_marking_then_reconciliation_and_agreement(
+    ctx: ServiceContext, lead_ctx: ServiceContext
+) -> None:
+    first = _completed(ctx, "CE-40001", points=3)
+    sample = moderation.draw_sample(lead_ctx, percentage=100, seed=1)
+    row = sample.drawn[0]
+    second_ctx = _second_marker(ctx)
+    with pytest.raises(InvalidInput, match="worked on this audit"):
+        moderation.assign_second_marker(lead_ctx, row.uuid, ctx.actor.auditor_uuid)
+    assigned = moderation.assign_second_marker(lead_ctx, row.uuid, second_ctx.actor.auditor_uuid)
+    assert assigned.second_marker == "Morgan Health"
+
+    blind = moderation.blind_view(second_ctx, row.uuid)
+    assert blind.ratings == {}  # nothing of the first marker's is shown
+    assert not hasattr(blind, "answers")
+    with pytest.raises(NotAllowed, match="hidden"):
+        moderation.reconciliation(lead_ctx, row.uuid)
+
+    slots = [
+        s
+        for s in first.index.slots(first.blocks, first.context)
+        if s.applies and s.question.is_rated
+    ]
+    with pytest.raises(CompletionRefused):
+        moderation.submit_second_marking(second_ctx, row.uuid)
+    for number, slot in enumerate(slots):
+        # The second marker is one grade harsher on every third question.
+        points = 2 if number % 3 == 0 else 3
+        moderation.record_second_rating(
+            second_ctx,
+            row.uuid,
+            slot.question.id,
+            None,
+            rating=option_with_points(first, slot, points),
+        )
+    result = moderation.submit_second_marking(second_ctx, row.uuid)
+    differing = [line for line in result.lines if line.differs]
+    assert len(differing) == len(range(0, len(slots), 3))
+    overall = next(g for g in result.grades if g.scope == "overall")
+    assert overall.first is Grade.GOOD
+    with pytest.raises(NotAllowed):
+        moderation.record_second_rating(
+            second_ctx, row.uuid, slots[0].question.id, None, rating="good"
+        )
+
+    agreed = moderation.agree(
+        lead_ctx, row.uuid, {"overall": Grade.REQUIRES_IMPROVEMENT}, "Panel view."
+    )
+    assert agreed.status == "agreed"
+    detail = audits.get_audit(ctx, first.uuid)
+    assert detail.status is AuditStatus.MODERATED
+    assert detail.final_grade is Grade.REQUIRES_IMPROVEMENT
+
+    report = agreement_report(lead_ctx)
+    assert report.moderations == 1
+    assert report.ratings.pairs == len(slots)
+    assert report.ratings.exact == len(slots) - len(differing)
+    assert report.ratings.kappa is not None
+    assert report.ratings.kappa < 1
+    assert report.overall_grades.pairs == 1
+    assert {line.key for line in report.questions} >= {slots[0].question.id}
+    assert all(line.agreement.pairs > 0 for line in report.sections)
+
+
+def test_agreement_requires_an_overall_grade(ctx: ServiceContext, lead_ctx: ServiceContext) -> None:
+    _completed(ctx, "CE-50001", points=3)
+    row = moderation.draw_sample(lead_ctx, percentage=100, seed=2).drawn[0]
+    with pytest.raises(NotAllowed):
+        moderation.agree(lead_ctx, row.uuid, {"overall": Grade.GOOD}, "")
+    with pytest.raises(InvalidInput, match="overall"):
+        moderation.agree(lead_ctx, row.uuid, {}, "")

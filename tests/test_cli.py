@@ -1,0 +1,309 @@
+"""The ``auditdesk`` command, run for real as a subprocess: exit codes, what it prints,
+and never a traceback for the user."""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+import auditdesk
+from auditdesk import __version__
+
+SHIPPED = Path(auditdesk.__file__).parent / "audit_templates"
+
+
+def run(home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``python -m auditdesk ARGS`` with its own AUDITDESK_HOME; never a traceback."""
+    env = {**os.environ, "AUDITDESK_HOME": str(home)}
+    result = subprocess.run(
+        [sys.executable, "-m", "auditdesk", *map(str, args)],
+        env=env,
+        cwd=home.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stdout, result.stdout
+    return result
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder
+
+
+def audit_count(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as connection:
+        return connection.execute("SELECT count(*) FROM audits").fetchone()[0]
+
+
+@pytest.fixture(scope="module")
+def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from auditdesk.services.demo.generator import DemoOptions, generate_demo
+    from auditdesk.services.workspace import open_workspace
+
+    folder = tmp_path_factory.mktemp("cli-demo")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITDESK_HOME", str(folder / "home"))
+        database = open_workspace(folder / "demo.sqlite")
+        try:
+            generate_demo(database, DemoOptions(10, seed=2, as_of=date(2026, 11, 20)))
+        finally:
+            database.close()
+    return folder / "demo.sqlite"
+
+
+@pytest.fixture
+def good_db(tmp_path: Path, demo_master: Path) -> Path:
+    target = tmp_path / "team audits.sqlite"
+    shutil.copyfile(demo_master, target)
+    return target
+
+
+# -- general -------------------------------------------------------------------------------
+def test_version(home: Path) -> None:
+    result = run(home, "--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"AuditDesk {__version__}"
+
+
+# -- templates ------------------------------------------------------------------------------
+def test_templates_check_accepts_a_shipped_file(home: Path) -> None:
+    result = run(home, "templates", "check", SHIPPED / "ehcp_quality_audit.yaml")
+    assert result.returncode == 0
+    assert result.stdout.strip() == "1 template file OK."
+    assert result.stderr == ""
+
+
+def test_templates_check_accepts_every_shipped_file(home: Path) -> None:
+    files = sorted(SHIPPED.glob("*.yaml"))
+    assert len(files) >= 4
+    result = run(home, "templates", "check", *files)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"{len(files)} template files OK."
+
+
+def test_templates_check_names_the_file_and_line_of_each_problem(
+    home: Path, tmp_path: Path
+) -> None:
+    lines = (SHIPPED / "ehcp_quality_audit.yaml").read_text(encoding="utf-8").splitlines()
+    title_line = next(n for n, line in enumerate(lines, 1) if line.startswith("title:"))
+    lines.insert(title_line, "colour_scheme: purple")  # not a field a template can have
+    broken = tmp_path / "my audit.yaml"
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    unreadable = tmp_path / "half written.yaml"
+    unreadable.write_text("id: x\ntitle: [never closed\n", encoding="utf-8")
+
+    result = run(home, "templates", "check", broken, unreadable)
+
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert f"{broken}, line {title_line + 1}, colour_scheme:" in result.stderr
+    assert f"{unreadable}, line 3: the YAML cannot be read" in result.stderr
+    assert result.stderr.rstrip().endswith("2 problems found.")
+
+
+def test_templates_check_of_a_missing_file(home: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.yaml"
+    result = run(home, "templates", "check", missing)
+    assert result.returncode == 1
+    assert f"{missing}: no such file" in result.stderr
+    assert "1 problem found." in result.stderr
+
+
+def test_templates_list_shows_every_shipped_template(home: Path) -> None:
+    from auditdesk.domain.template_loader import shipped_templates
+
+    result = run(home, "templates", "list")
+    assert result.returncode == 0
+    shown = result.stdout.strip().splitlines()
+    templates = shipped_templates()
+    assert len(shown) == len(templates) >= 4
+    for line, loaded in zip(shown, templates, strict=True):
+        template = loaded.template
+        count = sum(1 for _ in template.questions())
+        assert line.startswith(template.key)
+        assert re.search(rf"\b{count} questions\b", line)
+        assert line.endswith(template.title)
+
+
+# -- db check -------------------------------------------------------------------------------
+def test_db_check_of_a_good_database(home: Path, good_db: Path) -> None:
+    result = run(home, "db", "check", "--db", good_db)
+    assert result.returncode == 0
+    assert result.stderr == ""
+    out = result.stdout.splitlines()
+    assert len(out) == 6
+    assert all(line.startswith("ok ") for line in out[:5])
+    assert "10 audits" in out[4]
+    assert out[5] == f"{good_db}: no problems found."
+
+
+def test_db_check_of_a_text_file(home: Path, tmp_path: Path) -> None:
+    text_file = tmp_path / "notes.sqlite"
+    text_file.write_text("Not a database, just notes.\n" * 20)
+    before = text_file.read_bytes()
+    result = run(home, "db", "check", "--db", text_file)
+    assert result.returncode == 1
+    assert "BAD  application id" in result.stdout
+    assert "not a SQLite database" in result.stdout
+    assert f"{text_file}: PROBLEMS FOUND." in result.stdout
+    assert text_file.read_bytes() == before
+
+
+def test_db_check_of_a_folder(home: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "Audits folder"
+    folder.mkdir()
+    result = run(home, "db", "check", "--db", folder)
+    assert result.returncode == 1
+    assert result.stderr.strip() == f"auditdesk: There is no database file at {folder}."
+
+
+def test_db_check_uses_the_database_in_auditdesk_home(home: Path, good_db: Path) -> None:
+    missing = run(home, "db", "check")
+    assert missing.returncode == 1
+    assert str(home / "auditdesk.sqlite") in missing.stderr
+
+    shutil.copyfile(good_db, home / "auditdesk.sqlite")
+    found = run(home, "db", "check")
+    assert found.returncode == 0
+    assert f"{home / 'auditdesk.sqlite'}: no problems found." in found.stdout
+
+
+# -- db backup ------------------------------------------------------------------------------
+def test_db_backup(home: Path, good_db: Path, tmp_path: Path) -> None:
+    target = tmp_path / "backup.sqlite"
+    result = run(home, "db", "backup", target, "--db", good_db)
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Backed up to {target}."
+    assert audit_count(target) == audit_count(good_db) == 10
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_db_backup_onto_an_existing_file_is_refused(
+    home: Path, good_db: Path, tmp_path: Path
+) -> None:
+    existing = tmp_path / "monday.sqlite"
+    existing.write_bytes(b"Monday's backup")
+    result = run(home, "db", "backup", existing, "--db", good_db)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "already exists" in result.stderr
+    assert result.stderr.startswith("auditdesk: ")
+    assert existing.read_bytes() == b"Monday's backup"
+
+
+# -- demo -----------------------------------------------------------------------------------
+def test_demo_fills_a_new_database_and_refuses_to_run_twice(home: Path, tmp_path: Path) -> None:
+    target = tmp_path / "new.sqlite"
+    made = run(
+        home, "demo", "--db", target, "--audits", "30", "--seed", "3", "--as-of", "2026-11-20"
+    )
+    assert made.returncode == 0, made.stderr
+    assert made.stdout.startswith(f"Made 30 demo audits in {target} in ")
+    for counted in ("answers", "actions", "moderations", "children", "settings", "auditors"):
+        assert re.search(rf"[\d,]+ {counted}", made.stdout), counted
+    assert "Database size" in made.stdout
+    assert audit_count(target) == 30
+
+    with closing(sqlite3.connect(target)) as connection:
+        before = connection.execute("SELECT count(*) FROM answers").fetchone()[0]
+    again = run(
+        home, "demo", "--db", target, "--audits", "30", "--seed", "3", "--as-of", "2026-11-20"
+    )
+    assert again.returncode == 1
+    assert again.stdout == ""
+    assert "already holds 30 audits" in again.stderr
+    assert "new.sqlite" in again.stderr
+    assert audit_count(target) == 30
+    with closing(sqlite3.connect(target)) as connection:
+        assert connection.execute("SELECT count(*) FROM answers").fetchone()[0] == before
+
+
+@pytest.mark.parametrize(
+    ("option", "value", "words"),
+    [
+        ("--audits", "abc", "'abc' is not a whole number"),
+        ("--audits", "0", "must be at least 1"),
+        ("--as-of", "2026-13-01", "'2026-13-01' is not a date; write it as YYYY-MM-DD"),
+    ],
+)
+def test_demo_with_bad_arguments_gives_a_usage_message(
+    home: Path, tmp_path: Path, option: str, value: str, words: str
+) -> None:
+    target = tmp_path / "never.sqlite"
+    arguments = {"--audits": "5", "--as-of": "2026-11-20"} | {option: value}
+    result = run(home, "demo", "--db", target, *[p for pair in arguments.items() for p in pair])
+    assert result.returncode == 2
+    assert "usage: auditdesk demo" in result.stderr
+    assert words in result.stderr
+    assert not target.exists()
+
+
+def test_demo_with_the_same_seed_and_date_is_reproducible(tmp_path: Path) -> None:
+    from auditdesk.services.demo.generator import DemoOptions, generate_demo
+    from auditdesk.services.workspace import open_workspace
+
+    def make(name: str, seed: int) -> set[tuple[str, str, str | None]]:
+        database = open_workspace(tmp_path / name)
+        try:
+            generate_demo(database, DemoOptions(25, seed=seed, as_of=date(2026, 11, 20)))
+        finally:
+            database.close()
+        with closing(sqlite3.connect(tmp_path / name)) as connection:
+            return set(
+                connection.execute("SELECT reference, content_hash, final_grade FROM audits")
+            )
+
+    first, second, other = make("a.sqlite", 3), make("b.sqlite", 3), make("c.sqlite", 4)
+    assert len(first) == 25
+    assert all(content_hash for _reference, content_hash, _grade in first)
+    assert first == second
+    assert other != first
+    assert {reference for reference, *_ in other} != {reference for reference, *_ in first}
+
+
+# -- a bug is reported with the log's path, never as a traceback -------------------------
+def test_an_unexpected_error_names_the_log_file_and_exits_70(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, good_db: Path
+) -> None:
+    from auditdesk import app_logging, cli, paths
+    from auditdesk.services import database_admin
+
+    def broken(_path: Path) -> None:
+        raise RuntimeError("something nobody expected")
+
+    monkeypatch.setattr(database_admin, "check_database", broken)
+    log_file = paths.log_file()
+    try:
+        code = cli.main(["db", "check", "--db", str(good_db)])
+    finally:
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            if getattr(handler, "baseFilename", None) == str(log_file):
+                root.removeHandler(handler)
+                handler.close()
+        app_logging._configured.discard(log_file)
+
+    captured = capsys.readouterr()
+    assert code == 70
+    assert str(log_file) in captured.err
+    assert "(a bug)" in captured.err
+    assert "Traceback" not in captured.err
+    logged = log_file.read_text(encoding="utf-8")
+    assert "Traceback" in logged
+    assert "something nobody expected" in logged

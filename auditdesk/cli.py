@@ -119,6 +119,7 @@ def _demo(args: argparse.Namespace) -> int:
     path = _database_path(args)
     options = DemoOptions(args.audits, args.seed, args.as_of or date.today())
     db = open_workspace(path)
+    _warn_about_location(path)
     try:
         last = [-1]
 
@@ -187,6 +188,12 @@ def _db_backup(args: argparse.Namespace) -> int:
 
 
 # -- helpers --------------------------------------------------------------------------------
+def _warn_about_location(path: Path) -> None:
+    warning = paths.shared_location_warning(path)
+    if warning:
+        print(f"auditdesk: warning: {warning}", file=sys.stderr)
+
+
 def _add_db_option(
     parser: argparse.ArgumentParser, *, required: bool = False, top_level: bool = False
 ) -> None:

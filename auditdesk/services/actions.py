@@ -10,7 +10,7 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain import validation
-from auditdesk.domain.canonical import content_hash
+from auditdesk.domain.record_documents import action_document, document_hash
 from auditdesk.domain.reference import ActionStatus, Agency
 from auditdesk.errors import InvalidInput, NotFound
 from auditdesk.services import audit_state
@@ -208,19 +208,19 @@ def _block_uuids(session: Session, audit_id: int) -> dict[int, str]:
 
 
 def _hash(row: Action, audit_uuid: str, block_uuid: str | None) -> str:
-    return content_hash(
-        {
-            "uuid": row.uuid,
-            "audit_uuid": audit_uuid,
-            "question_id": row.question_id,
-            "block_uuid": block_uuid,
-            "finding": row.finding,
-            "action": row.action,
-            "owner_agency": row.owner_agency,
-            "owner": row.owner,
-            "due_date": row.due_date.isoformat(),
-            "status": row.status,
-            "re_audit_date": row.re_audit_date.isoformat() if row.re_audit_date else None,
-            "completed_on": row.completed_on.isoformat() if row.completed_on else None,
-        }
+    return document_hash(
+        action_document(
+            row.uuid,
+            audit_uuid,
+            question_id=row.question_id,
+            block_uuid=block_uuid,
+            finding=row.finding,
+            action=row.action,
+            owner_agency=row.owner_agency,
+            owner=row.owner,
+            due_date=row.due_date,
+            status=row.status,
+            re_audit_date=row.re_audit_date,
+            completed_on=row.completed_on,
+        )
     )

@@ -31,6 +31,7 @@ from auditdesk.services import audit_state
 from auditdesk.services.audit_detail import detail_of
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.people import find_or_add_auditor
+from auditdesk.services.record_hashes import rehash_plan
 from auditdesk.services.records import AnswerRecord, AuditDetail, GradeUpdate
 from auditdesk.services.subjects import record_child, setting_by_uuid
 from auditdesk.services.templates import latest_version
@@ -311,6 +312,7 @@ def _describe_subject(
         )
         session.add(plan)
         session.flush()
+        rehash_plan(session, plan)
     audit.subject_kind = SubjectKind.PLAN.value
     audit.child_id = child.id
     audit.plan_id = plan.id

@@ -13,12 +13,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
-from auditdesk.domain.canonical import content_hash
 from auditdesk.domain.completion import AnswerState, missing_for_completion
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.grading import GradingResult, grade_audit
+from auditdesk.domain.record_documents import (
+    document_hash,
+    moderation_document,
+    sample_document,
+)
 from auditdesk.domain.reference import AuditStatus
 from auditdesk.domain.template_index import Block, TemplateIndex
 from auditdesk.errors import CompletionRefused, InvalidInput, NotAllowed, NotFound
@@ -28,6 +32,7 @@ from auditdesk.services.people import auditor_by_uuid
 from auditdesk.store.models import (
     Audit,
     AuditAuditor,
+    AuditBlock,
     Auditor,
     Moderation,
     ModerationGrade,
@@ -174,6 +179,17 @@ def draw_sample(
             seed=seed,
             author=ctx.actor.name,
             device=ctx.device,
+        )
+        sample.content_hash = document_hash(
+            sample_document(
+                sample.uuid,
+                sample.name,
+                percentage=sample.percentage,
+                period_from=period_from,
+                period_to=period_to,
+                strata=sample.strata,
+                seed=seed,
+            )
         )
         session.add(sample)
         session.flush()
@@ -575,15 +591,16 @@ def _touch(
 
 
 def _rehash(session: Session, moderation: Moderation) -> None:
+    block_uuid = aliased(AuditBlock)
     ratings = session.execute(
         select(
             ModerationRating.question_id,
-            ModerationRating.block_id,
+            block_uuid.uuid,
             ModerationRating.rating,
             ModerationRating.comment,
         )
+        .outerjoin(block_uuid, block_uuid.id == ModerationRating.block_id)
         .where(ModerationRating.moderation_id == moderation.id)
-        .order_by(ModerationRating.question_id, ModerationRating.block_id)
     ).all()
     grades = session.execute(
         select(
@@ -591,20 +608,36 @@ def _rehash(session: Session, moderation: Moderation) -> None:
             ModerationGrade.first_grade,
             ModerationGrade.second_grade,
             ModerationGrade.agreed_grade,
-        )
-        .where(ModerationGrade.moderation_id == moderation.id)
-        .order_by(ModerationGrade.scope)
+        ).where(ModerationGrade.moderation_id == moderation.id)
     ).all()
-    moderation.content_hash = content_hash(
-        {
-            "uuid": moderation.uuid,
-            "audit_hash": moderation.audit_hash,
-            "status": moderation.status,
-            "second_marker_id": moderation.second_marker_id,
-            "second_overall_grade": moderation.second_overall_grade,
-            "agreed_grade": moderation.agreed_grade,
-            "notes": moderation.notes,
-            "ratings": [list(map(str, row)) for row in ratings],
-            "grades": [list(map(str, row)) for row in grades],
-        }
+    audit_uuid = session.scalar(select(Audit.uuid).where(Audit.id == moderation.audit_id))
+    sample_uuid = (
+        session.scalar(
+            select(ModerationSample.uuid).where(ModerationSample.id == moderation.sample_id)
+        )
+        if moderation.sample_id
+        else None
+    )
+    marker_uuid = (
+        session.scalar(select(Auditor.uuid).where(Auditor.id == moderation.second_marker_id))
+        if moderation.second_marker_id
+        else None
+    )
+    assert audit_uuid is not None
+    moderation.content_hash = document_hash(
+        moderation_document(
+            moderation.uuid,
+            audit_uuid,
+            sample_uuid=sample_uuid,
+            audit_revision=moderation.audit_revision,
+            audit_hash=moderation.audit_hash,
+            second_marker_uuid=marker_uuid,
+            assigned_by=moderation.assigned_by,
+            status=moderation.status,
+            second_overall_grade=moderation.second_overall_grade,
+            agreed_grade=moderation.agreed_grade,
+            notes=moderation.notes,
+            ratings=[(q, b, r, c) for q, b, r, c in ratings],
+            grades=[(s, f, t, a) for s, f, t, a in grades],
+        )
     )

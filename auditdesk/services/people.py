@@ -11,6 +11,7 @@ from auditdesk.domain import validation
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import NotFound
 from auditdesk.services.context import Actor, ServiceContext
+from auditdesk.services.record_hashes import rehash_auditor
 from auditdesk.services.records import AuditorRecord
 from auditdesk.store.database import Database, app_state, set_app_state
 from auditdesk.store.models import Auditor
@@ -39,6 +40,7 @@ def save_profile(db: Database, name: str, agency: Agency, role: Role) -> Actor:
         else:
             auditor.name, auditor.agency, auditor.role = name, agency.value, role.value
             auditor.revision += 1
+        rehash_auditor(auditor)
         session.flush()
         return _actor(auditor)
 
@@ -67,6 +69,7 @@ def find_or_add_auditor(
     if found is not None:
         return found
     auditor = _new_auditor(name, agency, role, author=ctx.actor.name, device=ctx.device)
+    rehash_auditor(auditor)
     session.add(auditor)
     session.flush()
     return auditor

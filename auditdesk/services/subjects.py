@@ -18,6 +18,7 @@ from auditdesk.domain.reference import (
 )
 from auditdesk.errors import InvalidInput, NotFound
 from auditdesk.services.context import ServiceContext
+from auditdesk.services.record_hashes import rehash_child, rehash_setting
 from auditdesk.services.records import ChildRecord, SettingRecord
 from auditdesk.store.database import Database
 from auditdesk.store.models import Audit, Child, Setting
@@ -51,6 +52,7 @@ def add_setting(
             author=ctx.actor.name,
             device=ctx.device,
         )
+        rehash_setting(setting)
         session.add(setting)
         session.flush()
         return setting_record(setting)
@@ -124,6 +126,7 @@ def record_child(
             child.setting_id = setting.id
         child.updated_at = ctx.now()
     session.flush()
+    rehash_child(session, child)
     return child
 
 

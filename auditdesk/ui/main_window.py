@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
-from auditdesk import APP_NAME, __version__
+from auditdesk import APP_NAME, __version__, paths
 from auditdesk.services.audit_list import list_audits
 from auditdesk.services.workspace import Database
 from auditdesk.ui.audit_list_view import AuditListView
@@ -39,6 +39,9 @@ class MainWindow(QMainWindow):
         self.database_label.setAccessibleName("Database file")
         self.statusBar().addPermanentWidget(self.database_label)
         self._menus()
+        warning = paths.shared_location_warning(db.path)
+        if warning:
+            self.statusBar().showMessage(warning)
         self.audit_model.reload()
 
     def _menus(self) -> None:

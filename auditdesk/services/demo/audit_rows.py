@@ -13,10 +13,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from auditdesk.domain.audit_document import audit_content_hash, audit_document
-from auditdesk.domain.canonical import content_hash
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.grading import grade_audit
 from auditdesk.domain.periods import term_key
+from auditdesk.domain.record_documents import (
+    action_document,
+    child_document,
+    document_hash,
+    moderation_document,
+    plan_document,
+)
 from auditdesk.domain.reference import (
     AuditStatus,
     PlanStage,
@@ -107,10 +113,11 @@ class AuditMaker:
     ) -> None:
         self.rng, self.ids, self.cast, self.templates, self.as_of = rng, ids, cast, templates, as_of
         self.child_references: set[str] = set()
+        self.child_uuids: dict[int, str] = {}
         self.audit_references: set[str] = set()
         self.children_made = 0
 
-    def make(self, batch: Batch, day: date, sample_id: int | None) -> None:
+    def make(self, batch: Batch, day: date, sample: tuple[int, str] | None) -> None:
         audit = self._start(batch, day)
         term_number = [term.key for term in self.cast.terms].index(audit.header["term_key"])
         level = self.rng.gauss(2.5 + 0.07 * term_number, 0.7)
@@ -119,8 +126,8 @@ class AuditMaker:
         self._blocks(batch, audit)
         self._answers(audit, level, completeness)
         status = self._grade(audit, status)
-        if sample_id is not None and self._moderate_this(audit, status):
-            self._moderation(batch, audit, sample_id)
+        if sample is not None and self._moderate_this(audit, status):
+            self._moderation(batch, audit, sample)
             status = AuditStatus.MODERATED if self.rng.random() < 0.6 else AuditStatus.SIGNED_OFF
         self._finish(batch, audit, status)
 
@@ -171,16 +178,23 @@ class AuditMaker:
         child_id, audit.child_reference = self._child(batch, year, need, audit.setting, audit.when)
         audit.issue_date = audit.day - timedelta(days=self.rng.randint(20, 300))
         plan_id = self.ids.next(Plan)
-        batch[Plan].append(
-            {
-                "id": plan_id,
-                "child_id": child_id,
-                "stage": stage.value,
-                "issue_date": audit.issue_date,
-                "setting_id": audit.setting["id"],
-            }
-            | self.ids.travelling(audit.when)
+        plan = {
+            "id": plan_id,
+            "child_id": child_id,
+            "stage": stage.value,
+            "issue_date": audit.issue_date,
+            "setting_id": audit.setting["id"],
+        } | self.ids.travelling(audit.when)
+        plan["content_hash"] = document_hash(
+            plan_document(
+                plan["uuid"],
+                self.child_uuids[child_id],
+                stage.value,
+                audit.issue_date,
+                audit.setting["uuid"],
+            )
         )
+        batch[Plan].append(plan)
         audit.header.update(
             subject_kind="plan",
             plan_id=plan_id,
@@ -201,17 +215,26 @@ class AuditMaker:
                 self.child_references.add(reference)
                 break
         child_id = self.ids.next(Child)
-        batch[Child].append(
-            {
-                "id": child_id,
-                "reference": reference,
-                "year_group": year,
-                "primary_need": need.value,
-                "locality": setting["locality"],
-                "setting_id": setting["id"],
-            }
-            | self.ids.travelling(when)
+        row = {
+            "id": child_id,
+            "reference": reference,
+            "year_group": year,
+            "primary_need": need.value,
+            "locality": setting["locality"],
+            "setting_id": setting["id"],
+        } | self.ids.travelling(when)
+        row["content_hash"] = document_hash(
+            child_document(
+                row["uuid"],
+                reference,
+                year_group=year,
+                primary_need=need.value,
+                locality=setting["locality"],
+                setting_uuid=setting["uuid"],
+            )
         )
+        self.child_uuids[child_id] = row["uuid"]
+        batch[Child].append(row)
         self.children_made += 1
         return child_id, reference
 
@@ -356,12 +379,13 @@ class AuditMaker:
         done = status in (AuditStatus.COMPLETED, AuditStatus.SIGNED_OFF)
         return done and old_enough and self.rng.random() < MODERATION_RATE
 
-    def _moderation(self, batch: Batch, audit: DemoAudit, sample_id: int) -> None:
+    def _moderation(self, batch: Batch, audit: DemoAudit, sample: tuple[int, str]) -> None:
         """A second marker who mostly agrees, sometimes by one grade, rarely by two."""
         rng, index = self.rng, audit.index
         moderation_id = self.ids.next(Moderation)
         block_ids = {row["uuid"]: row["id"] for row in audit.block_rows}
         second: dict[tuple[str, str | None], str] = {}
+        rated: dict[tuple[str, str | None], str] = {}  # what the second marker rated
         for key, code in audit.ratings.items():
             scale = index.template.scale(index.questions[key[0]].scale or "")
             option = scale.option(code)
@@ -373,6 +397,7 @@ class AuditMaker:
             step = 0 if roll < 0.78 else rng.choice((-1, 1)) if roll < 0.97 else rng.choice((-2, 2))
             wanted = min(4, max(1, option.points + step))
             second[key] = min(graded, key=lambda o: abs((o.points or 0) - wanted)).code
+            rated[key] = second[key]
             batch[ModerationRating].append(
                 {
                     "id": self.ids.next(ModerationRating),
@@ -411,7 +436,7 @@ class AuditMaker:
         row = {
             "id": moderation_id,
             "audit_id": audit.header["id"],
-            "sample_id": sample_id,
+            "sample_id": sample[0],
             "audit_revision": 1,
             "audit_hash": "",
             "second_marker_id": marker["id"],
@@ -423,6 +448,23 @@ class AuditMaker:
             "submitted_at": submitted,
             "agreed_at": submitted + timedelta(days=2),
         } | self.ids.travelling(submitted)
+        row["content_hash"] = document_hash(
+            moderation_document(
+                row["uuid"],
+                audit.header["uuid"],
+                sample_uuid=sample[1],
+                audit_revision=1,
+                audit_hash="",
+                second_marker_uuid=marker["uuid"],
+                assigned_by=row["assigned_by"],
+                status="agreed",
+                second_overall_grade=second_overall,
+                agreed_grade=agreed,
+                notes=row["notes"],
+                ratings=[(q, b, code, "") for (q, b), code in rated.items()],
+                grades=grades,
+            )
+        )
         batch[Moderation].append(row)
         audit.header["final_grade"] = agreed
 
@@ -479,8 +521,21 @@ class AuditMaker:
                 "re_audit_date": due + timedelta(weeks=8),
                 "completed_on": min(due, self.as_of) if status == "done" else None,
             } | self.ids.travelling(audit.when)
-            row["content_hash"] = content_hash(
-                {k: str(v) for k, v in row.items() if k not in ("id", "created_at", "updated_at")}
+            row["content_hash"] = document_hash(
+                action_document(
+                    row["uuid"],
+                    audit.header["uuid"],
+                    question_id=None,
+                    block_uuid=None,
+                    finding=row["finding"],
+                    action=text,
+                    owner_agency=agency,
+                    owner=row["owner"],
+                    due_date=due,
+                    status=status,
+                    re_audit_date=row["re_audit_date"],
+                    completed_on=row["completed_on"],
+                )
             )
             batch[Action].append(row)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
 from auditdesk.domain.periods import previous_term_key, term_key, term_period
+from auditdesk.domain.record_documents import auditor_document, document_hash, setting_document
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.services.demo import phrases
 from auditdesk.services.demo.rows import Ids, Row
@@ -67,8 +68,17 @@ def _auditors(rng: random.Random, ids: Ids, audits: int, stamp: datetime) -> lis
         else:
             agency = rng.choice(agencies)
             role = Role.SETTING_AUDITOR if number % 4 == 0 else Role.PRACTICE_CHAMPION
-        row = {"id": ids.next(Auditor), "name": name, "agency": agency.value, "role": role.value}
-        rows.append(row | ids.travelling(stamp))
+        row: Row = {
+            "id": ids.next(Auditor),
+            "name": name,
+            "agency": agency.value,
+            "role": role.value,
+        }
+        row |= ids.travelling(stamp)
+        row["content_hash"] = document_hash(
+            auditor_document(row["uuid"], name, agency.value, role.value)
+        )
+        rows.append(row)
     return rows
 
 
@@ -86,7 +96,7 @@ def _settings(rng: random.Random, ids: Ids, audits: int, stamp: datetime) -> lis
         if name in used:
             name = f"{name} {number}"
         used.add(name)
-        row = {
+        row: Row = {
             "id": ids.next(Setting),
             "name": name,
             "urn": str(900000 + number),  # outside the DfE's issued range: plainly fictional
@@ -94,7 +104,18 @@ def _settings(rng: random.Random, ids: Ids, audits: int, stamp: datetime) -> lis
             "phase": phase,
             "locality": locality,
         }
-        rows.append(row | ids.travelling(stamp))
+        row |= ids.travelling(stamp)
+        row["content_hash"] = document_hash(
+            setting_document(
+                row["uuid"],
+                name,
+                row["urn"],
+                setting_type=setting_type,
+                phase=phase,
+                locality=locality,
+            )
+        )
+        rows.append(row)
     return rows
 
 

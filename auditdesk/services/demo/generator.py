@@ -16,6 +16,7 @@ from datetime import time as clock
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain.record_documents import document_hash, sample_document
 from auditdesk.domain.reference import Role
 from auditdesk.errors import InvalidInput
 from auditdesk.services.demo.audit_rows import TEMPLATE_MIX, AuditMaker, TemplateInfo
@@ -146,26 +147,35 @@ def _batches(
     weights = [1.0 + 0.12 * number for number in range(len(cast.terms))]
     while made < options.audits:
         batch = new_batch()
-        sample_id: int | None = None
+        sample: tuple[int, str] | None = None
         for _ in range(min(BATCH_SIZE, options.audits - made)):
             term = rng.choices(cast.terms, weights)[0]
             day = term.start + timedelta(days=rng.randint(0, max(0, (term.end - term.start).days)))
-            if sample_id is None and (options.as_of - day).days > 40:
-                sample_id = ids.next(ModerationSample)
+            if sample is None and (options.as_of - day).days > 40:
                 stamp = datetime.combine(options.as_of, clock(9), tzinfo=UTC)
-                batch[ModerationSample].append(
-                    {
-                        "id": sample_id,
-                        "name": f"Moderation sample {made // BATCH_SIZE + 1}",
-                        "percentage": 10.0,
-                        "period_from": None,
-                        "period_to": None,
-                        "strata": '{"by": ["template", "final grade"]}',
-                        "seed": options.seed,
-                    }
-                    | ids.travelling(stamp)
+                row: Row = {
+                    "id": ids.next(ModerationSample),
+                    "name": f"Moderation sample {made // BATCH_SIZE + 1}",
+                    "percentage": 10.0,
+                    "period_from": None,
+                    "period_to": None,
+                    "strata": '{"by": ["template", "final grade"]}',
+                    "seed": options.seed,
+                } | ids.travelling(stamp)
+                row["content_hash"] = document_hash(
+                    sample_document(
+                        row["uuid"],
+                        row["name"],
+                        percentage=10.0,
+                        period_from=None,
+                        period_to=None,
+                        strata=row["strata"],
+                        seed=options.seed,
+                    )
                 )
-            maker.make(batch, day, sample_id)
+                batch[ModerationSample].append(row)
+                sample = (row["id"], row["uuid"])
+            maker.make(batch, day, sample)
             made += 1
         yield batch
 

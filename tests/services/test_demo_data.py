@@ -45,8 +45,8 @@ def test_demo_hashes_match_what_the_services_compute(tmp_path: Path) -> None:
                 blank = session.scalars(select(model.uuid).where(model.content_hash == "")).all()
                 assert blank == [], f"{model.__tablename__} rows without a content hash"
             checks = [
-                (Auditor, lambda row: record_hashes.rehash_auditor(row)),
-                (Setting, lambda row: record_hashes.rehash_setting(row)),
+                (Auditor, record_hashes.rehash_auditor),
+                (Setting, record_hashes.rehash_setting),
                 (Child, lambda row: record_hashes.rehash_child(session, row)),
                 (Plan, lambda row: record_hashes.rehash_plan(session, row)),
                 (Moderation, lambda row: rehash_moderation(session, row)),

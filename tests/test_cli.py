@@ -282,12 +282,12 @@ def test_an_unexpected_error_names_the_log_file_and_exits_70(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, good_db: Path
 ) -> None:
     from auditdesk import app_logging, cli, paths
-    from auditdesk.services import database_admin
+    from auditdesk.commands import database
 
     def broken(_path: Path) -> None:
         raise RuntimeError("something nobody expected")
 
-    monkeypatch.setattr(database_admin, "check_database", broken)
+    monkeypatch.setattr(database, "check_database", broken)
     log_file = paths.log_file()
     try:
         code = cli.main(["db", "check", "--db", str(good_db)])

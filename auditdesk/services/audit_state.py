@@ -6,12 +6,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.audit_document import audit_content_hash, audit_document
 from auditdesk.domain.grades import Grade
-from auditdesk.domain.grading import grade_audit
+from auditdesk.domain.grading import GradingResult, grade_audit
 from auditdesk.domain.reference import AuditStatus, PlanStage
 from auditdesk.domain.template_index import Block, TemplateIndex
 from auditdesk.domain.template_model import AnswerContext
@@ -25,6 +25,7 @@ from auditdesk.store.models import (
     AuditAuditor,
     AuditBlock,
     Auditor,
+    AuditSectionGrade,
     ChangeTrail,
     Child,
     Moderation,
@@ -99,6 +100,31 @@ def load_audit(session: Session, audit_uuid: str) -> LoadedAudit:
     return LoadedAudit(audit, version, index_for(version), block_rows, blocks, answer_rows)
 
 
+def store_section_grades(session: Session, audit_id: int, grading: GradingResult) -> None:
+    """Replace the audit's stored section grades (what Board figures by section read)."""
+    session.execute(delete(AuditSectionGrade).where(AuditSectionGrade.audit_id == audit_id))
+    rows = section_grade_rows(audit_id, grading)
+    if rows:
+        session.execute(insert(AuditSectionGrade), rows)
+
+
+def section_grade_rows(audit_id: int, grading: GradingResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "audit_id": audit_id,
+            "section_id": section.section_id,
+            "grade": section.grade.value if section.grade else None,
+            "average": section.average,
+            "rated": section.rated,
+        }
+        for section in grading.sections
+    ]
+
+
+def grade_of(loaded: LoadedAudit) -> GradingResult:
+    return grade_audit(loaded.index, loaded.blocks, loaded.context, loaded.ratings())
+
+
 def context_of(audit: Audit) -> AnswerContext:
     stage = PlanStage(audit.plan_stage) if audit.plan_stage else None
     return AnswerContext(audit.year_group, stage)
@@ -116,12 +142,13 @@ def require_editable(audit: Audit) -> None:
 def after_edit(session: Session, ctx: ServiceContext, loaded: LoadedAudit) -> GradeUpdate:
     """Regrade, rehash and stamp an audit after any change to its content."""
     audit = loaded.audit
-    grading = grade_audit(loaded.index, loaded.blocks, loaded.context, loaded.ratings())
+    grading = grade_of(loaded)
     audit.suggested_grade = grading.overall.value if grading.overall else None
     audit.final_grade = effective_final_grade(session, audit)
     audit.content_hash = audit_content_hash(document_for(session, loaded))
     audit.updated_at = ctx.now()
     refresh_search_text(session, loaded)
+    store_section_grades(session, audit.id, grading)
     session.flush()
     return GradeUpdate(
         audit.uuid,

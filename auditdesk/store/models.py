@@ -243,6 +243,21 @@ class Answer(Base):
     updated_by: Mapped[str] = mapped_column(String(120))
 
 
+class AuditSectionGrade(Base):
+    """The suggested grade of each graded section of an audit, kept current on every edit
+    so Board figures "by section" are a GROUP BY, not a regrade of every audit."""
+
+    __tablename__ = "audit_section_grades"
+    audit_id: Mapped[int] = mapped_column(
+        ForeignKey("audits.id", ondelete="CASCADE"), primary_key=True
+    )
+    section_id: Mapped[str] = mapped_column(String(80), primary_key=True)
+    grade: Mapped[str | None] = mapped_column(String(32))
+    average: Mapped[float | None] = mapped_column(Float)
+    rated: Mapped[int] = mapped_column(Integer, default=0)
+    __table_args__ = (Index("ix_audit_section_grades_section_grade", "section_id", "grade"),)
+
+
 class Action(Travelling, Base):
     """Closing the loop: what must change, who owns it, by when, and when to re-audit."""
 

@@ -2,7 +2,7 @@
 migration that fails restores the database from its backup with every record intact.
 
 The shipped head is revision 0001, so the backup-and-restore path is exercised with a
-throw-away revision 0002 written into a copy of the real migration scripts in tmp_path
+throw-away revision (after the shipped head) written into a copy of the real migration scripts in tmp_path
 (the real scripts, the real Alembic run and real SQLite files; only the script folder
 is pointed elsewhere)."""
 
@@ -70,9 +70,12 @@ def old_copy(tmp_path: Path) -> Path:
 AddRevision = Callable[[str], None]
 
 
+TEST_REVISION = "9000"  # sorts after every shipped revision, never shipped itself
+
+
 @pytest.fixture
 def next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AddRevision:
-    """Install a revision 0002 (upgrade body given as text) after the shipped scripts."""
+    """Install a throw-away revision (upgrade body given as text) after the shipped head."""
     shipped = Path(str(resources.files("auditdesk.store") / "migrations"))
     scripts = tmp_path / "migration scripts"
     shutil.copytree(shipped, scripts, ignore=shutil.ignore_patterns("__pycache__"))
@@ -86,14 +89,14 @@ def next_revision(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> AddRevisio
         source = (
             "import sqlalchemy as sa\n"
             "from alembic import op\n\n"
-            f"revision = '0002'\ndown_revision = {migrate.head_revision()!r}\n"
+            f"revision = {TEST_REVISION!r}\ndown_revision = {migrate.head_revision()!r}\n"
             "branch_labels = None\ndepends_on = None\n\n\n"
             "def upgrade():\n" + textwrap.indent(textwrap.dedent(upgrade_body), "    ") + "\n\n"
             "def downgrade():\n    pass\n"
         )
-        (scripts / "versions" / "0002_test_revision.py").write_text(source)
+        (scripts / "versions" / f"{TEST_REVISION}_test_revision.py").write_text(source)
         monkeypatch.setattr(migrate, "alembic_config", config)
-        assert migrate.head_revision() == "0002"
+        assert migrate.head_revision() == TEST_REVISION
 
     return add
 
@@ -195,21 +198,21 @@ def test_migration_backs_up_first_and_keeps_every_record(
     try:
         report = database.migration
         assert report is not None
-        assert (report.from_revision, report.to_revision) == ("0001", "0002")
+        assert (report.from_revision, report.to_revision) == ("0001", TEST_REVISION)
         with database.read() as session:
             assert session.scalar(text("SELECT count(*) FROM audits")) == 40
     finally:
         database.close()
 
     assert report.backup is not None
-    assert report.backup.name.startswith("audits.before-0002-")
+    assert report.backup.name.startswith(f"audits.before-{TEST_REVISION}-")
     assert report.backup.name.endswith(".sqlite.bak")
     assert list(old_copy.parent.glob("*.before-*.bak")) == [report.backup]
     assert fingerprint(report.backup) == original  # the backup is the file as it was
     # Recreating the parent table with foreign keys off cascaded nothing into its children.
     assert scalar(old_copy, "SELECT count(*) FROM answers") == answers
     assert scalar(old_copy, "SELECT count(*) FROM audit_blocks") == blocks
-    assert scalar(old_copy, "SELECT version_num FROM alembic_version") == "0002"
+    assert scalar(old_copy, "SELECT version_num FROM alembic_version") == TEST_REVISION
     assert "review_note" in columns(old_copy, "audits")
     assert check_database(old_copy).ok
 
@@ -231,7 +234,7 @@ def test_failed_verification_restores_the_backup_with_nothing_lost(
     with pytest.raises(DatabaseProblem) as failed:
         open_database(old_copy)
 
-    assert ran == ["0002"]  # the file really had been migrated before the failure
+    assert ran == [TEST_REVISION]  # the file really had been migrated before the failure
     backups = list(old_copy.parent.glob("*.before-*.bak"))
     assert len(backups) == 1
     message = str(failed.value)

@@ -32,6 +32,7 @@ from auditdesk.domain.reference import (
 )
 from auditdesk.domain.template_index import Block, TemplateIndex
 from auditdesk.domain.template_model import AnswerContext, Question, Theme
+from auditdesk.services.audit_state import section_grade_rows
 from auditdesk.services.demo import phrases
 from auditdesk.services.demo.cast import Cast
 from auditdesk.services.demo.rows import DEMO_DEVICE, Batch, Ids, Row
@@ -41,6 +42,7 @@ from auditdesk.store.models import (
     Audit,
     AuditAuditor,
     AuditBlock,
+    AuditSectionGrade,
     ChangeTrail,
     Child,
     Moderation,
@@ -92,6 +94,7 @@ class DemoAudit:
     block_rows: list[Row] = field(default_factory=list)
     ratings: dict[tuple[str, str | None], str] = field(default_factory=dict)
     answer_rows: list[Row] = field(default_factory=list)
+    section_rows: list[Row] = field(default_factory=list)
 
     @property
     def index(self) -> TemplateIndex:
@@ -358,6 +361,7 @@ class AuditMaker:
     # -- judgement --------------------------------------------------------------------------
     def _grade(self, audit: DemoAudit, status: AuditStatus) -> AuditStatus:
         grading = grade_audit(audit.index, audit.blocks, audit.context, audit.ratings)
+        audit.section_rows = section_grade_rows(audit.header["id"], grading)
         suggested = grading.overall.value if grading.overall else None
         header = audit.header
         header["suggested_grade"] = suggested
@@ -490,6 +494,7 @@ class AuditMaker:
         ]
         header["content_hash"] = self._content_hash(audit)
         batch[Audit].append(header)
+        batch[AuditSectionGrade] += audit.section_rows
         batch[Answer] += [
             {k: v for k, v in row.items() if not k.startswith("_")} for row in audit.answer_rows
         ]

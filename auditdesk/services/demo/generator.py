@@ -32,6 +32,7 @@ from auditdesk.store.models import (
     AuditAuditor,
     AuditBlock,
     Auditor,
+    AuditSectionGrade,
     ChangeTrail,
     Child,
     Moderation,
@@ -48,7 +49,8 @@ BATCH_SIZE = 500
 DEMO_STATE_KEY = "demo_data"
 # Parents before children, so foreign keys hold at every commit.
 INSERT_ORDER = (
-    Auditor, Setting, Child, Plan, ModerationSample, Audit, AuditAuditor, AuditBlock, Answer,
+    Auditor, Setting, Child, Plan, ModerationSample, Audit, AuditSectionGrade, AuditAuditor,
+    AuditBlock, Answer,
     Action, Moderation, ModerationRating, ModerationGrade, ChangeTrail,
 )  # fmt: skip
 ID_TABLES = (

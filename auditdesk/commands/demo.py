@@ -1,0 +1,74 @@
+"""``auditdesk demo``: a new database of realistic demo audits."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from typing import Any
+
+from auditdesk.commands.common import (
+    add_db_option,
+    database_path,
+    file_size,
+    iso_date,
+    positive_int,
+    warn_about_location,
+)
+from auditdesk.services.demo.generator import DemoOptions, generate_demo
+from auditdesk.services.workspace import open_workspace
+
+
+def register(commands: Any) -> None:
+    demo = commands.add_parser("demo", help="fill a new database with realistic demo audits")
+    add_db_option(demo, required=True)
+    demo.add_argument(
+        "--audits",
+        type=positive_int,
+        required=True,
+        metavar="N",
+        help="how many audits to make (up to 200,000)",
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=1,
+        metavar="S",
+        help="the same seed (and date) gives the same data (default 1)",
+    )
+    demo.add_argument(
+        "--as-of",
+        type=iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the 'today' the data is built around (default: today)",
+    )
+    demo.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    options = DemoOptions(args.audits, args.seed, args.as_of or date.today())
+    db = open_workspace(path)
+    warn_about_location(path)
+    try:
+        last = [-1]
+
+        def progress(done: int, total: int) -> bool:
+            percent = done * 100 // total
+            if percent // 10 != last[0] // 10 and sys.stderr.isatty():
+                print(f"  {percent}% ({done:,} of {total:,} audits)", file=sys.stderr)
+            last[0] = percent
+            return True
+
+        report = generate_demo(db, options, progress)
+    finally:
+        db.close()
+    size = file_size(path) + file_size(path.with_name(path.name + "-wal"))
+    print(
+        f"Made {report.audits:,} demo audits in {path} in {report.seconds:.1f} s: "
+        f"{report.answers:,} answers, {report.actions:,} actions, {report.moderations:,} "
+        f"moderations, {report.children:,} children, {report.settings:,} settings, "
+        f"{report.auditors:,} auditors. Database size {size / 1_000_000:.1f} MB."
+    )
+    return 0

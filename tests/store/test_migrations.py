@@ -2,8 +2,8 @@
 migration that fails restores the database from its backup with every record intact.
 
 The backup-and-restore path is exercised with a throw-away revision after the shipped
-head, written into a copy of the real migration scripts in tmp_path (the real scripts, the real Alembic run and real SQLite files; only the script folder
-is pointed elsewhere)."""
+head, written into a copy of the real migration scripts in tmp_path (the real scripts,
+the real Alembic run and real SQLite files; only the script folder is pointed elsewhere)."""
 
 from __future__ import annotations
 

@@ -144,6 +144,17 @@ def count_audits(db: Database, audit_filter: AuditFilter = AuditFilter()) -> int
         return count_audits_in(session, audit_filter)
 
 
+def date_range(db: Database, audit_filter: AuditFilter = AuditFilter()) -> tuple[date, date] | None:
+    """The first and last audit dates matching the filter (``None`` when none match)."""
+    with db.read() as session:
+        first, last = session.execute(
+            select(func.min(Audit.audit_date), func.max(Audit.audit_date)).where(
+                *audit_filter.conditions()
+            )
+        ).one()
+    return (first, last) if first and last else None
+
+
 def count_audits_in(session: Session, audit_filter: AuditFilter) -> int:
     return session.scalar(select(func.count(Audit.id)).where(*audit_filter.conditions())) or 0
 

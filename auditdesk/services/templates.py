@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
+from importlib import resources
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,7 +16,7 @@ from auditdesk.domain.template_loader import LoadedTemplate, shipped_templates
 from auditdesk.domain.template_model import AuditTemplate
 from auditdesk.errors import NotFound
 from auditdesk.services.records import TemplateSummary
-from auditdesk.store.database import Database
+from auditdesk.store.database import Database, app_state, set_app_state
 from auditdesk.store.models import TemplateVersion
 
 
@@ -22,10 +24,32 @@ class ShippedTemplateChanged(RuntimeError):
     """A shipped template's content changed but its version did not: a release bug."""
 
 
-def install_shipped_templates(db: Database) -> list[TemplateSummary]:
-    """Freeze every shipped template version into the database (idempotent)."""
+SHIPPED_KEY = "shipped_templates_sha256"
+
+
+def install_shipped_templates(db: Database) -> None:
+    """Freeze every shipped template version into the database (idempotent).
+
+    Parsing and validating the YAML takes a noticeable part of a second, so the bytes of
+    the shipped files are fingerprinted: when this database already holds exactly these
+    files, start-up skips the work."""
+    fingerprint = shipped_fingerprint()
+    with db.read() as session:
+        if app_state(session, SHIPPED_KEY) == fingerprint:
+            return
     with db.write() as session:
-        return [summary(install_template(session, loaded)) for loaded in shipped_templates()]
+        for loaded in shipped_templates():
+            install_template(session, loaded)
+        set_app_state(session, SHIPPED_KEY, fingerprint)
+
+
+def shipped_fingerprint() -> str:
+    digest = hashlib.sha256()
+    folder = resources.files("auditdesk.audit_templates")
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml"):
+            digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
+    return digest.hexdigest()
 
 
 def install_template(session: Session, loaded: LoadedTemplate) -> TemplateVersion:

@@ -51,12 +51,12 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is committed."""
+        """A session for reading; nothing it does is committed.
+
+        Closing (not rolling back) ends it: the pool rolls the connection back, while
+        objects already loaded keep their values instead of being expired."""
         with translate_errors(self.path), self._reader() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+            yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:

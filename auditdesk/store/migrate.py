@@ -9,22 +9,29 @@ A database from a newer AuditDesk is refused before anything is written.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.script import ScriptDirectory
 from sqlalchemy import text
 
 from auditdesk.errors import DatabaseDamaged, DatabaseProblem, DatabaseTooNew
 from auditdesk.store.engine import make_engine, probe
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 log = logging.getLogger(__name__)
+
+# Alembic (with Mako and Pygments behind it) costs a few hundred milliseconds to import,
+# a big share of the start-up budget. Opening a database already at the shipped head needs
+# none of it, so it is imported only when there is something to migrate or refuse.
+_REVISION_LINE = re.compile(r"^(down_)?revision\s*=\s*['\"]?([\w]+)['\"]?", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -35,6 +42,8 @@ class MigrationReport:
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config  # noqa: PLC0415 - see the note on start-up above
+
     config = Config()
     location = resources.files("auditdesk.store") / "migrations"
     config.set_main_option("script_location", str(location))
@@ -42,14 +51,33 @@ def alembic_config() -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None
     return head
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory  # noqa: PLC0415
+
     script = ScriptDirectory.from_config(alembic_config())
     return {revision.revision for revision in script.walk_revisions()}
+
+
+def shipped_head() -> str | None:
+    """The newest shipped revision, read from the scripts' text without importing Alembic
+    (a test checks it always equals Alembic's own answer)."""
+    folder = resources.files("auditdesk.store") / "migrations" / "versions"
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for entry in folder.iterdir():
+        if not entry.name.endswith(".py") or entry.name.startswith("__"):
+            continue
+        for is_parent, value in _REVISION_LINE.findall(entry.read_text(encoding="utf-8")):
+            (parents if is_parent else revisions).add(value)
+    heads = revisions - parents
+    return heads.pop() if len(heads) == 1 else None
 
 
 def stored_revision(path: Path) -> str | None:
@@ -74,7 +102,9 @@ def table_names(connection: sqlite3.Connection) -> set[str]:
 
 
 def refuse_if_newer(path: Path, revision: str | None) -> None:
-    if revision is not None and revision not in known_revisions():
+    if revision is None or revision == shipped_head():
+        return
+    if revision not in known_revisions():
         raise DatabaseTooNew(
             f"{path.name} was last used by a newer version of AuditDesk (schema {revision}). "
             "Install the latest AuditDesk to open it; this version has not changed the file."
@@ -94,6 +124,8 @@ restore_database = backup_database
 def upgrade_to_head(path: Path, *, take_backup: bool = True) -> MigrationReport:
     """Migrate ``path`` to the head revision (a no-op when it is already there)."""
     before = stored_revision(path)
+    if before is not None and before == shipped_head():
+        return MigrationReport(before, before, None)
     refuse_if_newer(path, before)
     head = head_revision()
     if before == head:
@@ -120,6 +152,8 @@ def upgrade_to_head(path: Path, *, take_backup: bool = True) -> MigrationReport:
 
 
 def _run_alembic(path: Path) -> None:
+    from alembic import command  # noqa: PLC0415
+
     engine = make_engine(path, foreign_keys=False)
     try:
         with engine.begin() as connection:

@@ -336,7 +336,9 @@ class AuditMaker:
     ) -> tuple[str | None, str]:
         rng = self.rng
         if question.scale is None:
-            pool = phrases.STRENGTHS if "working" in question.id else phrases.CONCERNS
+            pool = phrases.WRITTEN_ANSWERS.get(question.id) or (
+                phrases.STRENGTHS if "working" in question.id else phrases.CONCERNS
+            )
             return None, rng.choice(pool) if question.required or rng.random() < 0.3 else ""
         scale = index.template.scale(question.scale)
         if scale.allow_na and rng.random() < (0.5 if not question.required else 0.03):
@@ -389,19 +391,23 @@ class AuditMaker:
         moderation_id = self.ids.next(Moderation)
         block_ids = {row["uuid"]: row["id"] for row in audit.block_rows}
         second: dict[tuple[str, str | None], str] = {}
-        rated: dict[tuple[str, str | None], str] = {}  # what the second marker rated
         for key, code in audit.ratings.items():
             scale = index.template.scale(index.questions[key[0]].scale or "")
             option = scale.option(code)
             graded = [o for o in scale.options if o.points is not None]
             if option is None or option.points is None or not graded:
-                second[key] = code
-                continue
-            roll = rng.random()
-            step = 0 if roll < 0.78 else rng.choice((-1, 1)) if roll < 0.97 else rng.choice((-2, 2))
-            wanted = min(4, max(1, option.points + step))
-            second[key] = min(graded, key=lambda o: abs((o.points or 0) - wanted)).code
-            rated[key] = second[key]
+                second[key] = code  # N/A and recorded-only answers: the markers concur
+            else:
+                roll = rng.random()
+                step = (
+                    0
+                    if roll < 0.78
+                    else rng.choice((-1, 1))
+                    if roll < 0.97
+                    else rng.choice((-2, 2))
+                )
+                wanted = min(4, max(1, option.points + step))
+                second[key] = min(graded, key=lambda o: abs((o.points or 0) - wanted)).code
             batch[ModerationRating].append(
                 {
                     "id": self.ids.next(ModerationRating),
@@ -465,7 +471,7 @@ class AuditMaker:
                 second_overall_grade=second_overall,
                 agreed_grade=agreed,
                 notes=row["notes"],
-                ratings=[(q, b, code, "") for (q, b), code in rated.items()],
+                ratings=[(q, b, code, "") for (q, b), code in second.items()],
                 grades=grades,
             )
         )

@@ -154,3 +154,44 @@ OVERRIDE_REASONS = (
     "Panel view: provision is unenforceable as written, so the plan cannot be judged Good.",
     "Evidence seen on the visit shows stronger practice than the plan wording suggests.",
 )
+
+# Written answers for the setting visit's free-text questions, by question id.
+WRITTEN_ANSWERS = {
+    "child.provision_specified": (
+        "Speech and language therapy: 3 x 30 minutes a week, one to one, delivered by a "
+        "teaching assistant trained by the therapist.",
+        "Occupational therapy programme: 20 minutes daily, delivered by the class teaching "
+        "assistant, reviewed termly by the occupational therapist.",
+        "Small-group literacy intervention: 4 x 45 minutes a week, groups of no more than 4, "
+        "led by a qualified teacher.",
+        "Emotional literacy support: 1 x 40 minutes a week with the school's trained ELSA.",
+    ),
+    "child.provision_evidence": (
+        "Timetable and intervention log for this half term; the log shows 11 of 12 sessions.",
+        "Therapy notes and the programme sheet; sessions logged twice a week, not three times.",
+        "Observed a session; the log had gaps in the two weeks before half term.",
+        "No log kept: staff described the sessions but could not show when they happened.",
+    ),
+    "child.observation": (
+        "Settled in class with a visual timetable; used the calm area once, by choice.",
+        "Joined the group task with adult prompting; chose to work alone at break.",
+        "Used their communication aid confidently with familiar staff.",
+    ),
+    "child.parent_comments": (
+        "Parent says their child is happier since the new timetable started.",
+        "Parent would like more regular updates on therapy sessions.",
+        "Carer feels listened to and knows who to contact at the school.",
+    ),
+    "sv.actions_agreed": (
+        "SENCO to start an intervention log for each provision line by half term.",
+        "Setting to arrange the therapist's training for the new teaching assistant.",
+    ),
+    "sv.revisit_date": (
+        "Revisit next term to check the intervention logs and speak to the family again.",
+        "Follow-up visit in six weeks to see the new timetable in place.",
+    ),
+    "overall.board_notes": (
+        "Recurring theme: health advice arrives late for annual reviews.",
+        "No further notes for the Board.",
+    ),
+}

@@ -1,0 +1,224 @@
+"""``auditdesk export board|audit``: the Board workbook and pack, and one audit's report."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from auditdesk.commands.common import (
+    add_db_option,
+    database_path,
+    file_size,
+    iso_date,
+    usage,
+    warn_about_location,
+)
+from auditdesk.domain.periods import Period, parse_period
+from auditdesk.domain.reference import (
+    Agency,
+    AuditStatus,
+    Phase,
+    PlanStage,
+    PrimaryNeed,
+    Role,
+    SettingType,
+)
+from auditdesk.domain.suppression import DEFAULT_THRESHOLD
+from auditdesk.errors import InvalidInput
+from auditdesk.services.audit_list import AuditFilter
+from auditdesk.services.context import Actor, ServiceContext
+from auditdesk.services.people import get_profile
+from auditdesk.services.report_scope import ReportScope, period_between
+from auditdesk.services.templates import list_templates
+from auditdesk.services.workspace import Database, open_workspace
+
+
+def register(commands: Any) -> None:
+    export = commands.add_parser("export", help="write the Board workbook and pack, or an audit")
+    kinds = export.add_subparsers(title="export commands", metavar="WHAT")
+
+    board = kinds.add_parser(
+        "board",
+        help="the Board workbook (.xlsx) and/or Board pack (.pdf)",
+        description="Write the Board workbook, the Board pack, or both. Without a period, "
+        "the current academic year so far is used.",
+    )
+    add_db_option(board)
+    board.add_argument("--xlsx", type=Path, metavar="FILE", help="the workbook to write")
+    board.add_argument("--pdf", type=Path, metavar="FILE", help="the Board pack to write")
+    board.add_argument(
+        "--period",
+        metavar="TEXT",
+        help="a term ('Autumn 2025'), quarter ('2025/26 Q2'), academic year ('2025/26') "
+        "or year ('2025')",
+    )
+    board.add_argument("--from", dest="date_from", type=iso_date, metavar="YYYY-MM-DD")
+    board.add_argument("--to", dest="date_to", type=iso_date, metavar="YYYY-MM-DD")
+    repeatable = (
+        ("--template", "templates", "template id, e.g. ehcp-quality"),
+        ("--locality", "localities", "locality"),
+        ("--phase", "phases", "phase, e.g. ks3 or 'Key stage 3 (Y7-9)'"),
+        ("--need", "needs", "primary need (SEN2 code), e.g. ASD"),
+        ("--agency", "agencies", "agency taking part"),
+        ("--setting-type", "setting_types", "setting type, e.g. special"),
+        ("--stage", "stages", "plan stage, e.g. annual_review"),
+        ("--status", "statuses", "audit status (default: completed, moderated, signed off)"),
+    )
+    for option, destination, words in repeatable:
+        board.add_argument(
+            option,
+            dest=destination,
+            action="append",
+            default=[],
+            metavar="VALUE",
+            help=f"only this {words}; repeat for several",
+        )
+    board.add_argument(
+        "--suppress-below",
+        type=int,
+        default=DEFAULT_THRESHOLD,
+        metavar="N",
+        help=f"show counts from 1 to N-1 as '<N' (default {DEFAULT_THRESHOLD}; 0 shows all)",
+    )
+    board.set_defaults(handler=run_board)
+
+    audit = kinds.add_parser("audit", help="one audit's report (.pdf)")
+    audit.add_argument("audit", metavar="ID", help="the audit's reference (AD-...) or id")
+    audit.add_argument("--pdf", type=Path, required=True, metavar="FILE")
+    add_db_option(audit)
+    audit.set_defaults(handler=run_audit)
+    export.set_defaults(handler=lambda _args: usage(export))
+
+
+def run_board(args: argparse.Namespace) -> int:
+    if args.xlsx is None and args.pdf is None:
+        raise InvalidInput("Say what to write: --xlsx FILE, --pdf FILE, or both.")
+    db = _open(args)
+    try:
+        ctx = _context(db)
+        _check_templates(db, args.templates)
+        scope = ReportScope(
+            _period(args, ctx.today()),
+            _filter(args),
+            suppress_below=args.suppress_below,
+        )
+        # Imported here: openpyxl and reportlab load only when something is exported.
+        from auditdesk.services.exports import export_board  # noqa: PLC0415
+
+        result = export_board(ctx, scope, xlsx=args.xlsx, pdf=args.pdf, progress=_progress())
+    finally:
+        db.close()
+    written = [f"{path} ({file_size(path) / 1_000_000:.1f} MB)" for path in result.files]
+    pages = f", {result.pages} pages" if result.pages else ""
+    print(
+        f"Wrote {' and '.join(written)} for {result.audits:,} audits in "
+        f"{scope.period.label}{pages}, in {result.seconds:.1f} s."
+    )
+    return 0
+
+
+def run_audit(args: argparse.Namespace) -> int:
+    from auditdesk.services.exports import export_audit_report  # noqa: PLC0415 (as above)
+
+    db = _open(args)
+    try:
+        result = export_audit_report(_context(db), args.audit, args.pdf)
+    finally:
+        db.close()
+    print(f"Wrote {result.files[0]} ({result.pages} pages).")
+    return 0
+
+
+def _open(args: argparse.Namespace) -> Database:
+    path = database_path(args)
+    db = open_workspace(path, create=False)
+    warn_about_location(path)
+    return db
+
+
+def _check_templates(db: Database, wanted: list[str]) -> None:
+    known = {template.template_id for template in list_templates(db)}
+    unknown = [template for template in wanted if template not in known]
+    if unknown:
+        raise InvalidInput(
+            f"There is no template {', '.join(repr(t) for t in unknown)} in this database. "
+            f"Templates here: {', '.join(sorted(known))}."
+        )
+
+
+def _context(db: Database) -> ServiceContext:
+    actor = get_profile(db)
+    if actor is None:
+        # No profile yet (a fresh database): exports only read, so name the person at the
+        # keyboard as the author.
+        actor = Actor(_user_name(), Agency.EDUCATION, Role.QUALITY_LEAD, "")
+    return ServiceContext(db, actor)
+
+
+def _user_name() -> str:
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "AuditDesk command line"
+
+
+def _period(args: argparse.Namespace, today: date) -> Period:
+    if args.period and (args.date_from or args.date_to):
+        raise InvalidInput("Give either --period or --from/--to, not both.")
+    if args.period:
+        try:
+            return parse_period(args.period)
+        except ValueError as problem:
+            raise InvalidInput(str(problem)) from None
+    if args.date_from or args.date_to:
+        start = args.date_from or _academic_year_start(args.date_to)
+        return period_between(start, args.date_to or today)
+    return period_between(_academic_year_start(today), today)
+
+
+def _academic_year_start(day: date) -> date:
+    return date(day.year if day.month >= 9 else day.year - 1, 9, 1)
+
+
+def _filter(args: argparse.Namespace) -> AuditFilter:
+    return AuditFilter(
+        statuses=_parsed(AuditStatus, args.statuses, "--status"),
+        template_ids=tuple(args.templates),
+        localities=tuple(args.localities),
+        phases=_parsed(Phase, args.phases, "--phase"),
+        primary_needs=_parsed(PrimaryNeed, args.needs, "--need"),
+        agencies=_parsed(Agency, args.agencies, "--agency"),
+        setting_types=tuple(
+            t.value for t in _parsed(SettingType, args.setting_types, "--setting-type")
+        ),
+        plan_stages=_parsed(PlanStage, args.stages, "--stage"),
+    )
+
+
+def _parsed(kind: Any, values: list[str], option: str) -> tuple[Any, ...]:
+    parsed = []
+    for value in values:
+        try:
+            parsed.append(kind.parse(value))
+        except ValueError as problem:
+            raise InvalidInput(f"{option}: {problem}") from None
+    return tuple(parsed)
+
+
+def _progress() -> Any:
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> bool:
+        percent = done * 100 // max(1, total)
+        if percent // 10 != last[0] // 10:
+            print(f"  {percent}%", file=sys.stderr)
+        last[0] = percent
+        return True
+
+    return show

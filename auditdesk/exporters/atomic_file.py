@@ -1,0 +1,102 @@
+"""Writing export files so nothing half written is ever left at the target path.
+
+Each file is written to a temporary file in the same folder (so the final rename never
+crosses a disk) and moved into place with :func:`os.replace` only when complete. Failing or
+cancelled writes delete their temporary file. Problems a person can act on (a file open in
+Excel, a read-only folder, a full disk) become :class:`~auditdesk.errors.FileProblem`.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+from auditdesk.errors import FileProblem
+
+
+def check_target(path: Path) -> Path:
+    """Refuse, before any work, a target that cannot be written; returns it absolute."""
+    target = path.expanduser().absolute()
+    if target.is_dir():
+        raise FileProblem(f"{target} is a folder. Choose a file name to save to.")
+    if not target.parent.is_dir():
+        raise FileProblem(f"The folder {target.parent} does not exist. Choose a folder that does.")
+    if not os.access(target.parent, os.W_OK):
+        raise FileProblem(
+            f"You cannot save into {target.parent} (you do not have permission to write "
+            "there). Choose another folder, such as your Documents folder."
+        )
+    if target.exists() and not os.access(target, os.W_OK):
+        raise FileProblem(
+            f"{target.name} is read-only, so it cannot be replaced. Save under another name."
+        )
+    return target
+
+
+@contextmanager
+def atomic_files(targets: Sequence[Path]) -> Iterator[list[Path]]:
+    """Temporary paths for ``targets``; all are moved into place when the block succeeds,
+    none if it raises."""
+    checked = [check_target(path) for path in targets]
+    temporaries: list[Path] = []
+    try:
+        for target in checked:
+            temporaries.append(_temporary_beside(target))
+        yield temporaries
+        for temporary in temporaries:
+            _flush_to_disk(temporary)
+        for position, (temporary, target) in enumerate(zip(temporaries, checked, strict=True)):
+            _move_into_place(temporary, target, checked[:position])
+    finally:
+        for temporary in temporaries:
+            with suppress(FileNotFoundError):
+                temporary.unlink()
+
+
+def _temporary_beside(target: Path) -> Path:
+    try:
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.stem}.", suffix=f"{target.suffix}.partial", dir=target.parent
+        )
+    except OSError as error:
+        raise _problem(error, target) from error
+    os.close(handle)
+    return Path(name)
+
+
+def _flush_to_disk(path: Path) -> None:
+    # Renaming a file whose data is still in the write-back cache can leave an empty file
+    # after a power cut on some file systems; fsync first.
+    with open(path, "rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _move_into_place(temporary: Path, target: Path, done: Sequence[Path]) -> None:
+    try:
+        os.replace(temporary, target)
+    except OSError as error:
+        problem = _problem(error, target)
+        if done:
+            written = ", ".join(path.name for path in done)
+            problem = FileProblem(f"{problem} ({written} was saved.)")
+        raise problem from error
+
+
+def _problem(error: OSError, target: Path) -> FileProblem:
+    if error.errno == errno.ENOSPC:
+        return FileProblem(
+            f"The disk holding {target.parent} is full. Free some space and export again."
+        )
+    if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
+        return FileProblem(
+            f"{target.name} could not be saved: it is open in another program (such as Excel "
+            "or a PDF viewer), or you do not have permission to change it. Close it and "
+            "export again, or save under another name."
+        )
+    if isinstance(error, IsADirectoryError):
+        return FileProblem(f"{target} is a folder. Choose a file name to save to.")
+    return FileProblem(f"{target.name} could not be saved ({error.strerror or error}).")

@@ -1,0 +1,112 @@
+"""Board figures about the work around the audits: actions by owner agency, and moderation
+agreement (from :func:`auditdesk.services.agreement_report.build_agreement_report`)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from datetime import date
+
+from sqlalchemy import ColumnElement, case, func, select
+from sqlalchemy.orm import Session
+
+from auditdesk.domain.agreement import Agreement
+from auditdesk.domain.board_figures import (
+    ActionFigures,
+    ActionRow,
+    AgreementFigure,
+    ModerationFigures,
+)
+from auditdesk.domain.periods import Period
+from auditdesk.domain.reference import ActionStatus, Agency
+from auditdesk.services.agreement_report import AgreementLine, build_agreement_report
+from auditdesk.services.report_catalogue import Catalogue
+from auditdesk.store.models import Action, Audit
+
+OPEN_STATUSES = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
+
+
+def action_figures(
+    session: Session, conditions: Sequence[ColumnElement[bool]], today: date
+) -> ActionFigures:
+    """Actions raised from the audits in scope, by owner agency, with their status today.
+
+    Not suppressed: they count pieces of work owned by agencies, not children, and the
+    Board needs to see exactly how many are overdue.
+    """
+    overdue = case(
+        (Action.status.in_(OPEN_STATUSES) & (Action.due_date < today), 1), else_=0
+    ).label("overdue")
+    rows = session.execute(
+        select(Action.owner_agency, Action.status, overdue, func.count())
+        .join(Audit, Audit.id == Action.audit_id)
+        .where(*conditions)
+        .group_by(Action.owner_agency, Action.status, overdue)
+    ).all()
+    tally: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for agency, status, is_overdue, number in rows:
+        tally[agency][status] += number
+        if is_overdue:
+            tally[agency]["overdue"] += number
+    order = [agency.value for agency in Agency]
+    keys = sorted(tally, key=lambda k: (order.index(k) if k in order else len(order), k))
+    action_rows = tuple(_action_row(key, _agency_label(key), tally[key]) for key in keys)
+    whole: dict[str, int] = defaultdict(int)
+    for counts in tally.values():
+        for status, number in counts.items():
+            whole[status] += number
+    return ActionFigures(action_rows, _action_row("all", "All agencies", whole), today)
+
+
+def moderation_figures(session: Session, period: Period, catalogue: Catalogue) -> ModerationFigures:
+    """Agreement between first and second markers on audits dated in the period."""
+    report = build_agreement_report(session, None, period.start, period.end)
+
+    def line(item: AgreementLine) -> AgreementFigure:
+        return _figure(catalogue.title(item.template_id), item.title, item.agreement)
+
+    sections = sorted(report.sections, key=lambda item: catalogue.order_key(item.template_id))
+    questions = sorted(report.questions, key=lambda item: catalogue.order_key(item.template_id))
+    return ModerationFigures(
+        moderations=report.moderations,
+        overall=_figure("All templates", "Overall grade", report.overall_grades),
+        ratings=_figure("All templates", "Every rated question", report.ratings),
+        sections=tuple(line(item) for item in sections),
+        questions=tuple(line(item) for item in questions),
+        note=(
+            "Moderation covers every audit dated in the period that a second marker has "
+            "reviewed, whatever the other filters. Counts here are of marker pairs, not "
+            "children, and are not suppressed."
+        ),
+    )
+
+
+def _figure(template_title: str, scope: str, agreement: Agreement) -> AgreementFigure:
+    return AgreementFigure(
+        template_title,
+        scope,
+        agreement.pairs,
+        agreement.exact,
+        agreement.percent,
+        agreement.kappa,
+        agreement.kappa_band,
+    )
+
+
+def _action_row(key: str, label: str, counts: dict[str, int]) -> ActionRow:
+    return ActionRow(
+        key,
+        label,
+        open=counts.get(ActionStatus.OPEN.value, 0),
+        in_progress=counts.get(ActionStatus.IN_PROGRESS.value, 0),
+        overdue=counts.get("overdue", 0),
+        done=counts.get(ActionStatus.DONE.value, 0),
+        cancelled=counts.get(ActionStatus.CANCELLED.value, 0),
+    )
+
+
+def _agency_label(code: str) -> str:
+    try:
+        return Agency(code).label
+    except ValueError:
+        return code

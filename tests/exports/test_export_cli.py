@@ -1,0 +1,147 @@
+"""``auditdesk export board|audit`` run for real: exit codes, messages, never a traceback."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from tests.exports.conftest import sql
+from tests.test_cli import run
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    folder = tmp_path / "home"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def database(demo_path: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "team audits.sqlite"
+    shutil.copyfile(demo_path, target)
+    return target
+
+
+def test_export_board_writes_both_files(home: Path, database: Path, tmp_path: Path) -> None:
+    xlsx, pdf = tmp_path / "Board July.xlsx", tmp_path / "Board July.pdf"
+    result = run(
+        home,
+        "export",
+        "board",
+        "--db",
+        database,
+        "--xlsx",
+        xlsx,
+        "--pdf",
+        pdf,
+        "--from",
+        "2025-09-01",
+        "--to",
+        "2026-08-31",
+        "--template",
+        "ehcp-quality",
+        "--locality",
+        "Crewe",
+        "--locality",
+        "Nantwich",
+        "--suppress-below",
+        "10",
+    )
+    assert result.returncode == 0, result.stderr
+    (count,) = sql(
+        database,
+        "SELECT count(*) FROM audits WHERE audit_date BETWEEN '2025-09-01' AND '2026-08-31' "
+        "AND status != 'draft' AND template_id = 'ehcp-quality' "
+        "AND locality IN ('Crewe', 'Nantwich')",
+    )[0]
+    assert result.stdout.startswith(f"Wrote {xlsx} (")
+    assert f"for {count:,} audits in 2025/26" in result.stdout
+    book = load_workbook(xlsx)
+    about = {row[0]: row[1] for row in book["About"].iter_rows(values_only=True) if row[0]}
+    assert about["Templates"] == "EHCP multi-agency quality audit"
+    assert about["Localities"] == "Crewe, Nantwich"
+    assert about["Small counts"] == "Counts from 1 to 9 suppressed"
+    cover = PdfReader(pdf).pages[0].extract_text()
+    assert "Crewe, Nantwich" in cover
+    assert "2025/26" in cover
+
+
+def test_export_board_for_a_named_term(home: Path, database: Path, tmp_path: Path) -> None:
+    pdf = tmp_path / "autumn.pdf"
+    result = run(
+        home,
+        "export",
+        "board",
+        "--db",
+        database,
+        "--pdf",
+        pdf,
+        "--period",
+        "Autumn 2025",
+        "--need",
+        "asd",
+        "--status",
+        "signed off",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "in Autumn 2025" in result.stdout
+    cover = " ".join(PdfReader(pdf).pages[0].extract_text().split())
+    assert "Autumn 2025 (1 September 2025 to 31 December 2025)" in cover
+    assert "Audit status Signed off" in cover
+    assert "Primary needs Autistic spectrum disorder" in cover
+
+
+def test_export_audit_writes_one_audits_report(home: Path, database: Path, tmp_path: Path) -> None:
+    (reference,) = sql(database, "SELECT reference FROM audits ORDER BY id LIMIT 1")[0]
+    pdf = tmp_path / "one.pdf"
+    result = run(home, "export", "audit", reference, "--pdf", pdf, "--db", database)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Wrote {pdf} (")
+    assert reference in PdfReader(pdf).pages[0].extract_text()
+
+
+@pytest.mark.parametrize(
+    ("arguments", "words"),
+    [
+        (["board", "--pdf", "{tmp}/x.pdf", "--need", "XYZ"], "--need: 'XYZ' is not a known value"),
+        (["board", "--pdf", "{tmp}/x.pdf", "--period", "Winter 2025"], "is not a period"),
+        (
+            ["board", "--pdf", "{tmp}/x.pdf", "--period", "2025/26", "--from", "2025-09-01"],
+            "either --period or --from/--to",
+        ),
+        (["board", "--pdf", "{tmp}/x.pdf", "--template", "nope"], "There is no template 'nope'"),
+        (
+            ["board", "--pdf", "{tmp}/x.pdf", "--from", "2026-05-01", "--to", "2026-01-01"],
+            "starts (1 May 2026) after it ends (1 January 2026)",
+        ),
+        (["board", "--pdf", "{tmp}/x.pdf", "--suppress-below", "500"], "from 0 to 100"),
+        (["board"], "Say what to write: --xlsx FILE, --pdf FILE, or both."),
+        (["board", "--xlsx", "{tmp}/x.csv"], "Save the workbook as a .xlsx file"),
+        (["board", "--pdf", "{tmp}/no folder/x.pdf"], "does not exist"),
+        (["audit", "AD-NOPE99", "--pdf", "{tmp}/x.pdf"], "There is no audit 'AD-NOPE99'"),
+    ],
+)
+def test_bad_input_gets_a_clear_message(
+    home: Path, database: Path, tmp_path: Path, arguments: list[str], words: str
+) -> None:
+    before = sorted(tmp_path.iterdir())
+    filled = [argument.replace("{tmp}", str(tmp_path)) for argument in arguments]
+    result = run(home, "export", *filled, "--db", database)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("auditdesk: ")
+    assert words in result.stderr
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_a_missing_database_is_not_created(home: Path, tmp_path: Path) -> None:
+    missing = tmp_path / "nowhere.sqlite"
+    result = run(home, "export", "board", "--db", missing, "--pdf", tmp_path / "x.pdf")
+    assert result.returncode == 1
+    assert f"There is no database at {missing}" in result.stderr
+    assert not missing.exists()

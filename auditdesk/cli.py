@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from auditdesk import __version__
 from auditdesk.app_logging import configure_logging
-from auditdesk.commands import common, database, demo, templates
+from auditdesk.commands import bundle, common, database, demo, export, templates
 from auditdesk.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -23,7 +23,7 @@ EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
 # Each registers its subcommand(s); add new command modules here.
-COMMAND_MODULES = (demo, templates, database)
+COMMAND_MODULES = (demo, templates, database, export, bundle)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -39,6 +39,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("auditdesk: stopped.", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # Output piped into a program that stopped reading (`| head`): not a bug.
+        sys.stderr.close()
+        return 0
     except Exception:
         log.exception("unexpected error running %s", " ".join(sys.argv))
         print(

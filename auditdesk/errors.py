@@ -99,3 +99,8 @@ class DatabaseLocked(DatabaseProblem):
 
 class FileProblem(UserError):
     """A file could not be read or written (in use, missing, no space, no permission)."""
+
+
+class BundleProblem(UserError):
+    """A bundle file cannot be imported as it is (damaged, tampered with, too large, or made
+    by a newer AuditDesk). It is refused whole and the database is left exactly as it was."""

@@ -13,7 +13,7 @@ from auditdesk.domain import validation
 from auditdesk.domain.record_documents import action_document, document_hash
 from auditdesk.domain.reference import ActionStatus, Agency
 from auditdesk.errors import InvalidInput, NotFound
-from auditdesk.services import audit_state
+from auditdesk.services import audit_state, revisions
 from auditdesk.services.audit_detail import action_record
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.records import ActionRecord, Page
@@ -137,6 +137,7 @@ def update_action(
         block_uuids = _block_uuids(session, audit.id)
         row.updated_at = ctx.now()
         row.content_hash = _hash(row, audit.uuid, block_uuids.get(row.block_id or -1))
+        revisions.follow_edit(session, row)  # a sent revision is never changed
         session.flush()
         return action_record(row, audit.uuid, audit.reference, block_uuids, ctx.today())
 

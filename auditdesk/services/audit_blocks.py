@@ -14,9 +14,9 @@ from auditdesk.domain.template_index import Block
 from auditdesk.errors import InvalidInput
 from auditdesk.services import audit_state
 from auditdesk.services.context import ServiceContext
-from auditdesk.services.records import GradeUpdate
+from auditdesk.services.records import AnswerRecord, GradeUpdate
 from auditdesk.services.subjects import record_child
-from auditdesk.store.models import AuditBlock, Setting
+from auditdesk.store.models import Answer, AuditBlock, Setting
 
 
 @dataclass(frozen=True)
@@ -157,15 +157,56 @@ def rename_block(ctx: ServiceContext, audit_uuid: str, block_id: str, label: str
         return BlockChange(next(b for b in reloaded.blocks if b.id == block_id), grades)
 
 
-def remove_block(ctx: ServiceContext, audit_uuid: str, block_id: str) -> GradeUpdate:
-    """Remove a block with its nested blocks and their answers (the trail keeps a record)."""
+@dataclass(frozen=True)
+class RemovedBlock:
+    """A block as it was, to put back exactly (undo): its row and answers."""
+
+    uuid: str
+    section_id: str
+    parent_uuid: str | None
+    label: str
+    position: int
+    child_id: int | None
+    year_group: int | None
+
+
+@dataclass(frozen=True)
+class Removal:
+    grades: GradeUpdate
+    blocks: tuple[RemovedBlock, ...]  # parents before children
+    answers: tuple[AnswerRecord, ...]
+
+
+def remove_block(ctx: ServiceContext, audit_uuid: str, block_id: str) -> Removal:
+    """Remove a block with its nested blocks and their answers (the trail keeps a record,
+    and the returned :class:`Removal` lets undo put them back)."""
     with ctx.db.write() as session:
         loaded = audit_state.load_audit(session, audit_uuid)
         audit_state.require_editable(loaded.audit)
         row = _row(loaded, block_id)
         section = loaded.index.sections[row.section_id]
         doomed = _with_descendants(loaded, row)
-        answers = sum(1 for (_, owner), _answer in loaded.answer_rows.items() if owner in doomed)
+        saved_answers = tuple(
+            audit_state.answer_record(answer, owner)
+            for (_, owner), answer in loaded.answer_rows.items()
+            if owner in doomed
+        )
+        uuid_by_id = {r.id: r.uuid for r in loaded.block_rows.values()}
+        saved_blocks = tuple(
+            RemovedBlock(
+                r.uuid,
+                r.section_id,
+                uuid_by_id.get(r.parent_id) if r.parent_id else None,
+                r.label,
+                r.position,
+                r.child_id,
+                r.year_group,
+            )
+            for r in sorted(
+                (loaded.block_rows[u] for u in doomed), key=lambda r: (r.parent_id or 0, r.id)
+            )
+        )
+        answers = len(saved_answers)
         audit_state.add_trail(
             session,
             ctx,
@@ -179,7 +220,75 @@ def remove_block(ctx: ServiceContext, audit_uuid: str, block_id: str) -> GradeUp
         session.flush()
         session.expire_all()
         reloaded = audit_state.load_audit(session, audit_uuid)
+        grades = audit_state.after_edit(session, ctx, reloaded)
+        return Removal(grades, _parents_first(saved_blocks), saved_answers)
+
+
+def restore_blocks(ctx: ServiceContext, audit_uuid: str, removal: Removal) -> GradeUpdate:
+    """Put removed blocks and their answers back as they were (undo of a removal)."""
+    with ctx.db.write() as session:
+        loaded = audit_state.load_audit(session, audit_uuid)
+        audit_state.require_editable(loaded.audit)
+        ids = {row.uuid: row.id for row in loaded.block_rows.values()}
+        for block in removal.blocks:
+            if block.uuid in ids:
+                raise InvalidInput("That block is already back in the audit.")
+            parent_id = ids.get(block.parent_uuid) if block.parent_uuid else None
+            row = AuditBlock(
+                uuid=block.uuid,
+                audit_id=loaded.audit.id,
+                section_id=block.section_id,
+                parent_id=parent_id,
+                label=block.label,
+                position=block.position,
+                child_id=block.child_id,
+                year_group=block.year_group,
+            )
+            session.add(row)
+            session.flush()
+            ids[block.uuid] = row.id
+        for answer in removal.answers:
+            session.add(
+                Answer(
+                    audit_id=loaded.audit.id,
+                    question_id=answer.question_id,
+                    block_id=ids[answer.block_id] if answer.block_id else None,
+                    rating=answer.rating,
+                    comment=answer.comment,
+                    evidence=answer.evidence,
+                    board_highlight=answer.board_highlight,
+                    updated_at=ctx.now(),
+                    updated_by=ctx.actor.name,
+                )
+            )
+        first = removal.blocks[0]
+        audit_state.add_trail(
+            session,
+            ctx,
+            audit_uuid=audit_uuid,
+            record_type="block",
+            record_uuid=first.uuid,
+            field=f"{loaded.index.sections[first.section_id].title}: put back",
+            new=f"{first.label} ({len(removal.answers)} answers)",
+        )
+        session.flush()
+        reloaded = audit_state.load_audit(session, audit_uuid)
         return audit_state.after_edit(session, ctx, reloaded)
+
+
+def _parents_first(blocks: tuple[RemovedBlock, ...]) -> tuple[RemovedBlock, ...]:
+    ordered: list[RemovedBlock] = []
+    placed: set[str | None] = set()
+    remaining = list(blocks)
+    root_parents = {b.parent_uuid for b in blocks} - {b.uuid for b in blocks}
+    placed |= root_parents
+    while remaining:
+        ready = [b for b in remaining if b.parent_uuid in placed]
+        for block in sorted(ready, key=lambda b: b.position):
+            ordered.append(block)
+            placed.add(block.uuid)
+            remaining.remove(block)
+    return tuple(ordered)
 
 
 def _row(loaded: audit_state.LoadedAudit, block_id: str) -> AuditBlock:

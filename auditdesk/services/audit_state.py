@@ -16,6 +16,7 @@ from auditdesk.domain.reference import AuditStatus, PlanStage
 from auditdesk.domain.template_index import Block, TemplateIndex
 from auditdesk.domain.template_model import AnswerContext
 from auditdesk.errors import NotAllowed, NotFound
+from auditdesk.services import revisions
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.records import AnswerRecord, GradeUpdate
 from auditdesk.services.templates import index_for
@@ -146,6 +147,8 @@ def after_edit(session: Session, ctx: ServiceContext, loaded: LoadedAudit) -> Gr
     audit.suggested_grade = grading.overall.value if grading.overall else None
     audit.final_grade = effective_final_grade(session, audit)
     audit.content_hash = audit_content_hash(document_for(session, loaded))
+    # Bundles: editing a revision that was sent (sealed) starts the next revision.
+    revisions.follow_edit(session, audit)
     audit.updated_at = ctx.now()
     refresh_search_text(session, loaded)
     store_section_grades(session, audit.id, grading)

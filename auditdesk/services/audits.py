@@ -27,7 +27,7 @@ from auditdesk.domain.reference import (
 )
 from auditdesk.domain.template_model import AnswerContext, Question
 from auditdesk.errors import InvalidInput, NotAllowed
-from auditdesk.services import audit_state
+from auditdesk.services import audit_state, revisions
 from auditdesk.services.audit_detail import detail_of
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.people import find_or_add_auditor
@@ -250,6 +250,7 @@ def set_board_highlight(
             new=highlight,
         )
         loaded.audit.content_hash = audit_content_hash(audit_state.document_for(session, loaded))
+        revisions.follow_edit(session, loaded.audit)  # a sent revision is never changed
         session.flush()
         return audit_state.answer_record(row, block_id)
 

@@ -25,8 +25,9 @@ from auditdesk.domain.record_documents import (
 )
 from auditdesk.domain.reference import AuditStatus
 from auditdesk.domain.template_index import Block, TemplateIndex
+from auditdesk.domain.template_model import RatingScale
 from auditdesk.errors import CompletionRefused, InvalidInput, NotAllowed, NotFound
-from auditdesk.services import audit_state
+from auditdesk.services import audit_state, revisions
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.people import auditor_by_uuid
 from auditdesk.store.models import (
@@ -96,6 +97,8 @@ class ReconciliationLine:
     second: str | None
     first_label: str
     second_label: str
+    first_points: int | None  # None: N/A, not rated, or recorded only
+    second_points: int | None
 
     @property
     def differs(self) -> bool:
@@ -140,6 +143,7 @@ def draw_sample(
     """
     if not 0 < percentage <= 100:
         raise InvalidInput("Give the sample size as a percentage between 1 and 100.")
+    percentage = float(percentage)  # stored as a float; hash what is stored
     seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
     with ctx.db.write() as session:
         already = select(Moderation.audit_id)
@@ -501,6 +505,8 @@ def _reconciliation(session: Session, moderation: Moderation) -> Reconciliation:
                 second=second.get(slot.key),
                 first_label=_label(scale, first.get(slot.key)),
                 second_label=_label(scale, second.get(slot.key)),
+                first_points=_points(scale, first.get(slot.key)),
+                second_points=_points(scale, second.get(slot.key)),
             )
         )
     del blocks_by_id
@@ -534,13 +540,18 @@ def _reconciliation(session: Session, moderation: Moderation) -> Reconciliation:
     )
 
 
-def _label(scale: object, code: str | None) -> str:
+def _label(scale: RatingScale | None, code: str | None) -> str:
     if code is None:
         return "—"
     if code == NOT_APPLICABLE:
         return "N/A"
-    option = scale.option(code) if scale is not None and hasattr(scale, "option") else None
+    option = scale.option(code) if scale is not None else None
     return option.label if option is not None else code
+
+
+def _points(scale: RatingScale | None, code: str | None) -> int | None:
+    option = scale.option(code) if scale is not None and code else None
+    return option.points if option is not None else None
 
 
 def _rows(session: Session, query: object) -> list[ModerationRow]:
@@ -641,3 +652,4 @@ def _rehash(session: Session, moderation: Moderation) -> None:
             grades=[(s, f, t, a) for s, f, t, a in grades],
         )
     )
+    revisions.follow_edit(session, moderation)  # a sent revision is never changed

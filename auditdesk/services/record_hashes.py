@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from auditdesk.domain.record_documents import (
     auditor_document,
@@ -13,11 +13,13 @@ from auditdesk.domain.record_documents import (
     plan_document,
     setting_document,
 )
+from auditdesk.services import revisions
 from auditdesk.store.models import Auditor, Child, Plan, Setting
 
 
 def rehash_auditor(row: Auditor) -> None:
     row.content_hash = document_hash(auditor_document(row.uuid, row.name, row.agency, row.role))
+    _follow_edit(row)
 
 
 def rehash_setting(row: Setting) -> None:
@@ -31,6 +33,7 @@ def rehash_setting(row: Setting) -> None:
             locality=row.locality,
         )
     )
+    _follow_edit(row)
 
 
 def rehash_child(session: Session, row: Child) -> None:
@@ -44,6 +47,7 @@ def rehash_child(session: Session, row: Child) -> None:
             setting_uuid=_setting_uuid(session, row.setting_id),
         )
     )
+    revisions.follow_edit(session, row)
 
 
 def rehash_plan(session: Session, row: Plan) -> None:
@@ -54,9 +58,18 @@ def rehash_plan(session: Session, row: Plan) -> None:
             row.uuid, child_uuid, row.stage, row.issue_date, _setting_uuid(session, row.setting_id)
         )
     )
+    revisions.follow_edit(session, row)
 
 
 def _setting_uuid(session: Session, setting_id: int | None) -> str | None:
     if setting_id is None:
         return None
     return session.scalar(select(Setting.uuid).where(Setting.id == setting_id))
+
+
+def _follow_edit(row: Auditor | Setting) -> None:
+    """Bundles: an edit to a sent (sealed) revision starts the next revision. A row not yet
+    in a session is new, so it has never been sent."""
+    session = object_session(row)
+    if session is not None:
+        revisions.follow_edit(session, row)

@@ -1,0 +1,112 @@
+"""``auditdesk bundle export|import``: move audits between laptops in bundle files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from auditdesk.commands.common import add_db_option, database_path, iso_date, usage
+from auditdesk.errors import InvalidInput
+from auditdesk.services.bundles import (
+    ChangedSince,
+    ChosenAudits,
+    SendSelection,
+    UnsentCompleted,
+    import_bundle,
+    preview_bundle,
+    send_audits,
+)
+from auditdesk.services.context import ServiceContext
+from auditdesk.services.people import get_profile
+from auditdesk.services.workspace import Database, open_workspace
+
+
+def register(commands: Any) -> None:
+    bundle = commands.add_parser(
+        "bundle", help="send audits to another laptop, or import audits sent from one"
+    )
+    actions = bundle.add_subparsers(title="bundle commands", metavar="ACTION")
+    export = actions.add_parser(
+        "export",
+        help="write audits into a bundle file (.auditdesk)",
+        description="Without --since or --audit, sends the completed audits not yet sent.",
+    )
+    add_db_option(export)
+    export.add_argument("--out", type=Path, required=True, metavar="FILE", help="the bundle")
+    which = export.add_mutually_exclusive_group()
+    which.add_argument(
+        "--since",
+        type=iso_date,
+        metavar="YYYY-MM-DD",
+        help="completed audits changed on or after this day",
+    )
+    which.add_argument(
+        "--audit",
+        action="append",
+        metavar="ID",
+        help="an audit by reference (AD-...) or id, whatever its status; repeat for more",
+    )
+    export.set_defaults(handler=run_export)
+    importing = actions.add_parser(
+        "import", help="show what a bundle holds, then import it (after a backup)"
+    )
+    add_db_option(importing)
+    importing.add_argument("file", type=Path, metavar="FILE")
+    importing.add_argument(
+        "--dry-run", action="store_true", help="only show what importing would do"
+    )
+    importing.set_defaults(handler=run_import)
+    bundle.set_defaults(handler=lambda _args: usage(bundle))
+
+
+def run_export(args: argparse.Namespace) -> int:
+    selection: SendSelection = UnsentCompleted()
+    if args.audit:
+        selection = ChosenAudits(tuple(args.audit))
+    elif args.since:
+        selection = ChangedSince(args.since)
+    db = _open(args)
+    try:
+        result = send_audits(_context(db), args.out, selection)
+    finally:
+        db.close()
+    print(result.describe())
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        preview = preview_bundle(db, args.file)
+        print("\n".join(preview.lines()), flush=True)
+        if args.dry_run:
+            print("Dry run: nothing was imported.")
+            return 0
+        if not preview.has_changes:
+            return 0
+
+        def progress(stage: str) -> bool:
+            print(f"{stage}…", file=sys.stderr, flush=True)
+            return True
+
+        result = import_bundle(_context(db), args.file, expected=preview, progress=progress)
+    finally:
+        db.close()
+    print(result.describe())
+    return 0
+
+
+def _open(args: argparse.Namespace) -> Database:
+    return open_workspace(database_path(args), create=False)
+
+
+def _context(db: Database) -> ServiceContext:
+    actor = get_profile(db)
+    if actor is None:
+        raise InvalidInput(
+            f"{db.path.name} does not say whose it is yet. Open it in AuditDesk once and fill "
+            "in your name, so bundles record who sent and who imported them."
+        )
+    return ServiceContext(db, actor)

@@ -1,0 +1,272 @@
+"""Schemas of the canonical documents a bundle carries: exactly the shapes built by
+:mod:`auditdesk.domain.audit_document` and :mod:`auditdesk.domain.record_documents`.
+
+Beyond types, each document must be in canonical form (lists in their stable order, no
+duplicate keys), because the receiver rebuilds the document from its own rows and the
+hash must come out the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Annotated, Literal
+
+from pydantic import Field, Strict, StringConstraints, model_validator
+
+from auditdesk.domain.bundle_types import (
+    Float,
+    Identifier,
+    Int,
+    IsoDate,
+    Position,
+    Sha256,
+    StrictModel,
+    Text12,
+    Text20k,
+    Text40,
+    Text80,
+    Text100k,
+    Text120,
+    Text200,
+    Text4000,
+    Uuid,
+    YearGroup,
+)
+from auditdesk.domain.grades import Grade
+from auditdesk.domain.reference import (
+    ActionStatus,
+    Agency,
+    Phase,
+    PlanStage,
+    PrimaryNeed,
+    Role,
+    SettingPhase,
+    SettingType,
+    SubjectKind,
+)
+
+Name120 = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=120)]
+Reference = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$")]
+ChildReference = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=40)]
+AuditHash = Annotated[str, Strict(), StringConstraints(pattern=r"^([0-9a-f]{64})?$")]
+
+
+# -- the audit ------------------------------------------------------------------------------
+class AuditHeader(StrictModel):
+    uuid: Uuid
+    reference: Reference
+    template_id: Identifier
+    template_version: Annotated[int, Strict(), Field(ge=1, le=100_000)]
+    template_sha256: Sha256
+    subject_kind: SubjectKind
+    child_reference: ChildReference | None
+    setting_uuid: Uuid | None
+    plan_stage: PlanStage | None
+    plan_issue_date: IsoDate | None
+    year_group: YearGroup | None
+    phase: Phase | None
+    primary_need: PrimaryNeed | None
+    locality: Text80 | None
+    setting_type: SettingType | None
+    audit_date: IsoDate
+    # The auditor's own statuses: moderation and sign-off are the quality lead's records.
+    status: Literal["draft", "completed"]
+    suggested_grade: Grade | None
+    override_grade: Grade | None
+    override_reason: Text20k | None
+
+
+class TeamMemberDocument(StrictModel):
+    auditor_uuid: Uuid
+    agency: Agency
+    position: Position
+
+
+class BlockDocument(StrictModel):
+    uuid: Uuid
+    section_id: Identifier
+    parent_uuid: Uuid | None
+    label: Text200
+    position: Position
+    child_reference: ChildReference | None
+    year_group: YearGroup | None
+
+
+class AnswerDocument(StrictModel):
+    question_id: Identifier
+    block_uuid: Uuid | None
+    rating: Text40 | None
+    comment: Text20k
+    evidence: Text20k
+    board_highlight: Literal["working_well", "needs_improvement"] | None
+
+
+class AuditDocument(StrictModel):
+    format: Literal["auditdesk.audit/1"]
+    audit: AuditHeader
+    team: Annotated[list[TeamMemberDocument], Field(min_length=1, max_length=50)]
+    blocks: Annotated[list[BlockDocument], Field(max_length=5_000)]
+    answers: Annotated[list[AnswerDocument], Field(max_length=20_000)]
+
+    @model_validator(mode="after")
+    def _canonical(self) -> AuditDocument:
+        team = [(m.position, m.auditor_uuid) for m in self.team]
+        _in_order(team, "team")
+        _unique([m.auditor_uuid for m in self.team], "auditor in the team")
+        blocks = [b.uuid for b in self.blocks]
+        _in_order(blocks, "blocks")
+        _unique(blocks, "block")
+        answers = [(a.question_id, a.block_uuid or "") for a in self.answers]
+        _in_order(answers, "answers")
+        _unique(answers, "answer to the same question in the same block")
+        parents = {b.uuid: b.parent_uuid for b in self.blocks}
+        for block in self.blocks:
+            _check_ancestry(block.uuid, parents)
+        for answer in self.answers:
+            if answer.block_uuid is not None and answer.block_uuid not in parents:
+                raise ValueError(f"an answer refers to block {answer.block_uuid}, not in the audit")
+        return self
+
+
+def _check_ancestry(block_uuid: str, parents: dict[str, str | None]) -> None:
+    seen = {block_uuid}
+    current = parents[block_uuid]
+    while current is not None:
+        if current not in parents:
+            raise ValueError(f"block {block_uuid} sits inside block {current}, not in the audit")
+        if current in seen:
+            raise ValueError(f"block {block_uuid} is nested inside itself")
+        seen.add(current)
+        current = parents[current]
+
+
+# -- the smaller records --------------------------------------------------------------------
+class AuditorDocument(StrictModel):
+    kind: Literal["auditor"]
+    uuid: Uuid
+    name: Name120
+    agency: Agency
+    role: Role
+
+
+class SettingDocument(StrictModel):
+    kind: Literal["setting"]
+    uuid: Uuid
+    name: Annotated[str, Strict(), StringConstraints(min_length=1, max_length=200)]
+    urn: Text12 | None
+    setting_type: SettingType
+    phase: SettingPhase
+    locality: Text80
+
+
+class ChildDocument(StrictModel):
+    kind: Literal["child"]
+    uuid: Uuid
+    reference: ChildReference
+    year_group: YearGroup
+    primary_need: PrimaryNeed
+    locality: Text80
+    setting_uuid: Uuid | None
+
+
+class PlanDocument(StrictModel):
+    kind: Literal["plan"]
+    uuid: Uuid
+    child_uuid: Uuid
+    stage: PlanStage
+    issue_date: IsoDate | None
+    setting_uuid: Uuid | None
+
+
+class ActionDocument(StrictModel):
+    kind: Literal["action"]
+    uuid: Uuid
+    audit_uuid: Uuid
+    question_id: Identifier | None
+    block_uuid: Uuid | None
+    finding: Text4000
+    action: Text4000
+    owner_agency: Agency
+    owner: Text120
+    due_date: IsoDate
+    status: ActionStatus
+    re_audit_date: IsoDate | None
+    completed_on: IsoDate | None
+
+
+class SampleDocument(StrictModel):
+    kind: Literal["moderation_sample"]
+    uuid: Uuid
+    name: Text200
+    percentage: Float
+    period_from: IsoDate | None
+    period_to: IsoDate | None
+    strata: Text100k
+    seed: Int
+
+
+class ModerationRatingDocument(StrictModel):
+    question_id: Identifier
+    block_uuid: Uuid | None
+    rating: Text40
+    comment: Text20k
+
+
+class ModerationGradeDocument(StrictModel):
+    scope: Identifier
+    first: Grade | None
+    second: Grade | None
+    agreed: Grade | None
+
+
+class ModerationDocument(StrictModel):
+    kind: Literal["moderation"]
+    uuid: Uuid
+    audit_uuid: Uuid
+    sample_uuid: Uuid | None
+    audit_revision: Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
+    audit_hash: AuditHash
+    second_marker_uuid: Uuid | None
+    assigned_by: Text120
+    status: Literal["drawn", "assigned", "submitted", "agreed"]
+    second_overall_grade: Grade | None
+    agreed_grade: Grade | None
+    notes: Text20k
+    ratings: Annotated[list[ModerationRatingDocument], Field(max_length=20_000)]
+    grades: Annotated[list[ModerationGradeDocument], Field(max_length=500)]
+
+    @model_validator(mode="after")
+    def _canonical(self) -> ModerationDocument:
+        ratings = [(r.question_id, r.block_uuid or "") for r in self.ratings]
+        _in_order(ratings, "ratings")
+        _unique(ratings, "rating of the same question in the same block")
+        scopes = [g.scope for g in self.grades]
+        _in_order(scopes, "grades")
+        _unique(scopes, "grade for the same section")
+        return self
+
+
+def _in_order(keys: Sequence[tuple[int, str] | tuple[str, str] | str], what: str) -> None:
+    if list(keys) != sorted(keys):
+        raise ValueError(f"the {what} are not in canonical order")
+
+
+def _unique(keys: Sequence[tuple[str, str] | str], what: str) -> None:
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"there is more than one {what}")
+
+
+__all__ = [
+    "ActionDocument",
+    "AuditDocument",
+    "AuditorDocument",
+    "ChildDocument",
+    "Int",
+    "ModerationDocument",
+    "PlanDocument",
+    "SampleDocument",
+    "SettingDocument",
+    "Text120",
+    "Text200",
+    "YearGroup",
+]

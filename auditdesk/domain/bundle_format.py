@@ -1,0 +1,336 @@
+"""The bundle file format: names, limits, and the schema of its manifest and members.
+
+A bundle (``.auditdesk``) is a zip holding ``manifest.json``, ``records.json`` (the
+auditors, settings, children, plans and moderation samples the audits refer to), one
+``audits/<uuid>.json`` per audit (its canonical document, actions, moderations and change
+trail) and ``templates/NNNN.json`` for each template version used. Every member is
+canonical JSON; the manifest lists each member's SHA-256 and each record's revision,
+parent hash, ancestry and content hash.
+
+The schemas are strict: every field of a canonical document must be present with the
+right type, and nothing else may be, so what is hashed here hashes the same when the
+receiver rebuilds the document from its own rows.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, Strict, StringConstraints
+
+from auditdesk.domain.bundle_documents import (
+    ActionDocument,
+    AuditDocument,
+    AuditorDocument,
+    ChildDocument,
+    ModerationDocument,
+    PlanDocument,
+    SampleDocument,
+    SettingDocument,
+)
+from auditdesk.domain.bundle_types import (
+    Identifier,
+    IsoTime,
+    Sha256,
+    StrictModel,
+    Text20k,
+    Text32,
+    Text36,
+    Text64,
+    Text100k,
+    Text120,
+    Text200,
+    Text1000,
+    Text4000,
+    Uuid,
+)
+from auditdesk.domain.reference import Agency, AuditStatus, Role
+
+FORMAT_NAME = "auditdesk.bundle"
+FORMAT_VERSION = 1
+FILE_SUFFIX = ".auditdesk"
+MANIFEST_NAME = "manifest.json"
+RECORDS_NAME = "records.json"
+AUDIT_MEMBER_FORMAT = "auditdesk.bundle.audit/1"
+RECORDS_MEMBER_FORMAT = "auditdesk.bundle.records/1"
+TEMPLATE_MEMBER_FORMAT = "auditdesk.bundle.template/1"
+MAX_ANCESTRY = 500
+
+#: The kinds of record a bundle carries, parents before the records that refer to them.
+RecordKind = Literal[
+    "auditor", "setting", "child", "plan", "moderation_sample", "audit", "action", "moderation"
+]
+RECORD_KINDS: tuple[RecordKind, ...] = (
+    "auditor",
+    "setting",
+    "child",
+    "plan",
+    "moderation_sample",
+    "audit",
+    "action",
+    "moderation",
+)
+
+
+@dataclass(frozen=True)
+class BundleLimits:
+    """What a bundle may hold. A file past any limit is refused before it is unpacked.
+
+    The ratio limit catches zip bombs (a few kilobytes that inflate to gigabytes); it
+    applies only to members big enough to matter, as small JSON compresses very well.
+    """
+
+    max_file_bytes: int = 1_000_000_000
+    max_members: int = 20_000
+    max_member_bytes: int = 32_000_000
+    max_total_bytes: int = 1_000_000_000
+    max_ratio: float = 200.0
+    ratio_from_bytes: int = 1_000_000
+    max_json_depth: int = 40
+    max_name_length: int = 200
+
+
+DEFAULT_LIMITS = BundleLimits()
+#: Members besides the audits: manifest, records and up to this many template versions.
+MAX_TEMPLATE_MEMBERS = 200
+MAX_AUDITS_PER_BUNDLE = DEFAULT_LIMITS.max_members - 2 - MAX_TEMPLATE_MEMBERS
+
+_MEMBER_NAME = re.compile(r"^(audits/[0-9A-Za-z][0-9A-Za-z-]{0,35}\.json|templates/\d{4}\.json)$")
+
+
+def audit_member_name(audit_uuid: str) -> str:
+    return f"audits/{audit_uuid}.json"
+
+
+def template_member_name(number: int) -> str:
+    return f"templates/{number:04d}.json"
+
+
+def is_expected_member_name(name: str) -> bool:
+    """Only the names AuditDesk itself writes; anything else is refused."""
+    return name in (MANIFEST_NAME, RECORDS_NAME) or _MEMBER_NAME.fullmatch(name) is not None
+
+
+def unsafe_name_reason(name: str) -> str | None:
+    """Why a member name is dangerous to any program that might extract it, or ``None``."""
+    if not name:
+        return "has no name"
+    if "\x00" in name or any(ord(character) < 32 for character in name):
+        return "contains control characters"
+    if "\\" in name:
+        return "contains a backslash"
+    if name.startswith("/"):
+        return "is an absolute path"
+    if re.match(r"^[A-Za-z]:", name):
+        return "starts with a drive letter"
+    if any(part == ".." for part in name.split("/")):
+        return "climbs out of its folder with '..'"
+    return None
+
+
+# -- manifest -------------------------------------------------------------------------------
+MemberName = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=200)]
+
+
+class ManifestAuthor(StrictModel):
+    name: Text120
+    agency: Agency
+    role: Role
+    auditor_uuid: Uuid
+
+
+class ManifestTemplate(StrictModel):
+    template_id: Identifier
+    version: Annotated[int, Strict(), Field(ge=1, le=100_000)]
+    sha256: Sha256
+    title: Text200
+    member: MemberName | None  # None: not carried (the receiver must have it already)
+
+
+class ManifestRecord(StrictModel):
+    kind: RecordKind
+    uuid: Uuid
+    revision: Annotated[int, Strict(), Field(ge=1, le=1_000_000)]
+    hash: Sha256
+    parent_hash: Sha256 | None
+    ancestry: Annotated[list[Sha256], Field(max_length=MAX_ANCESTRY)]
+    member: MemberName
+
+
+class ManifestMember(StrictModel):
+    name: MemberName
+    sha256: Sha256
+    size: Annotated[int, Strict(), Field(ge=0)]
+
+
+class BundleManifest(StrictModel):
+    format: Literal["auditdesk.bundle"]
+    format_version: Annotated[int, Strict()]
+    bundle_uuid: Uuid
+    created_at: IsoTime
+    app_version: Text32
+    schema_revision: Text32
+    author: ManifestAuthor
+    device: Text64
+    selection: Text4000
+    templates: Annotated[list[ManifestTemplate], Field(max_length=MAX_TEMPLATE_MEMBERS)]
+    records: list[ManifestRecord]
+    members: list[ManifestMember]
+
+
+# -- members --------------------------------------------------------------------------------
+class RecordStamps(StrictModel):
+    """Bookkeeping a record carries besides its content (not covered by its hash)."""
+
+    created_at: IsoTime
+    updated_at: IsoTime
+    author: Text120
+    device: Text64
+
+
+class CarriedAuditor(StrictModel):
+    document: AuditorDocument
+    stamps: RecordStamps
+
+
+class CarriedSetting(StrictModel):
+    document: SettingDocument
+    stamps: RecordStamps
+
+
+class CarriedChild(StrictModel):
+    document: ChildDocument
+    stamps: RecordStamps
+
+
+class CarriedPlan(StrictModel):
+    document: PlanDocument
+    stamps: RecordStamps
+
+
+class CarriedSample(StrictModel):
+    document: SampleDocument
+    stamps: RecordStamps
+
+
+class CarriedAction(StrictModel):
+    document: ActionDocument
+    stamps: RecordStamps
+
+
+class CarriedModeration(StrictModel):
+    document: ModerationDocument
+    stamps: RecordStamps
+    submitted_at: IsoTime | None
+    agreed_at: IsoTime | None
+
+
+class RecordsMember(StrictModel):
+    format: Literal["auditdesk.bundle.records/1"]
+    auditors: list[CarriedAuditor]
+    settings: list[CarriedSetting]
+    children: list[CarriedChild]
+    plans: list[CarriedPlan]
+    moderation_samples: list[CarriedSample]
+
+
+class AuditBookkeeping(StrictModel):
+    """The audit row's fields outside its content: the quality lead's status, times, and
+    which plan it is of (the document names the plan by child, stage and issue date)."""
+
+    status: AuditStatus
+    completed_at: IsoTime | None
+    signed_off_at: IsoTime | None
+    signed_off_by: Text120 | None
+    override_by: Text120 | None
+    plan_uuid: Uuid | None
+
+
+class AnswerStamp(StrictModel):
+    question_id: Identifier
+    block_uuid: Uuid | None
+    updated_at: IsoTime
+    updated_by: Text120
+
+
+class CarriedTrailEntry(StrictModel):
+    at: IsoTime
+    actor: Text120
+    device: Text64
+    record_type: Text32
+    record_uuid: Text36
+    field: Text1000
+    old_value: Text100k | None
+    new_value: Text100k | None
+    reason: Text20k | None
+
+
+class AuditMember(StrictModel):
+    format: Literal["auditdesk.bundle.audit/1"]
+    document: AuditDocument
+    stamps: RecordStamps
+    bookkeeping: AuditBookkeeping
+    answer_stamps: Annotated[list[AnswerStamp], Field(max_length=20_000)]
+    actions: Annotated[list[CarriedAction], Field(max_length=2_000)]
+    moderations: Annotated[list[CarriedModeration], Field(max_length=200)]
+    trail: Annotated[list[CarriedTrailEntry], Field(max_length=200_000)]
+
+
+class TemplateMember(StrictModel):
+    format: Literal["auditdesk.bundle.template/1"]
+    template_id: Identifier
+    version: Annotated[int, Strict(), Field(ge=1, le=100_000)]
+    sha256: Sha256
+    # Validated as a template by the services (template_loader names the exact field).
+    definition: dict[str, Any]
+
+
+def parse_time(text: str) -> datetime:
+    """A validated ``IsoTime`` as an aware datetime."""
+    return datetime.fromisoformat(text)
+
+
+def parse_date(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def format_time(value: datetime) -> str:
+    return value.isoformat()
+
+
+__all__ = [
+    "AUDIT_MEMBER_FORMAT",
+    "DEFAULT_LIMITS",
+    "FILE_SUFFIX",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "MANIFEST_NAME",
+    "MAX_ANCESTRY",
+    "MAX_AUDITS_PER_BUNDLE",
+    "RECORDS_MEMBER_FORMAT",
+    "RECORDS_NAME",
+    "RECORD_KINDS",
+    "TEMPLATE_MEMBER_FORMAT",
+    "AnswerStamp",
+    "AuditBookkeeping",
+    "AuditMember",
+    "BundleLimits",
+    "BundleManifest",
+    "CarriedAction",
+    "CarriedModeration",
+    "CarriedTrailEntry",
+    "ManifestMember",
+    "ManifestRecord",
+    "ManifestTemplate",
+    "RecordKind",
+    "RecordStamps",
+    "RecordsMember",
+    "TemplateMember",
+    "audit_member_name",
+    "is_expected_member_name",
+    "template_member_name",
+    "unsafe_name_reason",
+]

@@ -1,0 +1,76 @@
+"""Offline exchange of audits between laptops in bundle files (``.auditdesk``).
+
+The window and the command line use only what this package exports:
+
+- sending: :func:`audits_to_send` (what a send would take), :func:`send_audits`,
+  :func:`sent_bundles`;
+- receiving: :func:`preview_bundle` (new, unchanged, updated, conflicts, problems, each with
+  a plain description), then :func:`import_bundle` (backup, then one transaction);
+- conflicts: :func:`list_conflicts`, :func:`compare_conflict` (side by side),
+  :func:`resolve_conflict` (keep mine / take theirs; neither version is ever lost);
+- history: :func:`record_history`, :func:`revision_document`.
+"""
+
+from auditdesk.services.bundles.conflicts import (
+    compare_conflict,
+    list_conflicts,
+    record_history,
+    resolve_conflict,
+    revision_document,
+)
+from auditdesk.services.bundles.importer import import_bundle, preview_bundle
+from auditdesk.services.bundles.results import (
+    BundlePreview,
+    ChangedSince,
+    ChosenAudits,
+    ComparisonLine,
+    ConflictComparison,
+    ConflictStatus,
+    ConflictSummary,
+    ImportCancelled,
+    ImportResult,
+    ItemStatus,
+    PreviewItem,
+    PreviousImport,
+    Resolution,
+    RevisionEntry,
+    SendCandidate,
+    SendResult,
+    SendSelection,
+    SentBundleSummary,
+    UnsentCompleted,
+)
+from auditdesk.services.bundles.selection import audits_to_send, sent_bundles
+from auditdesk.services.bundles.writer import send_audits
+
+__all__ = [
+    "BundlePreview",
+    "ChangedSince",
+    "ChosenAudits",
+    "ComparisonLine",
+    "ConflictComparison",
+    "ConflictStatus",
+    "ConflictSummary",
+    "ImportCancelled",
+    "ImportResult",
+    "ItemStatus",
+    "PreviewItem",
+    "PreviousImport",
+    "Resolution",
+    "RevisionEntry",
+    "SendCandidate",
+    "SendResult",
+    "SendSelection",
+    "SentBundleSummary",
+    "UnsentCompleted",
+    "audits_to_send",
+    "compare_conflict",
+    "import_bundle",
+    "list_conflicts",
+    "preview_bundle",
+    "record_history",
+    "resolve_conflict",
+    "revision_document",
+    "send_audits",
+    "sent_bundles",
+]

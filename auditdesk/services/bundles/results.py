@@ -1,0 +1,347 @@
+"""Plain, frozen results of sending and receiving bundles, for the window and the CLI.
+
+Every description is a sentence a quality lead can read as it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from pathlib import Path
+
+from auditdesk.domain.reference import AuditStatus
+from auditdesk.errors import UserError
+
+
+class ImportCancelled(UserError):
+    """The person stopped an import; it was rolled back whole."""
+
+
+def when(moment: datetime) -> str:
+    """'3 Nov 2026 at 14:05', in the computer's own time zone."""
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y} at {local:%H:%M}"
+
+
+def short_device(device: str) -> str:
+    return device[:8]
+
+
+# -- sending ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class UnsentCompleted:
+    """Completed audits whose current version (or whose actions or moderation) has not been
+    sent yet: what File > Send audits offers first."""
+
+    def describe(self) -> str:
+        return "completed audits not yet sent"
+
+
+@dataclass(frozen=True)
+class ChangedSince:
+    """Completed audits changed (or with actions or moderation changed) since a day."""
+
+    since: date
+
+    def describe(self) -> str:
+        return f"completed audits changed since {self.since.day} {self.since:%b %Y}"
+
+
+@dataclass(frozen=True)
+class ChosenAudits:
+    """Audits chosen one by one (by reference or id), whatever their status."""
+
+    audits: tuple[str, ...]
+
+    def describe(self) -> str:
+        count = len(self.audits)
+        return f"{count} chosen audit{'s' if count != 1 else ''}"
+
+
+SendSelection = UnsentCompleted | ChangedSince | ChosenAudits
+
+
+@dataclass(frozen=True)
+class SendCandidate:
+    """One audit a send would include, for the Send audits dialog's list."""
+
+    uuid: str
+    reference: str
+    template_title: str
+    subject: str  # the child's reference or the setting's name
+    status: AuditStatus
+    revision: int
+    updated_at: datetime
+    last_sent_at: datetime | None
+
+
+@dataclass(frozen=True)
+class SendResult:
+    path: Path
+    bundle_uuid: str
+    audits: int
+    records: int
+    size_bytes: int
+    selection: str
+
+    def describe(self) -> str:
+        return (
+            f"Sent {self.audits:,} audit{'s' if self.audits != 1 else ''} "
+            f"({self.records:,} records in all) to {self.path} "
+            f"({self.size_bytes / 1e6:,.1f} MB)."
+        )
+
+
+@dataclass(frozen=True)
+class SentBundleSummary:
+    bundle_uuid: str
+    file_name: str
+    created_at: datetime
+    author: str
+    selection: str
+    audits: int
+    records: int
+
+
+# -- receiving --------------------------------------------------------------------------------
+class ItemStatus(StrEnum):
+    NEW = "new"
+    UNCHANGED = "unchanged"
+    UPDATED = "updated"
+    CONFLICT = "conflict"
+    PROBLEM = "problem"
+
+    @property
+    def label(self) -> str:
+        return {
+            "new": "New",
+            "unchanged": "No change",
+            "updated": "Updated",
+            "conflict": "Conflict",
+            "problem": "Problem",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class PreviewItem:
+    """One record in a bundle and what importing it would do."""
+
+    record_type: str  # audit, action, moderation, moderation_sample, auditor, setting, ...
+    record_uuid: str
+    label: str  # "Audit AD-7KQ2XM (EHCP quality audit, CE-10001)"
+    status: ItemStatus
+    description: str  # what happens and why, in a sentence or two
+    incoming_revision: int
+    local_revision: int | None
+    audit_uuid: str | None
+    audit_reference: str | None
+
+
+@dataclass(frozen=True)
+class PreviousImport:
+    imported_at: datetime
+    imported_by: str
+    file_name: str
+
+
+@dataclass(frozen=True)
+class BundlePreview:
+    """What a bundle holds and what importing it would do, record by record."""
+
+    file: Path
+    file_sha256: str
+    bundle_uuid: str
+    created_at: datetime
+    sender: str
+    sender_device: str
+    app_version: str
+    selection: str
+    items: tuple[PreviewItem, ...]
+    templates_to_install: tuple[str, ...]
+    imported_before: tuple[PreviousImport, ...]
+
+    def of(self, status: ItemStatus, record_type: str | None = None) -> tuple[PreviewItem, ...]:
+        return tuple(
+            item
+            for item in self.items
+            if item.status is status and (record_type is None or item.record_type == record_type)
+        )
+
+    @property
+    def new(self) -> tuple[PreviewItem, ...]:
+        return self.of(ItemStatus.NEW)
+
+    @property
+    def unchanged(self) -> tuple[PreviewItem, ...]:
+        return self.of(ItemStatus.UNCHANGED)
+
+    @property
+    def updated(self) -> tuple[PreviewItem, ...]:
+        return self.of(ItemStatus.UPDATED)
+
+    @property
+    def conflicts(self) -> tuple[PreviewItem, ...]:
+        return self.of(ItemStatus.CONFLICT)
+
+    @property
+    def problems(self) -> tuple[PreviewItem, ...]:
+        return self.of(ItemStatus.PROBLEM)
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether importing would change anything (otherwise import writes nothing)."""
+        return bool(self.new or self.updated or self.conflicts or self.templates_to_install)
+
+    def summary(self) -> str:
+        """One paragraph: who sent what, and what importing would do."""
+        audits = [item for item in self.items if item.record_type == "audit"]
+        parts = [
+            f"{self.file.name}: {len(audits):,} audit{'s' if len(audits) != 1 else ''} "
+            f"from {self.sender} (device {short_device(self.sender_device)}), "
+            f"made {when(self.created_at)} ({self.selection})."
+        ]
+        counts = []
+        for status in ItemStatus:
+            of_audits = sum(1 for item in audits if item.status is status)
+            others = sum(1 for item in self.of(status) if item.record_type != "audit")
+            if of_audits or others:
+                counts.append(f"{status.label.lower()}: {of_audits:,} audits, {others:,} other")
+        parts.append("; ".join(counts).capitalize() + "." if counts else "It is empty.")
+        for previous in self.imported_before:
+            parts.append(
+                f"This bundle was imported before, on {when(previous.imported_at)} by "
+                f"{previous.imported_by}."
+            )
+        if not self.has_changes:
+            parts.append("Importing it would change nothing.")
+        return " ".join(parts)
+
+    def lines(self) -> list[str]:
+        """The whole preview as text (what ``auditdesk bundle import`` prints)."""
+        lines = [self.summary()]
+        if self.templates_to_install:
+            lines.append("Templates to add: " + ", ".join(self.templates_to_install) + ".")
+        for status in ItemStatus:
+            items = self.of(status)
+            if not items:
+                continue
+            lines.append(f"{status.label} ({len(items):,}):")
+            lines += [f"  {item.label}: {item.description}" for item in items]
+        return lines
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    preview: BundlePreview  # as decided inside the import's own transaction
+    imported: bool  # False when there was nothing to change (nothing was written)
+    backup: Path | None
+
+    def describe(self) -> str:
+        if not self.imported:
+            return "Nothing was imported: everything in the bundle is already here."
+        preview = self.preview
+        text = (
+            f"Imported {len(preview.new):,} new and {len(preview.updated):,} updated records "
+            f"from {preview.file.name}."
+        )
+        if preview.conflicts:
+            text += (
+                f" {len(preview.conflicts):,} conflicting version(s) were kept aside, nothing "
+                "overwritten: choose between them in Conflicts."
+            )
+        if preview.problems:
+            text += f" {len(preview.problems):,} record(s) could not be imported (see above)."
+        if self.backup is not None:
+            text += f" A backup from just before is at {self.backup}."
+        return text
+
+
+# -- conflicts --------------------------------------------------------------------------------
+class Resolution(StrEnum):
+    KEEP_MINE = "keep_mine"
+    TAKE_THEIRS = "take_theirs"
+
+
+class ConflictStatus(StrEnum):
+    OPEN = "open"
+    KEPT_MINE = "kept_mine"
+    TOOK_THEIRS = "took_theirs"
+    SUPERSEDED = "superseded"
+
+    @property
+    def label(self) -> str:
+        return {
+            "open": "Waiting for a decision",
+            "kept_mine": "Kept the version here",
+            "took_theirs": "Took the bundle's version",
+            "superseded": "Replaced by a later version from the sender",
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class ConflictSummary:
+    uuid: str
+    record_type: str
+    record_uuid: str
+    audit_uuid: str | None
+    label: str
+    status: ConflictStatus
+    local_revision: int
+    incoming_revision: int
+    sender: str
+    sender_device: str
+    bundle_file: str
+    detected_at: datetime
+    decided_at: datetime | None
+    decided_by: str | None
+    note: str
+
+    def describe(self) -> str:
+        text = (
+            f"{self.label}: changed here and by {self.sender} since they last matched. "
+            f"Revision {self.local_revision} here; revision {self.incoming_revision} in "
+            f"{self.bundle_file}, imported {when(self.detected_at)}."
+        )
+        if self.status is not ConflictStatus.OPEN and self.decided_at:
+            text += f" {self.status.label} ({self.decided_by}, {when(self.decided_at)})."
+        return text
+
+
+@dataclass(frozen=True)
+class ComparisonLine:
+    """One field side by side: the version here ("mine") and the bundle's ("theirs")."""
+
+    section: str
+    field: str
+    mine: str
+    theirs: str
+
+    @property
+    def differs(self) -> bool:
+        return self.mine != self.theirs
+
+
+@dataclass(frozen=True)
+class ConflictComparison:
+    conflict: ConflictSummary
+    mine_title: str
+    theirs_title: str
+    lines: tuple[ComparisonLine, ...]
+
+    @property
+    def differences(self) -> tuple[ComparisonLine, ...]:
+        return tuple(line for line in self.lines if line.differs)
+
+
+@dataclass(frozen=True)
+class RevisionEntry:
+    """One known revision of a record, for a history view."""
+
+    revision: int
+    content_hash: str
+    origin: str  # sent, received, replaced, resolved
+    author: str
+    device: str
+    recorded_at: datetime
+    content_kept: bool  # the full content of this revision is stored

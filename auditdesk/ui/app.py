@@ -1,34 +1,130 @@
-"""Starting the window: one QApplication, the database opened, the main window shown."""
+"""Starting the window: one QApplication, preferences and theme, the crash handler, then
+the database opened (locked, recognised, migrated) and the main window shown.
+
+``AppController`` owns the open session, so File > Open can swap databases cleanly:
+the old one's edits are flushed, its lock released, then the new one opened.
+"""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from auditdesk import APP_NAME
+from auditdesk.app_logging import configure_logging
+from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import UserError
-from auditdesk.services.workspace import open_workspace
+from auditdesk.ui.crash_dialog import install_crash_handler
 from auditdesk.ui.main_window import MainWindow
-from auditdesk.ui.task_runner import TaskRunner
+from auditdesk.ui.preferences import Preferences
+from auditdesk.ui.session import AppSession, start_session
+from auditdesk.ui.theme import apply_theme
+from auditdesk.ui.welcome_dialog import WelcomeDialog
+
+
+class AppController(QObject):
+    def __init__(
+        self, app: QApplication, preferences: Preferences, *, synchronous: bool = False
+    ) -> None:
+        super().__init__()
+        self.app = app
+        self.preferences = preferences
+        self.synchronous = synchronous
+        self.session: AppSession | None = None
+        self.window: MainWindow | None = None
+        self.change_view(None, None)
+
+    def open(self, path: Path, parent: QWidget | None = None) -> bool:
+        """Open ``path`` in the main window; on a problem, say so and keep what was open."""
+        try:
+            session = start_session(
+                path,
+                self.preferences,
+                self._ask_profile,
+                synchronous=self.synchronous,
+                progress=self._upgrade_progress(path, parent),
+            )
+        except UserError as problem:
+            QMessageBox.warning(
+                parent or self.window, f"{APP_NAME} cannot open {path.name}", str(problem)
+            )
+            return False
+        if session is None:
+            return False
+        self._close_current()
+        self.session = session
+        self.window = MainWindow(session, self.preferences, self.change_view)
+        self.window.open_database_requested.connect(lambda chosen: self.open(Path(chosen)))
+        self.window.show()
+        return True
+
+    def change_view(self, text_scale: float | None, high_contrast: bool | None) -> None:
+        if text_scale is not None:
+            self.preferences.text_scale = text_scale
+        if high_contrast is not None:
+            self.preferences.high_contrast = high_contrast
+        apply_theme(
+            self.app,
+            text_scale=self.preferences.text_scale,
+            high_contrast=self.preferences.high_contrast,
+        )
+
+    def close(self) -> None:
+        self._close_current()
+
+    def _close_current(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.session is not None:
+            self.session.close()
+            self.session = None
+
+    def _upgrade_progress(self, path: Path, parent: QWidget | None) -> Any:
+        """Progress for the one-off regrading after an upgrade (shown only if it happens)."""
+        dialog: list[QProgressDialog] = []
+
+        def progress(done: int, total: int) -> bool:
+            if not dialog:
+                box = QProgressDialog(
+                    f"Updating {path.name} for this version of AuditDesk…",
+                    "",
+                    0,
+                    total,
+                    parent or self.window,
+                )
+                box.setCancelButton(None)  # stopping half-way would only mean doing it again
+                box.setWindowTitle(APP_NAME)
+                box.setMinimumDuration(0)
+                box.setAccessibleName("Updating the database")
+                box.setAccessibleDescription("Grading older audits once, after an update")
+                dialog.append(box)
+            dialog[0].setValue(done)
+            self.app.processEvents()
+            if done >= total:
+                dialog[0].close()
+            return True
+
+        return progress
+
+    def _ask_profile(self) -> tuple[str, Agency, Role] | None:
+        dialog = WelcomeDialog(self.window)
+        return dialog.chosen() if dialog.exec() else None
 
 
 def run_app(database: Path) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
-    assert isinstance(app, QApplication)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
-    try:
-        db = open_workspace(database)
-    except UserError as problem:
-        QMessageBox.critical(None, f"{APP_NAME} cannot open the database", str(problem))
+    install_crash_handler(configure_logging())
+    controller = AppController(app, Preferences())
+    if not controller.open(database):
         return 1
-    window = MainWindow(db, TaskRunner())
-    window.resize(1200, 760)
-    window.show()
-    try:
-        return app.exec()
-    finally:
-        window.runner.wait()
-        db.close()
+    app.aboutToQuit.connect(controller.close)
+    return app.exec()

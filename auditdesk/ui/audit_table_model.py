@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
+from auditdesk.domain.reference import AuditStatus
 from auditdesk.services.audit_list import AuditFilter
 from auditdesk.services.records import AuditRow, Page
 from auditdesk.ui.task_runner import TaskRunner
@@ -15,6 +16,18 @@ from auditdesk.ui.task_runner import TaskRunner
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[AuditFilter, str, bool, int, int], Page[AuditRow]]
+
+
+def _grade_text(row: AuditRow) -> str:
+    if row.final_grade is None:
+        return "Not graded yet"
+    # A draft's grade is the live suggestion so far, not a judgement: say so.
+    return (
+        f"{row.final_grade.label} (so far)"
+        if row.status is AuditStatus.DRAFT
+        else row.final_grade.label
+    )
+
 
 # (heading, sort key, how to show a row's value)
 COLUMNS: tuple[tuple[str, str, Callable[[AuditRow], str]], ...] = (
@@ -27,7 +40,7 @@ COLUMNS: tuple[tuple[str, str, Callable[[AuditRow], str]], ...] = (
     ("Agency", "lead_agency", lambda r: r.lead_agency.label),
     ("Date", "audit_date", lambda r: r.audit_date.strftime("%d %b %Y")),
     ("Status", "status", lambda r: r.status.label),
-    ("Grade", "final_grade", lambda r: r.final_grade.label if r.final_grade else "Not graded"),
+    ("Grade", "final_grade", _grade_text),
 )
 
 

@@ -3,16 +3,24 @@
 Reads run on a small pool; writes go through one lane (a pool of one thread), so edits
 reach the database in the order they were made. Tests can make everything synchronous.
 Long work receives a :class:`TaskControl` to report progress and notice cancellation.
+
+Why plain Python threads and only integers across the thread boundary: results stay in
+a Python dictionary and the worker signals just the job number, which the GUI thread
+then collects. Passing Python objects through queued Qt signals from pool threads (and
+subclassing QRunnable) crashed PySide6 under load with reference-count errors.
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
@@ -28,9 +36,9 @@ class Cancelled(Exception):
 class TaskControl:
     """Handed to long work: report progress, and stop when asked."""
 
-    def __init__(self, relay: _Relay | None = None) -> None:
+    def __init__(self, report: Callable[[int, int], None] | None = None) -> None:
         self._cancelled = threading.Event()
-        self._relay = relay
+        self._report = report
 
     def cancel(self) -> None:
         self._cancelled.set()
@@ -41,8 +49,8 @@ class TaskControl:
 
     def progress(self, done: int, total: int) -> bool:
         """Report progress; returns False once cancelled (so loops can stop)."""
-        if self._relay is not None:
-            self._relay.progressed.emit(done, total)
+        if self._report is not None:
+            self._report(done, total)
         return not self.cancelled
 
     def check(self) -> None:
@@ -50,45 +58,33 @@ class TaskControl:
             raise Cancelled
 
 
-class _Relay(QObject):
-    """Lives on the GUI thread; signals emitted from a worker arrive there (queued)."""
-
-    finished = Signal(object)
-    failed = Signal(object)
-    progressed = Signal(int, int)
-
-
-class _Job(QRunnable):
-    def __init__(self, work: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self._work = work
-        self._relay = relay
-
-    def run(self) -> None:
-        try:
-            result = self._work()
-        except BaseException as error:  # delivered to the GUI thread, never lost
-            self._relay.failed.emit(error)
-        else:
-            self._relay.finished.emit(result)
+@dataclass
+class _Job:
+    on_done: Done
+    on_error: Failed
+    on_progress: Progressed | None
+    outcome: tuple[bool, Any] | None = None
+    progress: tuple[int, int] | None = None
 
 
 class TaskRunner(QObject):
+    _finished = Signal(int)
+    _progressed = Signal(int)
+
     def __init__(self, *, synchronous: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.synchronous = synchronous
-        self._readers = QThreadPool(self)
-        self._readers.setMaxThreadCount(2)
-        self._writer = QThreadPool(self)
-        self._writer.setMaxThreadCount(1)  # the one write lane
-        self._relays: set[_Relay] = set()
+        self._readers = ThreadPoolExecutor(max_workers=2, thread_name_prefix="auditdesk-read")
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="auditdesk-write")
+        self._jobs: dict[int, _Job] = {}
+        self._futures: set[Future[None]] = set()
+        self._lock = threading.Lock()
+        self._numbers = itertools.count(1)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._finished.connect(self._deliver, queued)
+        self._progressed.connect(self._report_progress, queued)
 
-    def read(
-        self,
-        work: Callable[[], Any],
-        on_done: Done,
-        on_error: Failed,
-    ) -> None:
+    def read(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
         self._start(self._readers, lambda _control: work(), on_done, on_error, None)
 
     def write(self, work: Callable[[], Any], on_done: Done, on_error: Failed) -> None:
@@ -104,28 +100,30 @@ class TaskRunner(QObject):
         writes: bool = True,
     ) -> TaskControl:
         """Long work (exports, imports, big queries) with progress and cancel."""
-        return self._start(
-            self._writer if writes else self._readers, work, on_done, on_error, on_progress
-        )
+        pool = self._writer if writes else self._readers
+        return self._start(pool, work, on_done, on_error, on_progress)
 
     def wait(self) -> None:
-        """Block until queued work is done (used on close and in tests)."""
-        self._writer.waitForDone()
-        self._readers.waitForDone()
+        """Block until queued work has run (used on close and in tests)."""
+        with self._lock:
+            pending = set(self._futures)
+        wait(pending)
+
+    def shutdown(self) -> None:
+        self.wait()
+        self._readers.shutdown(wait=True)
+        self._writer.shutdown(wait=True)
 
     def _start(
         self,
-        pool: QThreadPool,
+        pool: ThreadPoolExecutor,
         work: Callable[[TaskControl], Any],
         on_done: Done,
         on_error: Failed,
         on_progress: Progressed | None,
     ) -> TaskControl:
-        relay = _Relay()
-        control = TaskControl(relay)
-        if on_progress is not None:
-            relay.progressed.connect(on_progress)
         if self.synchronous:
+            control = TaskControl(on_progress)
             try:
                 result = work(control)
             except BaseException as error:
@@ -133,17 +131,46 @@ class TaskRunner(QObject):
             else:
                 on_done(result)
             return control
-        self._relays.add(relay)
+        number = next(self._numbers)
+        job = _Job(on_done, on_error, on_progress)
 
-        def finished(result: Any) -> None:
-            self._relays.discard(relay)
-            on_done(result)
+        def report(done: int, total: int) -> None:
+            job.progress = (done, total)
+            self._progressed.emit(number)
 
-        def failed(error: BaseException) -> None:
-            self._relays.discard(relay)
-            on_error(error)
+        control = TaskControl(report)
 
-        relay.finished.connect(finished)
-        relay.failed.connect(failed)
-        pool.start(_Job(lambda: work(control), relay))
+        def run() -> None:
+            try:
+                job.outcome = (True, work(control))
+            except BaseException as error:  # delivered to the GUI thread, never lost
+                job.outcome = (False, error)
+            self._finished.emit(number)
+
+        with self._lock:
+            self._jobs[number] = job
+            future = pool.submit(run)
+            self._futures.add(future)
+        future.add_done_callback(self._forget)
         return control
+
+    def _forget(self, future: Future[None]) -> None:
+        with self._lock:
+            self._futures.discard(future)
+
+    def _deliver(self, number: int) -> None:
+        with self._lock:
+            job = self._jobs.pop(number, None)
+        if job is None or job.outcome is None:
+            return
+        ok, value = job.outcome
+        if ok:
+            job.on_done(value)
+        else:
+            job.on_error(value)
+
+    def _report_progress(self, number: int) -> None:
+        with self._lock:
+            job = self._jobs.get(number)
+        if job is not None and job.on_progress is not None and job.progress is not None:
+            job.on_progress(*job.progress)

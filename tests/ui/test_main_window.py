@@ -1,7 +1,8 @@
-"""The first window: it opens a real database and lists its audits with status and grade."""
+"""The main window opens a real database and lists its audits, a page at a time."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -12,15 +13,16 @@ from auditdesk.services.demo.generator import DemoOptions, generate_demo
 from auditdesk.services.workspace import open_workspace
 from auditdesk.ui.audit_table_model import COLUMNS, PAGE_SIZE
 from auditdesk.ui.main_window import MainWindow
-from auditdesk.ui.task_runner import TaskRunner
 
 
-def test_the_window_lists_audits_with_status_and_grade(qtbot: QtBot, tmp_path: Path) -> None:
-    db = open_workspace(tmp_path / "demo.sqlite")
+def test_the_window_lists_audits_with_status_and_grade(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], tmp_path: Path
+) -> None:
+    path = tmp_path / "demo.sqlite"
+    db = open_workspace(path)
     generate_demo(db, DemoOptions(450, seed=5, as_of=date(2026, 11, 20)))
-    window = MainWindow(db, TaskRunner(synchronous=True))
-    qtbot.addWidget(window)
-    window.show()
+    db.close()
+    window = open_window(path)
     model = window.audit_model
     headings = [model.headerData(i, Qt.Orientation.Horizontal) for i in range(model.columnCount())]
     assert "Status" in headings
@@ -31,9 +33,10 @@ def test_the_window_lists_audits_with_status_and_grade(qtbot: QtBot, tmp_path: P
     model.fetchMore()
     assert model.rowCount() == 450
     status_column = [c[0] for c in COLUMNS].index("Status")
+    grade_column = [c[0] for c in COLUMNS].index("Grade")
     statuses = {model.index(r, status_column).data() for r in range(model.rowCount())}
-    assert statuses <= {"Draft", "Completed", "Moderated", "Signed off"}
-    assert len(statuses) > 1
+    assert statuses == {"Draft", "Completed", "Moderated", "Signed off"}
+    drafts = [r for r in range(model.rowCount()) if model.index(r, status_column).data() == "Draft"]
+    assert all(model.index(r, grade_column).data().endswith("(so far)") for r in drafts)
     assert "demo.sqlite" in window.windowTitle()
-    window.close()
-    db.close()
+    assert window.audit_list.count.text() == "450 audits"

@@ -1,0 +1,198 @@
+"""Every action across audits: filter by owner agency and status; overdue ones stand out
+(in words as well as colour, for people who cannot tell the colours apart)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.reference import ActionStatus, Agency
+from auditdesk.services.actions import ActionFilter, list_actions, update_action
+from auditdesk.services.records import ActionRecord, Page
+from auditdesk.ui.accessibility import named
+from auditdesk.ui.choices import chosen
+from auditdesk.ui.errors import error_handler
+from auditdesk.ui.session import AppSession
+
+Index = QModelIndex | QPersistentModelIndex
+HEADINGS = ("Audit", "Action", "Owner agency", "Owner", "Due", "Status", "Re-audit")
+
+
+class ActionTableModel(QAbstractTableModel):
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[ActionRecord] = []
+
+    def set_rows(self, rows: list[ActionRecord]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(HEADINGS)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADINGS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        action = self.rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            status = f"OVERDUE ({action.status.label})" if action.overdue else action.status.label
+            return (
+                action.audit_reference,
+                action.action,
+                action.owner_agency.label,
+                action.owner,
+                action.due_date.strftime("%d %b %Y"),
+                status,
+                action.re_audit_date.strftime("%d %b %Y") if action.re_audit_date else "—",
+            )[index.column()]
+        if action.overdue and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#fde7e9"))
+        if action.overdue and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#8c1d18"))
+        if action.overdue and role == Qt.ItemDataRole.FontRole:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.UserRole:
+            return action
+        return None
+
+
+class ActionsView(QWidget):
+    open_audit = Signal(str)
+
+    def __init__(
+        self, session: AppSession, show_problem: Any, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._handle = error_handler(show_problem)
+        self.agency = named(
+            QComboBox(), "Owner agency filter", "Shows actions owned by this agency"
+        )
+        self.agency.addItem("Any", None)
+        for agency in Agency:
+            self.agency.addItem(agency.label, agency)
+        self.status = named(QComboBox(), "Action status filter", "Shows actions with this status")
+        self.status.addItem("Open or in progress", (ActionStatus.OPEN, ActionStatus.IN_PROGRESS))
+        self.status.addItem("Any", ())
+        for status in ActionStatus:
+            self.status.addItem(status.label, (status,))
+        self.overdue = named(
+            QCheckBox("&Overdue only"), "Overdue only", "Shows only actions past their due date"
+        )
+        self.count = named(QLabel(), "Number of actions", "How many actions match")
+        self.model = ActionTableModel()
+        self.table = named(
+            QTableView(),
+            "Actions",
+            "Actions with owner, due date and status; "
+            "overdue actions are marked OVERDUE. Enter opens the audit.",
+        )
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._open)
+        self.done = named(
+            QPushButton("Mark &done"), "Mark done", "Marks the selected action as done"
+        )
+        self.done.clicked.connect(lambda: self._set_status(ActionStatus.DONE))
+        self.progress = named(
+            QPushButton("Mark in &progress"),
+            "Mark in progress",
+            "Marks the selected action as in progress",
+        )
+        self.progress.clicked.connect(lambda: self._set_status(ActionStatus.IN_PROGRESS))
+        filters = QHBoxLayout()
+        for text, widget in (("Owner a&gency:", self.agency), ("Stat&us:", self.status)):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            filters.addWidget(label)
+            filters.addWidget(widget)
+        filters.addWidget(self.overdue)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.done)
+        buttons.addWidget(self.progress)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        for combo in (self.agency, self.status):
+            combo.currentIndexChanged.connect(lambda _i: self.reload())
+        self.overdue.toggled.connect(lambda _on: self.reload())
+
+    def current_filter(self) -> ActionFilter:
+        agency = chosen(self.agency, Agency)
+        return ActionFilter(
+            owner_agencies=(agency,) if agency else (),
+            statuses=tuple(ActionStatus(code) for code in self.status.currentData() or ()),
+            overdue_only=self.overdue.isChecked(),
+        )
+
+    def reload(self) -> None:
+        action_filter = self.current_filter()
+        self.session.runner.read(
+            lambda: list_actions(self.session.ctx, action_filter, limit=5000),
+            self._show,
+            self._handle,
+        )
+
+    def _show(self, page: Page[ActionRecord]) -> None:
+        self.model.set_rows(list(page.items))
+        overdue = sum(1 for a in page.items if a.overdue)
+        shown = f"{page.total:,} action{'s' if page.total != 1 else ''}"
+        if page.has_more:
+            shown = f"first {len(page.items):,} of {shown}"
+        self.count.setText(f"{shown}, {overdue:,} overdue")
+        if page.items:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+
+    def _selected(self) -> ActionRecord | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def _set_status(self, status: ActionStatus) -> None:
+        action = self._selected()
+        if action is None:
+            return
+        self.session.runner.write(
+            lambda: update_action(self.session.ctx, action.uuid, status=status),
+            lambda _record: self.reload(),
+            self._handle,
+        )
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.open_audit.emit(self.model.rows[index.row()].audit_uuid)

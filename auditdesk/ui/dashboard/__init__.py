@@ -1,0 +1,1 @@
+"""The dashboard: the Board figures for the audit list's current filter."""

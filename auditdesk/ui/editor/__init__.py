@@ -1,0 +1,1 @@
+"""The audit editor: navigator, questions, live grades; every change saved as it is made."""

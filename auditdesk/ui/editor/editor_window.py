@@ -1,0 +1,569 @@
+"""The audit editor window. Every change is saved as it is made, through the write lane;
+the status bar says when everything shown is safely in the database. Undo and redo work
+over those saved changes; there is no Save button."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.completion import AnswerState
+from auditdesk.domain.reference import PrimaryNeed
+from auditdesk.errors import CompletionRefused
+from auditdesk.services import audit_blocks, audit_lifecycle, audits
+from auditdesk.services.actions import ActionInput, add_action
+from auditdesk.services.audit_blocks import SampledChild
+from auditdesk.services.exports import export_audit_report
+from auditdesk.services.records import AnswerRecord, AuditDetail, GradeUpdate
+from auditdesk.ui.accessibility import named
+from auditdesk.ui.choices import required
+from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, ReasonDialog, SampledChildDialog
+from auditdesk.ui.editor.commands import AnswerCommand, AnswerKey, CallCommand
+from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
+from auditdesk.ui.editor.grade_panel import GradePanel
+from auditdesk.ui.editor.navigator import SectionNavigator
+from auditdesk.ui.editor.pages import Page, PageKey, pages
+from auditdesk.ui.editor.section_page import SectionPage
+from auditdesk.ui.errors import error_handler
+from auditdesk.ui.long_work import run_with_progress
+from auditdesk.ui.message_bar import MessageBar
+from auditdesk.ui.preferences import Preferences
+from auditdesk.ui.session import AppSession
+
+
+class AuditEditorWindow(QMainWindow):
+    saved = Signal()  # everything shown is in the database
+    changed = Signal(str)  # audit uuid: the list should refresh
+    closed = Signal(str)
+
+    def __init__(
+        self,
+        session: AppSession,
+        audit_uuid: str,
+        preferences: Preferences,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.preferences = preferences
+        self.ctx = session.ctx
+        self.detail = audits.get_audit(self.ctx, audit_uuid)
+        self.answers: dict[AnswerKey, AnswerRecord] = dict(self.detail.answers)
+        self.pending = 0
+        self.undo_stack = QUndoStack(self)
+        self._pages: list[Page] = []
+        self._current: PageKey | None = None
+        self._handle = error_handler(self._problem)
+
+        self._build_layout()
+        self._build_actions()
+        self.navigator.page_chosen.connect(self._show_page)
+        self.page.edited.connect(self._edited)
+        self.page.action_requested.connect(self._add_action)
+        self.page.add_block_requested.connect(self._add_block)
+        self.page.rename_block_requested.connect(self._rename_block)
+        self.page.remove_block_requested.connect(self._remove_block)
+        self.page.open_page_requested.connect(self.go_to)
+        self.grades.override_requested.connect(self._override)
+        self._refresh_everything()
+        geometry = preferences.geometry("editor")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 820)
+
+    # -- layout and state -------------------------------------------------------------------
+    def _build_actions(self) -> None:
+        bar = QToolBar("Audit")
+        bar.setObjectName("auditToolbar")
+        named(bar, "Audit tools", "Undo, redo, complete, reopen, override, trail and close")
+        self.addToolBar(bar)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+        )
+        self.complete_action = self._action(
+            "&Complete",
+            "Ctrl+Return",
+            self._complete,
+            "Checks the audit is finished and completes it",
+        )
+        self.reopen_action = self._action(
+            "Re&open…", None, self._reopen, "Returns a completed audit to draft, with a reason"
+        )
+        self.override_action = self._action(
+            "&Override grade…",
+            None,
+            self._override,
+            "Records a different overall grade with a reason",
+        )
+        self.trail_action = self._action(
+            "Change &trail", "Ctrl+H", self._trail, "Shows who changed what, when and why"
+        )
+        self.next_action = self._action(
+            "&Next part",
+            "Ctrl+PgDown",
+            lambda: self._step(1),
+            "Moves to the next part of the audit",
+        )
+        self.previous_action = self._action(
+            "&Previous part",
+            "Ctrl+PgUp",
+            lambda: self._step(-1),
+            "Moves to the previous part of the audit",
+        )
+        self.sections_action = self._action(
+            "&Sections list",
+            "Alt+1",
+            self.navigator.setFocus,
+            "Moves the keyboard to the list of sections",
+        )
+        self.questions_action = self._action(
+            "&Questions",
+            "Alt+2",
+            self.page.focus_first,
+            "Moves the keyboard to the first question of this part",
+        )
+        self.report_action = self._action(
+            "Audit &report (PDF)…",
+            "Ctrl+P",
+            self._report,
+            "Writes this audit's report as a PDF for the caseworker or setting",
+        )
+        self.close_action = self._action("Clos&e", "Ctrl+W", self.close, "Closes this audit")
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+        for action in (
+            self.undo_action,
+            self.redo_action,
+            self.complete_action,
+            self.reopen_action,
+            self.override_action,
+            self.trail_action,
+            self.report_action,
+            self.close_action,
+        ):
+            bar.addAction(action)
+        for button in bar.findChildren(QWidget):
+            if button.accessibleName() == "" and hasattr(button, "defaultAction"):
+                action = button.defaultAction()
+                if action is not None:
+                    named(button, action.text().replace("&", ""), action.toolTip())
+
+    def _build_layout(self) -> None:
+        self.message = MessageBar()
+        self.navigator = SectionNavigator()
+        self.page = SectionPage()
+        self.grades = GradePanel()
+        self.actions_list = QLabel()
+        self.actions_list.setWordWrap(True)
+        named(self.actions_list, "Actions", "Actions recorded on this audit")
+        splitter = QSplitter()
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self.page)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.addWidget(self.grades, 1)
+        side_layout.addWidget(self.actions_list)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(1, 3)
+        self.splitter = splitter
+        self._size_panes()
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.message)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(body)
+        self.save_state = named(
+            QLabel("All changes saved"),
+            "Save state",
+            "Whether every change shown is saved in the database",
+        )
+        self.statusBar().addPermanentWidget(self.save_state)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._size_panes()
+
+    def _size_panes(self) -> None:
+        """Side panes sized in characters, so larger text widens them too."""
+        char = self.fontMetrics().averageCharWidth()
+        self.splitter.setSizes([char * 34, char * 70, char * 36])
+
+    def _action(self, text: str, shortcut: str | None, slot: Any, description: str) -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.setToolTip(description)
+        action.setStatusTip(description)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _refresh_everything(self) -> None:
+        detail = self.detail
+        subject = detail.child_reference or (detail.setting.name if detail.setting else "")
+        self.setWindowTitle(f"{detail.reference} — {detail.template.title} — {subject}")
+        named(
+            self, f"Audit {detail.reference}", f"Editing the {detail.template.title} of {subject}"
+        )
+        self._pages = pages(detail.index, detail.blocks, detail.context)
+        self.navigator.show_pages(self._pages, detail.index, self._states(), self._current)
+        self._show_grades_from(detail.grading, detail)
+        self._show_status()
+        self._show_actions()
+
+    def _states(self) -> dict[AnswerKey, AnswerState]:
+        return {key: record.state for key, record in self.answers.items()}
+
+    def _show_status(self) -> None:
+        editable = self.detail.is_editable
+        self.complete_action.setEnabled(editable)
+        self.reopen_action.setEnabled(not editable)
+        if editable:
+            self.message.hide()
+        else:
+            self.message.show_info(
+                f"This audit is {self.detail.status.label.lower()}, so its answers are locked. "
+                "Use Reopen to change them (you will be asked why)."
+            )
+
+    def _show_grades_from(self, grading: Any, detail: AuditDetail) -> None:
+        self.grades.show_grades(
+            grading,
+            suggested=detail.suggested_grade,
+            override=detail.override_grade,
+            final=detail.final_grade,
+            override_reason=detail.override_reason,
+        )
+
+    def _show_actions(self) -> None:
+        if not self.detail.actions:
+            self.actions_list.setText("No actions yet. Use “Add action…” on any question.")
+            return
+        lines = [
+            f"• {a.action} — {a.owner_agency.label}: {a.owner}, due {a.due_date:%d %b %Y}"
+            f" ({'overdue' if a.overdue else a.status.label.lower()})"
+            for a in self.detail.actions
+        ]
+        self.actions_list.setText("Actions:\n" + "\n".join(lines))
+
+    def _show_page(self, key: PageKey) -> None:
+        page = next((p for p in self._pages if p.key == key), None)
+        if page is None:
+            return
+        self._current = key
+        self.page.show_page(
+            page,
+            self.detail.index,
+            self.answers,
+            self.detail.blocks,
+            editable=self.detail.is_editable,
+        )
+
+    def go_to(self, key: PageKey, question: AnswerKey | None = None) -> None:
+        """Show a page (and a question on it) and move the keyboard there."""
+        self.navigator.choose(key)
+        self._show_page(key)
+        if question is not None:
+            self.page.focus_question(question)
+        else:
+            self.page.focus_first()
+
+    def _step(self, direction: int) -> None:
+        keys = [p.key for p in self._pages]
+        if not keys:
+            return
+        position = keys.index(self._current) if self._current in keys else 0
+        self.go_to(keys[max(0, min(len(keys) - 1, position + direction))])
+
+    # -- saving answers ---------------------------------------------------------------------
+    def _edited(self, key: AnswerKey, field: str, value: object) -> None:
+        current = self.answers.get(key)
+        old = getattr(current, field) if current else (None if field == "rating" else "")
+        if old == value:
+            return
+        self.undo_stack.push(AnswerCommand(self._apply, key, field, old, value))
+
+    def _apply(self, key: AnswerKey, field: str, value: object) -> None:
+        """Show and save one field (from an edit, an undo or a redo)."""
+        record = self.answers.get(key) or AnswerRecord(
+            key[0], key[1], None, "", "", None, datetime.now().astimezone(), self.ctx.actor.name
+        )
+        record = replace(record, **{field: value})  # type: ignore[arg-type]
+        self.answers[key] = record
+        widget = self.page.questions.get(key)
+        if widget is not None:
+            widget.show_answer(record)
+        self.navigator.update_progress(self._pages, self.detail.index, self._states())
+        question, block = key
+        self._write(
+            lambda: audits.record_answer(
+                self.ctx,
+                self.detail.uuid,
+                question,
+                block,
+                **{field: value},  # type: ignore[arg-type]
+            ),
+            lambda change: self._answer_saved(key, change.after, change.grades),
+        )
+
+    def _answer_saved(self, key: AnswerKey, stored: AnswerRecord, grades: GradeUpdate) -> None:
+        self.answers[key] = replace(self.answers.get(key, stored), updated_at=stored.updated_at)
+        self.detail = replace(
+            self.detail,
+            grading=grades.grading,
+            suggested_grade=grades.suggested_grade,
+            final_grade=grades.final_grade,
+        )
+        self._show_grades_from(grades.grading, self.detail)
+
+    def _write(self, work: Any, done: Any) -> None:
+        self.pending += 1
+        self.save_state.setText("Saving…")
+
+        def finished(result: Any) -> None:
+            self.pending -= 1
+            done(result)
+            self._settled()
+
+        def failed(error: BaseException) -> None:
+            self.pending -= 1
+            self._handle(error)
+            self._reload()
+            self._settled()
+
+        self.session.runner.write(work, finished, failed)
+
+    def _settled(self) -> None:
+        if self.pending == 0:
+            self.save_state.setText(f"All changes saved at {datetime.now():%H:%M:%S}")
+            self.saved.emit()
+
+    def _reload(self) -> None:
+        self.detail = audits.get_audit(self.ctx, self.detail.uuid)
+        self.answers = dict(self.detail.answers)
+        self._refresh_everything()
+        if self._current:
+            self._show_page(self._current)
+
+    def _problem(self, message: str) -> None:
+        self.message.show_problem(message)
+
+    # -- blocks ------------------------------------------------------------------------------
+    def _add_block(self, section_id: str, parent_id: str | None) -> None:
+        section = self.detail.index.sections[section_id]
+        assert section.repeat is not None
+        child: SampledChild | None = None
+        if section.repeat.sampled_child:
+            dialog = SampledChildDialog(self)
+            if not dialog.exec():
+                return
+            child = SampledChild(
+                dialog.reference.text(),
+                dialog.year.currentData(),
+                required(dialog.need, PrimaryNeed),
+            )
+        block_id = str(uuid.uuid4())
+        uuid_ = self.detail.uuid
+        self.undo_stack.push(
+            CallCommand(
+                f"add {section.repeat.unit}",
+                lambda: self._structural(
+                    lambda: audit_blocks.add_block(
+                        self.ctx,
+                        uuid_,
+                        section_id,
+                        parent_block_id=parent_id,
+                        sampled_child=child,
+                        block_id=block_id,
+                    ),
+                    PageKey(section_id, block_id),
+                ),
+                lambda: self._structural(
+                    lambda: audit_blocks.remove_block(self.ctx, uuid_, block_id),
+                    PageKey(section_id, parent_id, True),
+                ),
+            )
+        )
+
+    def _rename_block(self, block_id: str) -> None:
+        block = next(b for b in self.detail.blocks if b.id == block_id)
+        text, ok = QInputDialog.getText(self, "Rename", "New name:", text=block.label)
+        if not ok or text.strip() == block.label:
+            return
+        uuid_, old, key = self.detail.uuid, block.label, PageKey(block.section_id, block_id)
+        self.undo_stack.push(
+            CallCommand(
+                "rename",
+                lambda: self._structural(
+                    lambda: audit_blocks.rename_block(self.ctx, uuid_, block_id, text), key
+                ),
+                lambda: self._structural(
+                    lambda: audit_blocks.rename_block(self.ctx, uuid_, block_id, old), key
+                ),
+            )
+        )
+
+    def _remove_block(self, block_id: str) -> None:
+        block = next(b for b in self.detail.blocks if b.id == block_id)
+        answer = QMessageBox.question(
+            self, "Remove", f"Remove “{block.label}” and its answers? (Undo puts it back.)"
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        uuid_ = self.detail.uuid
+        removal: list[audit_blocks.Removal] = []
+        back = PageKey(block.section_id, block.parent_id, True)
+
+        def remove() -> audit_blocks.Removal:
+            removal[:] = [audit_blocks.remove_block(self.ctx, uuid_, block_id)]
+            return removal[0]
+
+        self.undo_stack.push(
+            CallCommand(
+                "remove",
+                lambda: self._structural(remove, back),
+                lambda: self._structural(
+                    lambda: audit_blocks.restore_blocks(self.ctx, uuid_, removal[0]),
+                    PageKey(block.section_id, block_id),
+                ),
+            )
+        )
+
+    def _structural(self, work: Any, then_show: PageKey) -> None:
+        self.page.flush()
+
+        def done(_result: object) -> None:
+            self._reload()
+            self.go_to(then_show)
+
+        self._write(work, done)
+
+    # -- audit-level acts ---------------------------------------------------------------------
+    def _complete(self) -> None:
+        self.page.flush()
+
+        def refused(error: BaseException) -> None:
+            if isinstance(error, CompletionRefused):
+                self.message.show_problem(str(error).splitlines()[0])
+                dialog = MissingDialog(error.missing, self)
+                if dialog.exec() and dialog.chosen is not None:
+                    item = dialog.chosen
+                    if item.question_id:
+                        self.go_to(
+                            PageKey(item.section_id, item.block_id),
+                            (item.question_id, item.block_id),
+                        )
+                    else:
+                        self.go_to(PageKey(item.section_id, item.block_id, True))
+            else:
+                self._handle(error)
+
+        self.session.runner.write(
+            lambda: audit_lifecycle.complete_audit(self.ctx, self.detail.uuid),
+            self._status_changed,
+            refused,
+        )
+
+    def _reopen(self) -> None:
+        dialog = ReasonDialog(
+            "Reopen the audit",
+            "Reopening returns the audit to draft so it "
+            "can be changed. Say why; the reason is kept.",
+            "&Reopen",
+            self,
+        )
+        if dialog.exec():
+            reason = dialog.text
+            self._call(lambda: audit_lifecycle.reopen_audit(self.ctx, self.detail.uuid, reason))
+
+    def _override(self) -> None:
+        dialog = OverrideDialog(self.detail.suggested_grade, self.detail.override_grade, self)
+        if dialog.exec():
+            grade, reason = dialog.chosen, dialog.text
+            self._call(
+                lambda: audit_lifecycle.override_grade(self.ctx, self.detail.uuid, grade, reason)
+            )
+
+    def _add_action(self, key: AnswerKey) -> None:
+        question = self.detail.index.questions[key[0]]
+        answer = self.answers.get(key)
+        finding = question.prompt + (f" — {answer.comment}" if answer and answer.comment else "")
+        dialog = ActionDialog(finding, self.ctx.today(), self)
+        if not dialog.exec():
+            return
+        finding, action, agency, owner, due, reaudit = dialog.values()
+        details = ActionInput(finding, action, agency, owner, due, reaudit, key[0], key[1])
+        self._write(
+            lambda: add_action(self.ctx, self.detail.uuid, details),
+            lambda record: self._action_added(record.action),
+        )
+
+    def _action_added(self, text: str) -> None:
+        self.detail = audits.get_audit(self.ctx, self.detail.uuid)
+        self._show_actions()
+        self.message.show_info(f"Action added: {text}")
+
+    def _report(self) -> None:
+        self.page.flush()
+        suggested = str(Path.home() / f"Audit {self.detail.reference}.pdf")
+        chosen, _ = QFileDialog.getSaveFileName(self, "Save the audit report", suggested, "*.pdf")
+        if not chosen:
+            return
+        uuid_ = self.detail.uuid
+        run_with_progress(
+            self,
+            self.session.runner,
+            "Writing the audit report",
+            lambda _control: export_audit_report(self.ctx, uuid_, Path(chosen)),
+            on_done=lambda result: self.message.show_info(f"Report written to {result.files[0]}."),
+            on_error=self._handle,
+        )
+
+    def _trail(self) -> None:
+        TrailDialog(audit_lifecycle.audit_trail(self.session.db, self.detail.uuid), self).exec()
+
+    def _call(self, work: Any) -> None:
+        self.page.flush()
+        self.session.runner.write(work, self._status_changed, self._handle)
+
+    def _status_changed(self, detail: AuditDetail) -> None:
+        was_editable = self.detail.is_editable
+        self.detail = detail
+        self.answers = dict(detail.answers)
+        if was_editable != detail.is_editable:
+            self.undo_stack.clear()  # a locked audit cannot be undone into
+        self._refresh_everything()
+        if self._current:
+            self._show_page(self._current)
+        self.statusBar().showMessage(f"Audit {detail.status.label.lower()}.", 8000)
+        self.changed.emit(detail.uuid)
+
+    # -- closing -------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.page.flush()
+        self.session.runner.wait()
+        self.preferences.set_geometry("editor", self.saveGeometry())
+        self.closed.emit(self.detail.uuid)
+        super().closeEvent(event)

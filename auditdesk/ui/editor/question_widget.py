@@ -1,0 +1,244 @@
+"""One question: its prompt, what good looks like, the rating, a comment and the evidence.
+
+Keyboard: on the rating buttons, 1-9 pick an option (1 = the first, Outstanding on the
+Ofsted scale), N picks N/A and Delete clears; Tab moves on to the comment and evidence.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.domain.grades import NOT_APPLICABLE
+from auditdesk.domain.template_index import Slot
+from auditdesk.domain.template_model import RatingScale
+from auditdesk.services.records import AnswerRecord
+from auditdesk.ui.accessibility import named
+from auditdesk.ui.flow_layout import FlowLayout
+
+TEXT_SAVE_DELAY_MS = 400  # a pause in typing saves (DESIGN.md: within about half a second)
+
+
+class QuestionWidget(QFrame):
+    """Emits ``edited(field, value)`` for "rating", "comment" and "evidence"."""
+
+    edited = Signal(str, object)
+    action_requested = Signal()
+
+    def __init__(
+        self,
+        slot: Slot,
+        scale: RatingScale | None,
+        answer: AnswerRecord | None,
+        *,
+        number: int,
+        editable: bool,
+        marking_only: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._loading = False
+        self.slot = slot
+        self.scale = scale
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        named(self, f"Question {number}", slot.question.prompt)
+        layout = QVBoxLayout(self)
+        self._add_prompt(layout, number)
+        self.buttons: dict[str, QRadioButton] = {}
+        self.group = QButtonGroup(self)
+        self.group.setExclusive(True)
+        if scale is not None:
+            layout.addLayout(self._rating_row(scale, number))
+            self.group.buttonToggled.connect(self._rating_toggled)
+        self._add_texts(layout, number)
+        if marking_only:  # a second marker rates and notes; evidence and actions are not theirs
+            self.evidence.hide()
+            self.layout_evidence_label.hide()
+            self.add_action.hide()
+        self.show_answer(answer)
+        self.set_editable(editable)
+
+    def _add_prompt(self, layout: QVBoxLayout, number: int) -> None:
+        question = self.slot.question
+        prompt = QLabel(f"<b>{number}. {_escape(question.prompt)}</b>")
+        prompt.setWordWrap(True)
+        prompt.setTextFormat(Qt.TextFormat.RichText)
+        named(prompt, f"Question {number}", question.prompt)
+        layout.addWidget(prompt)
+        self.guidance = QLabel(f"What good looks like: {question.guidance}")
+        self.guidance.setWordWrap(True)
+        named(self.guidance, f"Guidance for question {number}", question.guidance or "No guidance")
+        if question.guidance:
+            layout.addWidget(self.guidance)
+        else:
+            self.guidance.hide()
+
+    def _rating_row(self, scale: RatingScale, number: int) -> FlowLayout:
+        prompt = self.slot.question.prompt
+        short = prompt if len(prompt) < 80 else prompt[:77] + "…"
+        row = FlowLayout()
+        options = [(o.code, o.label, o.description) for o in scale.options]
+        if scale.allow_na:
+            options.append((NOT_APPLICABLE, "N/A", "Not applicable here"))
+        for position, (code, label, description) in enumerate(options, start=1):
+            key = "N" if code == NOT_APPLICABLE else str(position)
+            button = QRadioButton(f"{label} ({key})")
+            named(
+                button,
+                f"{label} for question {number}",
+                f"Rate “{short}” as {label}. {description}".strip(),
+            )
+            button.installEventFilter(self)
+            self.group.addButton(button)
+            self.buttons[code] = button
+            row.addWidget(button)
+        return row
+
+    def _add_texts(self, layout: QVBoxLayout, number: int) -> None:
+        # No Alt-letter mnemonics here: every question on a page has these, and repeated
+        # mnemonics would only cycle between them. Tab reaches each in order.
+        question = self.slot.question
+        self.comment = self._text(
+            "comment",
+            f"Comment for question {number}",
+            "Why you gave this rating; required for ratings below Good"
+            if question.is_rated
+            else f"Your answer to: {question.prompt}",
+        )
+        self.evidence = self._text(
+            "evidence",
+            f"Evidence for question {number}",
+            "What you looked at: documents, logs, observation",
+        )
+        comment_label = QLabel("Comment:" if question.is_rated else "Answer:")
+        comment_label.setBuddy(self.comment)
+        layout.addWidget(comment_label)
+        layout.addWidget(self.comment)
+        self.layout_evidence_label = QLabel("Evidence:")
+        self.layout_evidence_label.setBuddy(self.evidence)
+        if question.is_rated:
+            layout.addWidget(self.layout_evidence_label)
+            layout.addWidget(self.evidence)
+        else:
+            self.layout_evidence_label.hide()
+            self.evidence.hide()
+        self.add_action = named(
+            QPushButton("Add action…"),
+            f"Add action for question {number}",
+            "Records an action arising from this finding: owner, due date and re-audit date",
+        )
+        self.add_action.clicked.connect(self.action_requested)
+        actions = QHBoxLayout()
+        actions.addStretch(1)
+        actions.addWidget(self.add_action)
+        layout.addLayout(actions)
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_answer(self, answer: AnswerRecord | None) -> None:
+        """Show the stored answer without emitting edits (used for undo and reloads)."""
+        self._loading = True
+        try:
+            rating = answer.rating if answer else None
+            self.group.setExclusive(False)
+            for code, button in self.buttons.items():
+                button.setChecked(code == rating)
+            self.group.setExclusive(True)
+            for widget, text in (
+                (self.comment, answer.comment if answer else ""),
+                (self.evidence, answer.evidence if answer else ""),
+            ):
+                if widget.toPlainText() != text:
+                    widget.setPlainText(text)
+                    widget.moveCursor(widget.textCursor().MoveOperation.End)
+        finally:
+            self._loading = False
+
+    def set_editable(self, editable: bool) -> None:
+        for button in self.buttons.values():
+            button.setEnabled(editable)
+        self.comment.setReadOnly(not editable)
+        self.evidence.setReadOnly(not editable)
+
+    @property
+    def rating(self) -> str | None:
+        checked = self.group.checkedButton()
+        for code, button in self.buttons.items():
+            if button is checked:
+                return code
+        return None
+
+    def focus_rating_or_text(self) -> None:
+        checked = self.group.checkedButton()
+        target = checked or next(iter(self.buttons.values()), None) or self.comment
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def flush(self) -> None:
+        """Save typed text now (before closing, completing or switching page)."""
+        for widget, field in ((self.comment, "comment"), (self.evidence, "evidence")):
+            timer: QTimer = widget.property("saveTimer")
+            if timer.isActive():
+                timer.stop()
+                self.edited.emit(field, widget.toPlainText())
+
+    # -- keyboard --------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
+        if is_key and self._choose_by_key(event):  # type: ignore[arg-type]
+            return True
+        return super().eventFilter(watched, event)
+
+    def _choose_by_key(self, event: QKeyEvent) -> bool:
+        if not self.buttons or not next(iter(self.buttons.values())).isEnabled():
+            return False
+        text = event.text().upper()
+        codes = list(self.buttons)
+        if text.isdigit() and 1 <= int(text) <= len(codes):
+            code = codes[int(text) - 1]
+            if code != NOT_APPLICABLE:
+                self.buttons[code].setChecked(True)
+                self.buttons[code].setFocus()
+                return True
+        if text == "N" and NOT_APPLICABLE in self.buttons:
+            self.buttons[NOT_APPLICABLE].setChecked(True)
+            self.buttons[NOT_APPLICABLE].setFocus()
+            return True
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.rating:
+            self.group.setExclusive(False)
+            for button in self.buttons.values():
+                button.setChecked(False)
+            self.group.setExclusive(True)
+            self.edited.emit("rating", None)
+            return True
+        return False
+
+    # -- edits -----------------------------------------------------------------------------
+    def _rating_toggled(self, button: QRadioButton, checked: bool) -> None:
+        if checked and not self._loading:
+            self.edited.emit("rating", self.rating)
+
+    def _text(self, field: str, name: str, description: str) -> QPlainTextEdit:
+        widget = named(QPlainTextEdit(), name, description)
+        widget.setTabChangesFocus(True)  # Tab moves on; text never traps the keyboard
+        widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 3 + 14)
+        timer = QTimer(widget)
+        timer.setSingleShot(True)
+        timer.setInterval(TEXT_SAVE_DELAY_MS)
+        timer.timeout.connect(lambda: self.edited.emit(field, widget.toPlainText()))
+        widget.setProperty("saveTimer", timer)
+        widget.textChanged.connect(lambda: None if self._loading else timer.start())
+        return widget
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

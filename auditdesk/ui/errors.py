@@ -1,0 +1,22 @@
+"""Two tiers of trouble (DESIGN.md section 3): expected problems go to the message bar;
+anything else is a bug and goes to the log and the crash dialog."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from auditdesk.errors import UserError
+from auditdesk.ui.crash_dialog import report_unexpected
+from auditdesk.ui.task_runner import Cancelled
+
+
+def error_handler(show_problem: Callable[[str], None]) -> Callable[[BaseException], None]:
+    def handle(error: BaseException) -> None:
+        if isinstance(error, Cancelled):
+            show_problem("Cancelled; nothing was changed.")
+        elif isinstance(error, UserError):
+            show_problem(str(error))
+        else:
+            report_unexpected(error)
+
+    return handle

@@ -1,0 +1,233 @@
+"""The audit list's filters: one labelled control per thing a quality lead filters by.
+
+Each is a drop-down ("Any" first) so it works the same by mouse, keyboard and screen
+reader; the period list offers recent terms, financial quarters and academic years.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from auditdesk.domain.grades import GRADES_BEST_FIRST, Grade
+from auditdesk.domain.periods import (
+    Period,
+    previous_term_key,
+    quarter_period,
+    term_key,
+    term_period,
+)
+from auditdesk.domain.reference import Agency, AuditStatus, Phase, PrimaryNeed
+from auditdesk.services.audit_list import AuditFilter
+from auditdesk.services.records import AuditorRecord, SettingRecord, TemplateSummary
+from auditdesk.ui.accessibility import named
+from auditdesk.ui.choices import chosen
+
+SEARCH_DELAY_MS = 250
+NOT_GRADED = "not_graded"
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the drop-downs offer, read from the database when the window opens."""
+
+    templates: list[TemplateSummary]
+    auditors: list[AuditorRecord]
+    localities: list[str]
+    settings: list[SettingRecord]
+    today: date
+
+
+def recent_periods(today: date) -> list[Period]:
+    """This and the five previous terms, the last four quarters, two academic years."""
+    periods: list[Period] = []
+    key = term_key(today)
+    for _ in range(6):
+        periods.append(term_period(key))
+        key = previous_term_key(key)
+    quarter = quarter_period(today)
+    for _ in range(4):
+        periods.append(quarter)
+        quarter = quarter_period(quarter.start - timedelta(days=1))
+    year = today.year if today.month >= 9 else today.year - 1
+    for start in (year, year - 1):
+        label = f"{start}/{(start + 1) % 100:02d}"
+        periods.append(Period(date(start, 9, 1), date(start + 1, 8, 31), label))
+    return periods
+
+
+class FilterBar(QWidget):
+    changed = Signal(object)  # AuditFilter
+
+    def __init__(self, choices: FilterChoices, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._choices = choices
+        self.search = named(
+            QLineEdit(),
+            "Search audits",
+            "Finds audits by audit reference, child reference, setting or auditor name",
+        )
+        self.search.setPlaceholderText("Reference, child, setting or auditor")
+        self.search.setClearButtonEnabled(True)
+        self.status = self._combo(
+            "Status filter",
+            "Shows only audits with this status",
+            [(s.label, s) for s in AuditStatus],
+        )
+        self.template = self._combo(
+            "Template filter",
+            "Shows only audits of this template",
+            [(t.title, t.template_id) for t in choices.templates],
+        )
+        self.grade = self._combo(
+            "Grade filter",
+            "Shows only audits with this final grade",
+            [(g.label, g) for g in GRADES_BEST_FIRST] + [("Not graded", NOT_GRADED)],
+        )
+        self.period = self._combo(
+            "Period filter",
+            "Shows only audits carried out in this period",
+            [(p.label, p) for p in recent_periods(choices.today)],
+            any_text="Any time",
+        )
+        self.auditor = self._combo(
+            "Auditor filter",
+            "Shows only audits this person worked on",
+            [(f"{a.name} ({a.agency.label})", a.uuid) for a in choices.auditors],
+        )
+        self.agency = self._combo(
+            "Agency filter",
+            "Shows only audits with an auditor from this agency",
+            [(a.label, a) for a in Agency],
+        )
+        self.locality = self._combo(
+            "Locality filter",
+            "Shows only audits in this locality",
+            [(loc, loc) for loc in choices.localities],
+        )
+        self.phase = self._combo(
+            "Phase filter",
+            "Shows only audits of children in this phase",
+            [(p.label, p) for p in Phase],
+        )
+        self.need = self._combo(
+            "Primary need filter",
+            "Shows only audits of children with this primary need",
+            [(f"{n.value} – {n.label}", n) for n in PrimaryNeed],
+        )
+        self.setting = self._combo(
+            "Setting filter",
+            "Shows only audits of this school, college or setting",
+            [(s.name, s.uuid) for s in choices.settings],
+        )
+        self.clear = named(
+            QPushButton("C&lear filters"), "Clear filters", "Shows every audit again"
+        )
+        self.clear.clicked.connect(self.reset)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        rows: list[list[tuple[str, QWidget]]] = [
+            [
+                ("&Search", self.search),
+                ("S&tatus", self.status),
+                ("Te&mplate", self.template),
+                ("&Grade", self.grade),
+            ],
+            [
+                ("&Period", self.period),
+                ("A&uditor", self.auditor),
+                ("Age&ncy", self.agency),
+                ("Localit&y", self.locality),
+            ],
+            [("P&hase", self.phase), ("Primary &need", self.need), ("Sett&ing", self.setting)],
+        ]
+        for row, cells in enumerate(rows):
+            for column, (text, widget) in enumerate(cells):
+                label = QLabel(text + ":")
+                label.setBuddy(widget)
+                grid.addWidget(label, row, column * 2)
+                grid.addWidget(widget, row, column * 2 + 1)
+        grid.addWidget(self.clear, 2, 7)
+        for column in range(1, 8, 2):
+            grid.setColumnStretch(column, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DELAY_MS)
+        self._debounce.timeout.connect(self._emit)
+        self.search.textChanged.connect(lambda _text: self._debounce.start())
+        for combo in self._combos():
+            combo.currentIndexChanged.connect(lambda _index: self._emit())
+
+    def current(self) -> AuditFilter:
+        grade = self.grade.currentData()  # a Grade code, or NOT_GRADED
+        period: Period | None = self.period.currentData()
+        setting = self.setting.currentData()
+        return AuditFilter(
+            text=self.search.text().strip(),
+            statuses=_one(chosen(self.status, AuditStatus)),
+            template_ids=_one(self.template.currentData()),
+            grades=_one(Grade(grade) if grade not in (None, NOT_GRADED) else None),
+            ungraded=grade == NOT_GRADED,
+            date_from=period.start if period else None,
+            date_to=period.end if period else None,
+            auditor_uuid=self.auditor.currentData(),
+            agencies=_one(chosen(self.agency, Agency)),
+            localities=_one(self.locality.currentData()),
+            phases=_one(chosen(self.phase, Phase)),
+            primary_needs=_one(chosen(self.need, PrimaryNeed)),
+            setting_uuid=setting,
+        )
+
+    def reset(self) -> None:
+        for combo in self._combos():
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.blockSignals(True)
+        self.search.clear()
+        self.search.blockSignals(False)
+        self._emit()
+
+    def _emit(self) -> None:
+        self.changed.emit(self.current())
+
+    def _combos(self) -> list[QComboBox]:
+        return [
+            self.status,
+            self.template,
+            self.grade,
+            self.period,
+            self.auditor,
+            self.agency,
+            self.locality,
+            self.phase,
+            self.need,
+            self.setting,
+        ]
+
+    def _combo(
+        self, name: str, description: str, items: list[tuple[str, object]], *, any_text: str = "Any"
+    ) -> QComboBox:
+        combo = named(QComboBox(), name, description)
+        combo.addItem(any_text, None)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.setMinimumContentsLength(10)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        return combo
+
+
+def _one(value: object) -> tuple:  # type: ignore[type-arg]
+    return (value,) if value is not None else ()

@@ -1,0 +1,1 @@
+"""Moderation: drawing a sample, blind second marking, reconciliation."""

@@ -1,0 +1,303 @@
+"""The Moderation tab: draw a stratified sample, assign second markers, mark blind,
+reconcile, and see how well markers agree."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from auditdesk.services import moderation
+from auditdesk.services.agreement_report import AgreementReport, agreement_report
+from auditdesk.services.moderation import ModerationRow
+from auditdesk.services.people import list_auditors
+from auditdesk.services.records import TemplateSummary
+from auditdesk.ui.accessibility import named
+from auditdesk.ui.errors import error_handler
+from auditdesk.ui.filter_bar import recent_periods
+from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
+from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
+from auditdesk.ui.session import AppSession
+
+STATUS_WORDS = {
+    "drawn": "Drawn: needs a second marker",
+    "assigned": "With the second marker",
+    "submitted": "Ready to reconcile",
+    "agreed": "Agreed",
+}
+HEADINGS = ("Audit", "Template", "First grade", "Second marker", "Stage", "Second grade", "Agreed")
+
+
+class ModerationView(QWidget):
+    changed = Signal()
+
+    def __init__(
+        self,
+        session: AppSession,
+        templates: list[TemplateSummary],
+        show_problem: Any,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._handle = error_handler(show_problem)
+        self.show_info = show_problem
+        self._sample_controls(session, templates)
+        self.table = named(
+            QTableWidget(0, len(HEADINGS)),
+            "Moderation sample",
+            "Audits drawn for moderation with their second marker and stage",
+        )
+        self.table.setHorizontalHeaderLabels(list(HEADINGS))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.activated.connect(self._activated)
+        self.assign = named(
+            QPushButton("&Assign second marker…"),
+            "Assign second marker",
+            "Chooses who second-marks the selected audit",
+        )
+        self.assign.clicked.connect(self._assign)
+        self.mark = named(
+            QPushButton("Second &mark…"),
+            "Second mark",
+            "Opens the selected audit for blind second marking",
+        )
+        self.mark.clicked.connect(self._mark)
+        self.reconcile = named(
+            QPushButton("&Reconcile…"),
+            "Reconcile",
+            "Compares both markers and records the agreed grades",
+        )
+        self.reconcile.clicked.connect(self._reconcile)
+        self.agreement = QLabel()
+        self.agreement.setWordWrap(True)
+        named(self.agreement, "Agreement between markers", "Percent agreement and weighted kappa")
+        top = QHBoxLayout()
+        for text, widget in (
+            ("Sample si&ze:", self.percentage),
+            ("P&eriod:", self.period),
+            ("&Template:", self.template),
+        ):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            top.addWidget(label)
+            top.addWidget(widget)
+        top.addWidget(self.draw)
+        top.addStretch(1)
+        buttons = QHBoxLayout()
+        for button in (self.assign, self.mark, self.reconcile):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.agreement)
+        self.rows: list[ModerationRow] = []
+
+    def _sample_controls(self, session: AppSession, templates: list[TemplateSummary]) -> None:
+        self.percentage = named(
+            QDoubleSpinBox(),
+            "Sample size",
+            "Percentage of completed audits to draw, from each template and grade",
+        )
+        self.percentage.setRange(1, 100)
+        self.percentage.setValue(10)
+        self.percentage.setSuffix(" %")
+        self.period = named(
+            QComboBox(), "Sample period", "Draw from audits carried out in this period"
+        )
+        self.period.addItem("Any time", None)
+        for period in recent_periods(session.ctx.today()):
+            self.period.addItem(period.label, period)
+        self.template = named(
+            QComboBox(), "Sample template", "Draw only from this template's audits"
+        )
+        self.template.addItem("Every template", None)
+        for template in templates:
+            self.template.addItem(template.title, template.template_id)
+        self.draw = named(
+            QPushButton("&Draw sample"),
+            "Draw sample",
+            "Draws a sample stratified by template and grade for second marking",
+        )
+        self.draw.clicked.connect(self._draw)
+
+    def reload(self) -> None:
+        ctx = self.session.ctx
+        self.session.runner.read(
+            lambda: (moderation.list_moderations(ctx), agreement_report(ctx)),
+            lambda result: self._show(*result),
+            self._handle,
+        )
+
+    def _show(self, rows: list[ModerationRow], report: AgreementReport) -> None:
+        selected = self._selected()
+        self.rows = sorted(
+            rows, key=lambda r: (list(STATUS_WORDS).index(r.status), r.audit_reference)
+        )
+        self.table.setRowCount(len(self.rows))
+        for number, row in enumerate(self.rows):
+            values = (
+                row.audit_reference,
+                row.template_title,
+                _grade(row.first_grade),
+                row.second_marker or "—",
+                STATUS_WORDS[row.status],
+                _grade(row.second_grade),
+                _grade(row.agreed_grade),
+            )
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, row.uuid)
+                self.table.setItem(number, column, item)
+        if self.rows:
+            position = next(
+                (i for i, r in enumerate(self.rows) if selected and r.uuid == selected.uuid), 0
+            )
+            self.table.setCurrentCell(position, 0)
+        overall, ratings = report.overall_grades, report.ratings
+        self.agreement.setText(
+            f"Agreement across {report.moderations:,} moderated "
+            f"audit{'s' if report.moderations != 1 else ''} — overall grades: "
+            f"{overall.describe()}. Question ratings: {ratings.describe()}."
+            if report.moderations
+            else "No moderation submitted yet: agreement figures appear once second markers submit."
+        )
+
+    def _selected(self) -> ModerationRow | None:
+        row = self.table.currentRow()
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        if row.status == "drawn":
+            self._assign()
+        elif row.status == "assigned":
+            self._mark()
+        else:
+            self._reconcile()
+
+    def _draw(self) -> None:
+        period = self.period.currentData()
+        template = self.template.currentData()
+        percentage = self.percentage.value()
+        self.session.runner.write(
+            lambda: moderation.draw_sample(
+                self.session.ctx,
+                percentage=percentage,
+                period_from=period.start if period else None,
+                period_to=period.end if period else None,
+                template_ids=(template,) if template else (),
+            ),
+            self._drawn,
+            self._handle,
+        )
+
+    def _drawn(self, sample: moderation.SampleResult) -> None:
+        self.show_info(
+            f"Drew {len(sample.drawn)} of {sample.eligible} completed audits "
+            f"({sample.percentage:g}% of each template and grade, at least one from each)."
+        )
+        self.reload()
+        self.changed.emit()
+
+    def _assign(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        people = list_auditors(self.session.db)
+        names = [f"{a.name} ({a.agency.label})" for a in people]
+        choice, ok = QInputDialog.getItem(
+            self,
+            "Assign second marker",
+            f"Who second-marks {row.audit_reference}?",
+            names,
+            0,
+            False,
+        )
+        if not ok:
+            return
+        person = people[names.index(choice)]
+        self.session.runner.write(
+            lambda: moderation.assign_second_marker(self.session.ctx, row.uuid, person.uuid),
+            lambda _r: self.reload(),
+            self._handle,
+        )
+
+    def _mark(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        if row.status != "assigned":
+            self.show_info(
+                "Assign a second marker first."
+                if row.status == "drawn"
+                else "Second marking for this audit is already submitted."
+            )
+            return
+        window = BlindMarkingWindow(self.session, row.uuid, self)
+        window.submitted.connect(lambda _uuid: self._after_submit(row.uuid))
+        window.exec()
+        self.reload()
+
+    def _after_submit(self, moderation_uuid: str) -> None:
+        self.reload()
+        self.changed.emit()
+        self._open_reconciliation(moderation_uuid)
+
+    def _reconcile(self) -> None:
+        row = self._selected()
+        if row is None:
+            return
+        if row.status not in ("submitted", "agreed"):
+            self.show_info("Reconciliation opens once the second marker has submitted.")
+            return
+        self._open_reconciliation(row.uuid)
+
+    def _open_reconciliation(self, moderation_uuid: str) -> None:
+        try:
+            result = moderation.reconciliation(self.session.ctx, moderation_uuid)
+        except Exception as error:
+            self._handle(error)
+            return
+        dialog = ReconciliationDialog(result, self)
+        if not dialog.exec():
+            return
+        agreed, notes = dialog.agreed_grades(), dialog.notes_text
+        self.session.runner.write(
+            lambda: moderation.agree(self.session.ctx, moderation_uuid, agreed, notes),
+            lambda _r: self._agreed(),
+            self._handle,
+        )
+
+    def _agreed(self) -> None:
+        self.reload()
+        self.changed.emit()
+
+
+def _grade(grade: object) -> str:
+    label = getattr(grade, "label", None)
+    return str(label) if label else "—"

@@ -1,0 +1,153 @@
+"""Reconciliation: first and second marker side by side, differences highlighted (in
+words and colour), then the agreed grades and notes."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHeaderView,
+    QLabel,
+    QPlainTextEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from auditdesk.domain.agreement import agreement
+from auditdesk.domain.grades import GRADES_BEST_FIRST, Grade
+from auditdesk.services.moderation import OVERALL, Reconciliation
+from auditdesk.ui.accessibility import named
+from auditdesk.ui.choices import chosen
+from auditdesk.ui.dialogs import FormDialog
+
+
+class ReconciliationDialog(FormDialog):
+    def __init__(self, result: Reconciliation, parent: QWidget | None = None) -> None:
+        differing = sum(1 for line in result.lines if line.differs)
+        super().__init__(
+            f"Reconcile {result.audit_reference}",
+            f"{differing} of {len(result.lines)} ratings differ between the markers. Agree the "
+            "grades and record why.",
+            "&Record agreement",
+            parent,
+        )
+        self.reconciliation = result
+        pairs = [
+            (line.first_points, line.second_points)
+            for line in result.lines
+            if line.first_points is not None and line.second_points is not None
+        ]
+        figures = agreement(pairs)
+        self.figures = QLabel(f"Agreement on this audit: {figures.describe()}.")
+        self.figures.setWordWrap(True)
+        named(self.figures, "Agreement on this audit", self.figures.text())
+        self.form.addRow(self.figures)
+        self.lines = self._lines_table()
+        self.form.addRow(self.lines)
+        self.grades = self._grades_table()
+        self.form.addRow(self.grades)
+        self.notes = named(
+            QPlainTextEdit(result.notes),
+            "Moderation notes",
+            "What was discussed and why the agreed grades were chosen",
+        )
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 4 + 14)
+        self.add_row("&Notes:", self.notes)
+        if result.status == "agreed":
+            self.buttons.button(self.buttons.StandardButton.Ok).setEnabled(False)
+            self.intro.setText(self.intro.text() + " This moderation is already agreed.")
+        self.resize(1000, 760)
+
+    def _lines_table(self) -> QTableWidget:
+        rows = self.reconciliation.lines
+        table = named(
+            QTableWidget(len(rows), 5),
+            "Ratings side by side",
+            "Each question with the first and second marker's rating; rows that differ say DIFFERS",
+        )
+        table.setHorizontalHeaderLabels(
+            ["Section", "Question", "First marker", "Second marker", "Same?"]
+        )
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        bold = QFont(self.font())
+        bold.setBold(True)
+        for row, line in enumerate(rows):
+            where = line.section_title + (f" › {line.block_label}" if line.block_label else "")
+            values = [
+                where,
+                line.prompt,
+                line.first_label,
+                line.second_label,
+                "DIFFERS" if line.differs else "same",
+            ]
+            for column, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if line.differs:
+                    item.setBackground(QBrush(QColor("#fff4ce")))
+                    item.setForeground(QBrush(QColor("#000000")))
+                    item.setFont(bold)
+                table.setItem(row, column, item)
+        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.setMinimumHeight(260)
+        return table
+
+    def _grades_table(self) -> QTableWidget:
+        rows = self.reconciliation.grades
+        table = named(
+            QTableWidget(len(rows), 4),
+            "Grades to agree",
+            "First, second and agreed grade for the audit overall and each section",
+        )
+        table.setHorizontalHeaderLabels(["Scope", "First marker", "Second marker", "Agreed"])
+        table.setTabKeyNavigation(False)
+        self.agreed: dict[str, QComboBox] = {}
+        for row, scope in enumerate(rows):
+            for column, value in enumerate(
+                (scope.title, _label(scope.first), _label(scope.second))
+            ):
+                table.setItem(row, column, QTableWidgetItem(value))
+            combo = named(
+                QComboBox(),
+                f"Agreed grade for {scope.title}",
+                f"The grade both markers agree for {scope.title}",
+            )
+            combo.addItem("—", None)
+            for grade in GRADES_BEST_FIRST:
+                combo.addItem(grade.label, grade)
+            default = scope.agreed or (scope.first if scope.first == scope.second else None)
+            if default is not None:
+                combo.setCurrentIndex(combo.findData(default))
+            table.setCellWidget(row, 3, combo)
+            self.agreed[scope.scope] = combo
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        table.setMinimumHeight(180)
+        return table
+
+    def agreed_grades(self) -> dict[str, Grade]:
+        agreed: dict[str, Grade] = {}
+        for scope, combo in self.agreed.items():
+            value = chosen(combo, Grade)
+            if value is not None:
+                agreed[scope] = value
+        return agreed
+
+    @property
+    def notes_text(self) -> str:
+        return self.notes.toPlainText().strip()
+
+    def check(self) -> str | None:
+        if OVERALL not in self.agreed_grades():
+            return "Choose the agreed overall grade."
+        return None
+
+
+def _label(grade: Grade | None) -> str:
+    return grade.label if grade else "—"

@@ -1,0 +1,80 @@
+"""One open database in the window: the lock that makes us its only writer, the
+services' context, and the task runner that keeps work off the GUI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from auditdesk.domain.reference import Agency, Role
+from auditdesk.services.context import Actor, ServiceContext
+from auditdesk.services.people import get_profile, save_profile
+from auditdesk.services.workspace import Database, DatabaseLock, open_workspace
+from auditdesk.ui.preferences import Preferences
+from auditdesk.ui.task_runner import TaskRunner
+
+AskProfile = Callable[[], tuple[str, Agency, Role] | None]
+
+
+@dataclass
+class AppSession:
+    db: Database
+    ctx: ServiceContext
+    lock: DatabaseLock
+    runner: TaskRunner
+
+    @property
+    def actor(self) -> Actor:
+        return self.ctx.actor
+
+    def close(self) -> None:
+        self.runner.wait()  # let queued edits reach the database first
+        self.db.close()
+        self.lock.release()
+
+
+def start_session(
+    path: Path,
+    preferences: Preferences,
+    ask_profile: AskProfile,
+    *,
+    synchronous: bool = False,
+    progress: Callable[[int, int], bool] | None = None,
+) -> AppSession | None:
+    """Lock, open (or create) and, if needed, introduce the user to the database.
+
+    Raises :class:`auditdesk.errors.UserError` (locked, damaged, newer, not AuditDesk)
+    before anything is written; returns ``None`` if the user declines to give a profile.
+    """
+    lock = DatabaseLock(path, preferences.profile_name or "AuditDesk")
+    lock.acquire()
+    try:
+        db = open_workspace(path, progress=progress)
+    except BaseException:
+        lock.release()
+        raise
+    try:
+        actor = get_profile(db) or _introduce(db, preferences, ask_profile)
+    except BaseException:
+        db.close()
+        lock.release()
+        raise
+    if actor is None:
+        db.close()
+        lock.release()
+        return None
+    preferences.remember_profile(actor.name, actor.agency, actor.role)
+    preferences.last_database = path
+    return AppSession(db, ServiceContext(db, actor), lock, TaskRunner(synchronous=synchronous))
+
+
+def _introduce(db: Database, preferences: Preferences, ask_profile: AskProfile) -> Actor | None:
+    """The profile remembered on this laptop, or (first run) the one the user gives."""
+    known = preferences.profile
+    if known is None:
+        known = ask_profile()
+        if known is None:
+            return None
+    name, agency, role = known
+    return save_profile(db, name, agency, role)

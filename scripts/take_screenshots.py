@@ -1,0 +1,121 @@
+"""Screenshots of the real app for the README, taken on a real X server (run under
+``xvfb-run``; needs ImageMagick's ``import``): the audit list, the editor, moderation,
+the dashboard, high contrast and 200% text. Usage:
+
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/take_screenshots.py OUT_DIR
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from auditdesk.domain.reference import Agency, Role
+from auditdesk.services import moderation
+from auditdesk.services.audit_list import AuditFilter, list_audits
+from auditdesk.services.demo.generator import DemoOptions, generate_demo
+from auditdesk.services.workspace import open_workspace
+from auditdesk.ui.app import AppController
+from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
+from auditdesk.ui.preferences import Preferences
+
+
+def settle(app: QApplication, ms: int = 400, then: Callable[[], object] | None = None) -> None:
+    """Let the window paint for ``ms``; run ``then`` while the event loop is still live
+    (the X server only holds what a running client has drawn)."""
+
+    # A local event loop: QApplication.quit() would close every window as well.
+    loop = QEventLoop()
+
+    def finish() -> None:
+        if then is not None:
+            then()
+        loop.quit()
+
+    QTimer.singleShot(ms, finish)
+    loop.exec()
+
+
+def shoot(app: QApplication, widget: QWidget, target: Path) -> None:
+    widget.raise_()
+    widget.activateWindow()
+
+    def capture() -> None:
+        frame = widget.frameGeometry()
+        # ImageMagick's `import` reads the X server's root window: what a person sees.
+        geometry = f"{frame.width()}x{frame.height()}+{frame.x()}+{frame.y()}"
+        command = ["import", "-window", "root", "-crop", geometry, "+repage", str(target)]
+        subprocess.run(command, check=True)
+        print(f"wrote {target}")
+
+    settle(app, 600, capture)
+
+
+def main(out: Path) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="auditdesk-shots-"))
+    os.environ["AUDITDESK_HOME"] = str(home)
+    database = home / "demo.sqlite"
+    db = open_workspace(database)
+    generate_demo(db, DemoOptions(3000, seed=3, as_of=date(2026, 11, 20)))
+    db.close()
+
+    app = QApplication(sys.argv)
+    preferences = Preferences(home / "preferences.ini")
+    preferences.remember_profile("Jo Quality", Agency.EDUCATION, Role.QUALITY_LEAD)
+    controller = AppController(app, preferences, synchronous=True)
+    assert controller.open(database)
+    window = controller.window
+    assert window is not None
+    window.setGeometry(0, 0, 1500, 920)
+    shoot(app, window, out / "audit-list.png")
+
+    rows = list_audits(controller.session.db, AuditFilter(template_ids=("setting-visit",)), limit=1)
+    window.open_audit(rows.items[0].uuid)
+    editor = window.editors[rows.items[0].uuid]
+    editor.setGeometry(0, 0, 1500, 920)
+    editor.navigator.setCurrentItem(editor.navigator.topLevelItem(8))
+    shoot(app, editor, out / "editor.png")
+    editor.close()
+
+    window.tabs.setCurrentWidget(window.moderation_view)
+    shoot(app, window, out / "moderation.png")
+    agreed = next(
+        r for r in moderation.list_moderations(controller.session.ctx) if r.status == "agreed"
+    )
+    dialog = ReconciliationDialog(
+        moderation.reconciliation(controller.session.ctx, agreed.uuid), window
+    )
+    dialog.setGeometry(0, 0, 1200, 900)
+    dialog.show()
+    shoot(app, dialog, out / "reconciliation.png")
+    dialog.close()
+
+    window.tabs.setCurrentWidget(window.dashboard)
+    settle(app, 1500)
+    shoot(app, window, out / "dashboard.png")
+
+    controller.change_view(2.0, True)
+    window.tabs.setCurrentWidget(window.audit_list)
+    shoot(app, window, out / "high-contrast-200.png")
+    rows = list_audits(controller.session.db, AuditFilter(template_ids=("ehcp-quality",)), limit=1)
+    window.open_audit(rows.items[0].uuid)
+    editor = window.editors[rows.items[0].uuid]
+    editor.setGeometry(0, 0, 1500, 920)
+    editor.navigator.setCurrentItem(editor.navigator.topLevelItem(5))
+    shoot(app, editor, out / "editor-high-contrast-200.png")
+    editor.close()
+    controller.change_view(1.0, False)
+    controller.close()
+
+
+if __name__ == "__main__":
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/images"))

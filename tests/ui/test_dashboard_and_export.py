@@ -1,0 +1,115 @@
+"""The dashboard shows the Board figures for the list's filter; File > Export writes the
+workbook and the pack; long work can be cancelled from its progress dialog."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+from pypdf import PdfReader
+from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from auditdesk.domain.grades import Grade
+from auditdesk.services.demo.generator import DemoOptions, generate_demo
+from auditdesk.services.workspace import open_workspace
+from auditdesk.ui.export_dialog import ExportDialog
+from auditdesk.ui.long_work import run_with_progress
+from auditdesk.ui.main_window import MainWindow
+from auditdesk.ui.task_runner import Cancelled, TaskControl, TaskRunner
+from tests.ui.a11y import unnamed_controls
+from tests.ui.conftest import when_modal
+
+
+def _demo(path: Path) -> Path:
+    db = open_workspace(path)
+    generate_demo(db, DemoOptions(400, seed=6, as_of=date(2026, 11, 20)))
+    db.close()
+    return path
+
+
+def test_the_dashboard_follows_the_filters(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], tmp_path: Path
+) -> None:
+    path = _demo(tmp_path / "demo.sqlite")
+    window = open_window(path)
+    window.show()
+    window.tabs.setCurrentWidget(window.dashboard)
+    dashboard = window.dashboard
+    qtbot.waitUntil(lambda: "audits ·" in dashboard.headline.text(), timeout=5000)
+    with sqlite3.connect(path) as connection:
+        counted = connection.execute(
+            "SELECT count(*) FROM audits WHERE status IN ('completed', 'moderated', 'signed_off')"
+        ).fetchone()[0]
+    assert dashboard.headline.text().startswith(f"{counted:,} audits")
+    assert "Outstanding" in dashboard.grades.accessibleDescription()
+    assert unnamed_controls(window) == []
+
+    bar = window.audit_list.filters
+    bar.grade.setCurrentIndex(bar.grade.findData(Grade.INADEQUATE))
+    qtbot.waitUntil(lambda: "0% good or better" in dashboard.headline.text(), timeout=5000)
+    with sqlite3.connect(path) as connection:
+        inadequate = connection.execute(
+            "SELECT count(*) FROM audits WHERE final_grade = 'inadequate' "
+            "AND status IN ('completed', 'moderated', 'signed_off')"
+        ).fetchone()[0]
+    shown = dashboard.headline.text().split(" audits")[0]
+    assert shown == (f"{inadequate:,}" if inadequate >= 5 else "<5")
+
+
+def test_export_for_the_board_from_the_window(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], tmp_path: Path
+) -> None:
+    window = open_window(_demo(tmp_path / "demo.sqlite"))
+    xlsx, pdf = tmp_path / "out" / "board.xlsx", tmp_path / "out" / "board.pdf"
+    xlsx.parent.mkdir()
+
+    def fill(dialog: QWidget) -> None:
+        assert isinstance(dialog, ExportDialog)
+        assert unnamed_controls(dialog) == []
+        dialog.period.setCurrentIndex(dialog.period.findText("2025/26"))
+        dialog.xlsx.setText(str(xlsx))
+        dialog.pdf.setText(str(pdf))
+        dialog.open_after.setChecked(False)
+        dialog.buttons.accepted.emit()
+
+    when_modal(fill)
+    window.export_board()
+    assert "Exported" in window.message.message
+    workbook = openpyxl.load_workbook(xlsx, read_only=True)
+    assert {"About", "Summary", "Audits", "Actions"} <= set(workbook.sheetnames)
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages[:3])
+    assert "2025/26" in text
+    assert not list(xlsx.parent.glob("*.tmp*"))
+
+
+def test_long_work_can_be_cancelled_from_its_progress_dialog(qtbot: QtBot) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.show()
+    runner = TaskRunner()  # real threads: the dialog must stay responsive
+    outcome: list[object] = []
+
+    def work(control: TaskControl) -> str:
+        for step in range(10_000):
+            if not control.progress(step, 10_000):
+                raise Cancelled
+            time.sleep(0.001)
+        return "finished"
+
+    run_with_progress(
+        parent, runner, "Counting", work, on_done=outcome.append, on_error=outcome.append
+    )
+    qtbot.waitUntil(
+        lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=5000
+    )
+    dialog = next(d for d in parent.findChildren(QProgressDialog) if d.isVisible())
+    assert dialog.accessibleName() == "Counting"
+    dialog.findChild(QPushButton).click()  # the Cancel button
+    qtbot.waitUntil(lambda: bool(outcome), timeout=5000)
+    assert isinstance(outcome[0], Cancelled)
+    runner.shutdown()

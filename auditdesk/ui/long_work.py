@@ -20,8 +20,10 @@ def run_with_progress(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
     writes: bool = False,
+    busy: bool = False,
 ) -> TaskControl:
-    dialog = QProgressDialog(title, "&Cancel", 0, 100, parent)
+    """``busy``: the work reports stages, not amounts, so the bar just shows activity."""
+    dialog = QProgressDialog(title, "&Cancel", 0, 0 if busy else 100, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)  # quick work never flashes a dialog

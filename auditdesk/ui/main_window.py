@@ -7,8 +7,8 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
@@ -24,10 +24,8 @@ from auditdesk.domain.reference import SettingPhase, SettingType
 from auditdesk.errors import UserError
 from auditdesk.services import audits, subjects
 from auditdesk.services.audit_list import list_audits
-from auditdesk.services.exports import ExportResult, export_board
 from auditdesk.services.people import list_auditors, save_profile
 from auditdesk.services.records import AuditDetail
-from auditdesk.services.report_scope import ReportScope
 from auditdesk.services.templates import list_templates
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.actions_view import ActionsView
@@ -37,9 +35,9 @@ from auditdesk.ui.choices import required
 from auditdesk.ui.dashboard.dashboard_view import DashboardView
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.errors import error_handler
-from auditdesk.ui.export_dialog import ExportDialog
+from auditdesk.ui.exchange.conflicts_view import ConflictsView
+from auditdesk.ui.file_actions import FileActions
 from auditdesk.ui.filter_bar import FilterChoices
-from auditdesk.ui.long_work import run_with_progress
 from auditdesk.ui.message_bar import MessageBar
 from auditdesk.ui.moderation.moderation_view import ModerationView
 from auditdesk.ui.new_audit_dialog import NewAuditDialog
@@ -68,7 +66,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{APP_NAME} — {session.db.path.name}")
         named(self, f"{APP_NAME} main window", f"Audits in {session.db.path}")
         self.message = MessageBar()
-        self._handle = error_handler(self.message.show_problem)
+        self.handle_error = error_handler(self.message.show_problem)
         db, ctx = session.db, session.ctx
         self.templates = list_templates(db)
         choices = FilterChoices(
@@ -85,27 +83,11 @@ class MainWindow(QMainWindow):
             ),
             session.runner,
         )  # fmt: skip
-        self.audit_model.failed.connect(self._handle)
+        self.audit_model.failed.connect(self.handle_error)
         self.audit_list = AuditListView(self.audit_model, choices)
         self.audit_list.audit_activated.connect(self.open_audit)
         self.audit_list.new_audit_requested.connect(self.new_audit)
-        self.actions_view = ActionsView(session, self.message.show_info)
-        self.actions_view.open_audit.connect(self.open_audit)
-        self.moderation_view = ModerationView(session, self.templates, self.message.show_info)
-        self.moderation_view.changed.connect(self.audit_model.reload)
-        self.tabs = named(QTabWidget(), "Views", "Audits, actions and moderation")
-        self.tabs.addTab(self.audit_list, "&Audits")
-        self.tabs.addTab(self.actions_view, "A&ctions")
-        self.tabs.addTab(self.moderation_view, "&Moderation")
-        self.dashboard = DashboardView(session, self.message.show_problem)
-        self.audit_list.filter_changed.connect(self.dashboard.follow)
-        self.tabs.addTab(self.dashboard, "&Dashboard")
-        named(
-            self.tabs.tabBar(),
-            "View tabs",
-            "Switches between audits, actions, moderation and the dashboard",
-        )
-        self.tabs.currentChanged.connect(self._tab_changed)
+        self._build_tabs(session)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.message)
@@ -114,6 +96,7 @@ class MainWindow(QMainWindow):
         self.database_label = named(QLabel(str(session.db.path)), "Database file",
                                     "The database this window shows")  # fmt: skip
         self.statusBar().addPermanentWidget(self.database_label)
+        self.files = FileActions(self)
         self._menus()
         warning = paths.shared_location_warning(session.db.path)
         if warning:
@@ -130,6 +113,28 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         self.audit_model.reload()
 
+    def _build_tabs(self, session: AppSession) -> None:
+        self.actions_view = ActionsView(session, self.message.show_info)
+        self.actions_view.open_audit.connect(self.open_audit)
+        self.moderation_view = ModerationView(session, self.templates, self.message.show_info)
+        self.moderation_view.changed.connect(self.audit_model.reload)
+        self.tabs = named(QTabWidget(), "Views", "Audits, actions and moderation")
+        self.tabs.addTab(self.audit_list, "&Audits")
+        self.tabs.addTab(self.actions_view, "A&ctions")
+        self.tabs.addTab(self.moderation_view, "&Moderation")
+        self.conflicts = ConflictsView(session, self.message.show_info)
+        self.conflicts.changed.connect(self._conflicts_counted)
+        self.tabs.addTab(self.conflicts, "Co&nflicts")
+        self.dashboard = DashboardView(session, self.message.show_problem)
+        self.audit_list.filter_changed.connect(self.dashboard.follow)
+        self.tabs.addTab(self.dashboard, "&Dashboard")
+        named(
+            self.tabs.tabBar(),
+            "View tabs",
+            "Switches between audits, actions, moderation, conflicts and the dashboard",
+        )
+        self.tabs.currentChanged.connect(self._tab_changed)
+
     # -- menus ----------------------------------------------------------------------------
     def _menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
@@ -138,7 +143,12 @@ class MainWindow(QMainWindow):
         self._add(file_menu, "&Open database…", "Ctrl+O", self._open_database,
                   "Opens another AuditDesk database")  # fmt: skip
         file_menu.addSeparator()
-        self._add(file_menu, "&Export for the Board…", "Ctrl+E", self.export_board,
+        self._add(file_menu, "&Send audits…", "Ctrl+Shift+S", self.files.send_audits,
+                  "Writes audits into a bundle file for the quality lead")  # fmt: skip
+        self._add(file_menu, "&Import bundle…", "Ctrl+I", self.files.import_bundle,
+                  "Previews, then imports, a bundle of audits from another laptop")  # fmt: skip
+        file_menu.addSeparator()
+        self._add(file_menu, "&Export for the Board…", "Ctrl+E", self.files.export_board,
                   "Writes the Board workbook and PDF Board pack")  # fmt: skip
         file_menu.addSeparator()
         self.file_menu = file_menu
@@ -162,7 +172,9 @@ class MainWindow(QMainWindow):
         self.contrast.setCheckable(True)
         self.contrast.setChecked(self.preferences.high_contrast)
         view.addSeparator()
-        for number, name in enumerate(("Audits", "Actions", "Moderation", "Dashboard"), start=1):
+        for number, name in enumerate(
+            ("Audits", "Actions", "Moderation", "Conflicts", "Dashboard"), start=1
+        ):
             self._add(view, f"&{number} {name}", f"Alt+{number}",
                       lambda _checked=False, n=number: self.tabs.setCurrentIndex(n - 1),
                       f"Shows the {name} tab")  # fmt: skip
@@ -236,7 +248,7 @@ class MainWindow(QMainWindow):
             try:
                 editor = AuditEditorWindow(self.session, audit_uuid, self.preferences)
             except Exception as error:
-                self._handle(error)
+                self.handle_error(error)
                 return
             editor.changed.connect(lambda _uuid: self.refresh())
             editor.closed.connect(self._editor_closed)
@@ -246,46 +258,11 @@ class MainWindow(QMainWindow):
         editor.activateWindow()
         editor.navigator.setFocus()
 
-    def export_board(self) -> None:
-        ctx = self.session.ctx
-        dialog = ExportDialog(
-            self.templates,
-            subjects.localities(self.session.db),
-            today=ctx.today(),
-            folder=Path.home(),
-            parent=self,
+    def _conflicts_counted(self, open_conflicts: int) -> None:
+        index = self.tabs.indexOf(self.conflicts)
+        self.tabs.setTabText(
+            index, f"Co&nflicts ({open_conflicts})" if open_conflicts else "Co&nflicts"
         )
-        while dialog.exec():
-            try:
-                scope = dialog.scope()
-            except UserError as problem:
-                dialog.problem.setText(str(problem))
-                continue
-            self._start_export(scope, *dialog.targets(), open_after=dialog.open_after.isChecked())
-            return
-
-    def _start_export(
-        self, scope: ReportScope, xlsx: Path | None, pdf: Path | None, *, open_after: bool
-    ) -> None:
-        ctx = self.session.ctx
-        run_with_progress(
-            self,
-            self.session.runner,
-            "Exporting for the Board",
-            lambda control: export_board(ctx, scope, xlsx=xlsx, pdf=pdf, progress=control.progress),
-            on_done=lambda result: self._exported(result, open_after),
-            on_error=self._handle,
-        )
-
-    def _exported(self, result: ExportResult, open_after: bool) -> None:
-        if result.cancelled:
-            self.message.show_info("Export cancelled; no file was written or changed.")
-            return
-        names = ", ".join(str(path) for path in result.files)
-        self.message.show_info(f"Exported {result.audits:,} audits to {names}.")
-        if open_after:
-            for path in result.files:
-                QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def _editor_closed(self, audit_uuid: str) -> None:
         self.editors.pop(audit_uuid, None)
@@ -300,6 +277,8 @@ class MainWindow(QMainWindow):
             self.moderation_view.reload()
         elif current is self.dashboard:
             self.dashboard.refresh()
+        elif current is self.conflicts:
+            self.conflicts.reload()
 
     def _tab_changed(self, _index: int) -> None:
         self.refresh()
@@ -346,7 +325,7 @@ class MainWindow(QMainWindow):
             try:
                 updated = save_profile(self.session.db, name, agency, role)
             except Exception as error:
-                self._handle(error)
+                self.handle_error(error)
                 return
             self.session.ctx = replace(self.session.ctx, actor=updated)
             self.preferences.remember_profile(name, agency, role)

@@ -78,7 +78,7 @@ def test_export_for_the_board_from_the_window(
         dialog.buttons.accepted.emit()
 
     when_modal(fill)
-    window.export_board()
+    window.files.export_board()
     assert "Exported" in window.message.message
     workbook = openpyxl.load_workbook(xlsx, read_only=True)
     assert {"About", "Summary", "Audits", "Actions"} <= set(workbook.sheetnames)

@@ -1,0 +1,1 @@
+"""Sending and receiving audit bundles, and settling conflicts."""

@@ -307,3 +307,15 @@ def test_an_unexpected_error_names_the_log_file_and_exits_70(
     logged = log_file.read_text(encoding="utf-8")
     assert "Traceback" in logged
     assert "something nobody expected" in logged
+
+
+def test_commands_that_write_respect_the_windows_lock(home: Path, tmp_path: Path) -> None:
+    from auditdesk.store.lock import DatabaseLock
+
+    path = tmp_path / "held.sqlite"
+    with DatabaseLock(path, "Jo Quality"):
+        result = run(home, "demo", "--db", path, "--audits", "5")
+    assert result.returncode == 1
+    assert "open in Jo Quality" in result.stderr
+    assert not path.exists() or audit_count(path) == 0
+    assert run(home, "demo", "--db", path, "--audits", "5").returncode == 0

@@ -7,7 +7,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from auditdesk.commands.common import add_db_option, database_path, iso_date, usage
+from auditdesk.commands.common import (
+    add_db_option,
+    database_path,
+    iso_date,
+    locked_workspace,
+    usage,
+)
 from auditdesk.errors import InvalidInput
 from auditdesk.services.bundles import (
     ChangedSince,
@@ -20,7 +26,7 @@ from auditdesk.services.bundles import (
 )
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.people import get_profile
-from auditdesk.services.workspace import Database, open_workspace
+from auditdesk.services.workspace import Database
 
 
 def register(commands: Any) -> None:
@@ -67,18 +73,14 @@ def run_export(args: argparse.Namespace) -> int:
         selection = ChosenAudits(tuple(args.audit))
     elif args.since:
         selection = ChangedSince(args.since)
-    db = _open(args)
-    try:
+    with locked_workspace(database_path(args)) as db:
         result = send_audits(_context(db), args.out, selection)
-    finally:
-        db.close()
     print(result.describe())
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    db = _open(args)
-    try:
+    with locked_workspace(database_path(args)) as db:
         preview = preview_bundle(db, args.file)
         print("\n".join(preview.lines()), flush=True)
         if args.dry_run:
@@ -92,14 +94,8 @@ def run_import(args: argparse.Namespace) -> int:
             return True
 
         result = import_bundle(_context(db), args.file, expected=preview, progress=progress)
-    finally:
-        db.close()
     print(result.describe())
     return 0
-
-
-def _open(args: argparse.Namespace) -> Database:
-    return open_workspace(database_path(args), create=False)
 
 
 def _context(db: Database) -> ServiceContext:

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 from auditdesk import paths
+from auditdesk.services.workspace import Database, DatabaseLock, open_workspace
 
 EXIT_USER_ERROR = 1
 
@@ -36,6 +40,23 @@ def warn_about_location(path: Path) -> None:
     warning = paths.shared_location_warning(path)
     if warning:
         print(f"auditdesk: warning: {warning}", file=sys.stderr)
+
+
+@contextmanager
+def locked_workspace(path: Path, *, create: bool = False) -> Iterator[Database]:
+    """The database for a command that writes, held the way the window holds it: if
+    AuditDesk has it open, the command is refused with who holds it, rather than writing
+    underneath the window."""
+    lock = DatabaseLock(path, f"the auditdesk command ({getpass.getuser()})")
+    lock.acquire()
+    try:
+        db = open_workspace(path, create=create)
+        try:
+            yield db
+        finally:
+            db.close()
+    finally:
+        lock.release()
 
 
 def usage(parser: argparse.ArgumentParser) -> int:

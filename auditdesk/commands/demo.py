@@ -12,11 +12,11 @@ from auditdesk.commands.common import (
     database_path,
     file_size,
     iso_date,
+    locked_workspace,
     positive_int,
     warn_about_location,
 )
 from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import open_workspace
 
 
 def register(commands: Any) -> None:
@@ -49,9 +49,8 @@ def register(commands: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     path = database_path(args)
     options = DemoOptions(args.audits, args.seed, args.as_of or date.today())
-    db = open_workspace(path)
     warn_about_location(path)
-    try:
+    with locked_workspace(path, create=True) as db:
         last = [-1]
 
         def progress(done: int, total: int) -> bool:
@@ -62,8 +61,6 @@ def run(args: argparse.Namespace) -> int:
             return True
 
         report = generate_demo(db, options, progress)
-    finally:
-        db.close()
     size = file_size(path) + file_size(path.with_name(path.name + "-wal"))
     print(
         f"Made {report.audits:,} demo audits in {path} in {report.seconds:.1f} s: "

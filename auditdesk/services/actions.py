@@ -5,6 +5,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
@@ -209,19 +210,22 @@ def _block_uuids(session: Session, audit_id: int) -> dict[int, str]:
 
 
 def _hash(row: Action, audit_uuid: str, block_uuid: str | None) -> str:
-    return document_hash(
-        action_document(
-            row.uuid,
-            audit_uuid,
-            question_id=row.question_id,
-            block_uuid=block_uuid,
-            finding=row.finding,
-            action=row.action,
-            owner_agency=row.owner_agency,
-            owner=row.owner,
-            due_date=row.due_date,
-            status=row.status,
-            re_audit_date=row.re_audit_date,
-            completed_on=row.completed_on,
-        )
+    return document_hash(action_document_of(row, audit_uuid, block_uuid))
+
+
+def action_document_of(row: Action, audit_uuid: str, block_uuid: str | None) -> dict[str, Any]:
+    """An action row as its canonical document (what its hash covers and bundles carry)."""
+    return action_document(
+        row.uuid,
+        audit_uuid,
+        question_id=row.question_id,
+        block_uuid=block_uuid,
+        finding=row.finding,
+        action=row.action,
+        owner_agency=row.owner_agency,
+        owner=row.owner,
+        due_date=row.due_date,
+        status=row.status,
+        re_audit_date=row.re_audit_date,
+        completed_on=row.completed_on,
     )

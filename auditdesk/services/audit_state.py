@@ -4,6 +4,7 @@ write the trail. Internal to the services package."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -199,6 +200,41 @@ def effective_final_grade(session: Session, audit: Audit) -> str | None:
     return audit.override_grade or audit.suggested_grade
 
 
+def audit_header(
+    audit: Audit,
+    *,
+    template: tuple[str, int, str],  # id, version, sha256
+    child_reference: str | None,
+    setting_uuid: str | None,
+    issue_date: date | None,
+) -> dict[str, Any]:
+    """The audit's own fields as its canonical document holds them (shared with bundles,
+    which load many audits at once)."""
+    template_id, version, sha256 = template
+    return {
+        "uuid": audit.uuid,
+        "reference": audit.reference,
+        "template_id": template_id,
+        "template_version": version,
+        "template_sha256": sha256,
+        "subject_kind": audit.subject_kind,
+        "child_reference": child_reference,
+        "setting_uuid": setting_uuid,
+        "plan_stage": audit.plan_stage,
+        "plan_issue_date": issue_date.isoformat() if issue_date else None,
+        "year_group": audit.year_group,
+        "phase": audit.phase,
+        "primary_need": audit.primary_need,
+        "locality": audit.locality,
+        "setting_type": audit.setting_type,
+        "audit_date": audit.audit_date.isoformat(),
+        "status": audit.status,
+        "suggested_grade": audit.suggested_grade,
+        "override_grade": audit.override_grade,
+        "override_reason": audit.override_reason,
+    }
+
+
 def document_for(session: Session, loaded: LoadedAudit) -> dict[str, Any]:
     """The audit's canonical document (see :mod:`auditdesk.domain.audit_document`)."""
     audit = loaded.audit
@@ -217,28 +253,13 @@ def document_for(session: Session, loaded: LoadedAudit) -> dict[str, Any]:
         if audit.plan_id
         else None
     )
-    header = {
-        "uuid": audit.uuid,
-        "reference": audit.reference,
-        "template_id": loaded.version.template_id,
-        "template_version": loaded.version.version,
-        "template_sha256": loaded.version.sha256,
-        "subject_kind": audit.subject_kind,
-        "child_reference": child_reference,
-        "setting_uuid": setting_uuid,
-        "plan_stage": audit.plan_stage,
-        "plan_issue_date": issue_date.isoformat() if issue_date else None,
-        "year_group": audit.year_group,
-        "phase": audit.phase,
-        "primary_need": audit.primary_need,
-        "locality": audit.locality,
-        "setting_type": audit.setting_type,
-        "audit_date": audit.audit_date.isoformat(),
-        "status": audit.status,
-        "suggested_grade": audit.suggested_grade,
-        "override_grade": audit.override_grade,
-        "override_reason": audit.override_reason,
-    }
+    header = audit_header(
+        audit,
+        template=(loaded.version.template_id, loaded.version.version, loaded.version.sha256),
+        child_reference=child_reference,
+        setting_uuid=setting_uuid,
+        issue_date=issue_date,
+    )
     team_rows = session.execute(
         select(Auditor.uuid, AuditAuditor.agency, AuditAuditor.position)
         .join(Auditor, Auditor.id == AuditAuditor.auditor_id)

@@ -21,9 +21,10 @@ from auditdesk.domain.audit_document import audit_document
 from auditdesk.domain.bundle_format import AUDIT_MEMBER_FORMAT, RecordKind
 from auditdesk.domain.canonical import content_hash
 from auditdesk.domain.record_documents import (
-    action_document,
     moderation_document,
 )
+from auditdesk.services.actions import action_document_of
+from auditdesk.services.audit_state import audit_header
 from auditdesk.store.models import (
     Action,
     Answer,
@@ -181,28 +182,13 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[StoredAudit]:
         plan_uuid,
         issue,
     ) in rows:
-        header = {
-            "uuid": audit.uuid,
-            "reference": audit.reference,
-            "template_id": template_id,
-            "template_version": version,
-            "template_sha256": sha256,
-            "subject_kind": audit.subject_kind,
-            "child_reference": child_ref,
-            "setting_uuid": setting_uuid,
-            "plan_stage": audit.plan_stage,
-            "plan_issue_date": issue.isoformat() if issue else None,
-            "year_group": audit.year_group,
-            "phase": audit.phase,
-            "primary_need": audit.primary_need,
-            "locality": audit.locality,
-            "setting_type": audit.setting_type,
-            "audit_date": audit.audit_date.isoformat(),
-            "status": audit.status,
-            "suggested_grade": audit.suggested_grade,
-            "override_grade": audit.override_grade,
-            "override_reason": audit.override_reason,
-        }
+        header = audit_header(
+            audit,
+            template=(template_id, version, sha256),
+            child_reference=child_ref,
+            setting_uuid=setting_uuid,
+            issue_date=issue,
+        )
         block_rows = [
             {
                 "uuid": block.uuid,
@@ -304,19 +290,8 @@ def _actions(
 
 
 def action_record(row: Action, audit_uuid: str, block_uuid: dict[int, str]) -> StoredRecord:
-    document = action_document(
-        row.uuid,
-        audit_uuid,
-        question_id=row.question_id,
-        block_uuid=block_uuid.get(row.block_id) if row.block_id else None,
-        finding=row.finding,
-        action=row.action,
-        owner_agency=row.owner_agency,
-        owner=row.owner,
-        due_date=row.due_date,
-        status=row.status,
-        re_audit_date=row.re_audit_date,
-        completed_on=row.completed_on,
+    document = action_document_of(
+        row, audit_uuid, block_uuid.get(row.block_id) if row.block_id else None
     )
     return StoredRecord(
         "action", row.id, row.uuid, row.revision, row.content_hash, document, stamps_of(row)

@@ -25,7 +25,7 @@ lint: $(STAMP)
 
 # Performance budgets from DESIGN.md section 5, measured, not asserted in tests.
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.run_all
+	$(BIN)/python -m benchmarks.run_all $(ARGS)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache .hypothesis .import_linter_cache

@@ -47,7 +47,11 @@ _BLOCK_FIELDS = (
     "child_reference",
     "year_group",
 )
-_ANSWER_FIELDS = ("question_id", "block_uuid", "rating", "comment", "evidence", "board_highlight")
+# Not "board_highlight": marking a comment for the Board is the quality lead's call in the
+# database the Board exports come from, so it must not make a new revision of the
+# auditor's content (which would conflict with the auditor's next edit). Marks travel
+# beside the content, unhashed, with the answer stamps.
+_ANSWER_FIELDS = ("question_id", "block_uuid", "rating", "comment", "evidence")
 
 # Statuses the quality lead moves an audit into; in the auditor's content they read as
 # "completed", because moderation and sign-off are separate records.

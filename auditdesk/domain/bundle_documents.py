@@ -98,7 +98,6 @@ class AnswerDocument(StrictModel):
     rating: Text40 | None
     comment: Text20k
     evidence: Text20k
-    board_highlight: Literal["working_well", "needs_improvement"] | None
 
 
 class AuditDocument(StrictModel):

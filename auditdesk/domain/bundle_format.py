@@ -254,6 +254,8 @@ class AnswerStamp(StrictModel):
     block_uuid: Uuid | None
     updated_at: IsoTime
     updated_by: Text120
+    # The sender's mark for the Board: outside the hashed content (see audit_document).
+    board_highlight: Literal["working_well", "needs_improvement"] | None = None
 
 
 class CarriedTrailEntry(StrictModel):

@@ -293,7 +293,6 @@ def document_for(session: Session, loaded: LoadedAudit) -> dict[str, Any]:
             "rating": row.rating,
             "comment": row.comment,
             "evidence": row.evidence,
-            "board_highlight": row.board_highlight,
         }
         for (question_id, block_uuid), row in loaded.answer_rows.items()
     ]

@@ -11,7 +11,6 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.audit_document import audit_content_hash
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.periods import term_key
 from auditdesk.domain.reference import (
@@ -27,7 +26,7 @@ from auditdesk.domain.reference import (
 )
 from auditdesk.domain.template_model import AnswerContext, Question
 from auditdesk.errors import InvalidInput, NotAllowed
-from auditdesk.services import audit_state, revisions
+from auditdesk.services import audit_state
 from auditdesk.services.audit_detail import detail_of
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.people import find_or_add_auditor
@@ -249,8 +248,7 @@ def set_board_highlight(
             old=old,
             new=highlight,
         )
-        loaded.audit.content_hash = audit_content_hash(audit_state.document_for(session, loaded))
-        revisions.follow_edit(session, loaded.audit)  # a sent revision is never changed
+        # The mark is not part of the audit's content (see audit_document): no new revision.
         session.flush()
         return audit_state.answer_record(row, block_id)
 

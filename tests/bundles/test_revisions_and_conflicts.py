@@ -279,3 +279,38 @@ def test_content_returned_to_an_earlier_state_still_reaches_the_lead(
     result = lead.receive(auditor.send_audits(draft.uuid, name="h1-again"))
     assert result.preview.of(ItemStatus.UPDATED, "audit")
     assert audits.get_audit(lead.ctx, draft.uuid).content_hash == first
+
+
+def test_marking_comments_for_the_board_never_conflicts_with_the_auditor(
+    auditor: Laptop, lead: Laptop
+) -> None:
+    """The lead marks comments for the Board on received audits; that is not a change to the
+    auditor's content, so the auditor's next revision still follows (no conflict), and the
+    lead's marks stay on comments that did not change."""
+    detail = audits.create_audit(
+        auditor.ctx, template_id="ehcp-quality", subject=plan_subject("CE-10002")
+    )
+    audits.record_answer(auditor.ctx, detail.uuid, "a.child_voice", comment="Views not dated.")
+    audits.record_answer(auditor.ctx, detail.uuid, "a.parent_views", comment="Parents quoted.")
+    audits.set_board_highlight(
+        auditor.ctx, detail.uuid, "a.parent_views", None, "working_well"
+    )  # the auditor's own suggestion travels with the audit
+    lead.receive(auditor.send_audits(detail.uuid, name="first"))
+    received = audits.get_audit(lead.ctx, detail.uuid)
+    assert received.answers[("a.parent_views", None)].board_highlight == "working_well"
+    audits.set_board_highlight(lead.ctx, detail.uuid, "a.child_voice", None, "needs_improvement")
+    audits.set_board_highlight(lead.ctx, detail.uuid, "a.parent_views", None, None)
+    marked = audits.get_audit(lead.ctx, detail.uuid)
+    assert (marked.revision, marked.content_hash) == (received.revision, received.content_hash)
+    audits.record_answer(
+        auditor.ctx, detail.uuid, "a.parent_views", comment="Parents quoted, dated."
+    )
+    second = auditor.send_audits(detail.uuid, name="second")
+    assert preview_bundle(lead.db, second).of(ItemStatus.UPDATED, "audit")
+    lead.receive(second)
+    assert list_conflicts(lead.db) == ()
+    updated = audits.get_audit(lead.ctx, detail.uuid)
+    assert updated.revision == 2
+    # The lead's mark on the unchanged comment stays; the changed comment takes the sender's.
+    assert updated.answers[("a.child_voice", None)].board_highlight == "needs_improvement"
+    assert updated.answers[("a.parent_views", None)].board_highlight == "working_well"

@@ -226,7 +226,7 @@ ANSWERS = [
         "rating": "good",
         "comment": "",
         "evidence": "",
-        "board_highlight": False,
+        "board_highlight": None,
     },
     {
         "question_id": "a.child_voice",
@@ -234,7 +234,7 @@ ANSWERS = [
         "rating": "requires_improvement",
         "comment": "Views not dated",
         "evidence": "p.3",
-        "board_highlight": True,
+        "board_highlight": "working_well",
     },
     {
         "question_id": "e.outcomes_smart",
@@ -242,7 +242,7 @@ ANSWERS = [
         "rating": "outstanding",
         "comment": "",
         "evidence": "",
-        "board_highlight": False,
+        "board_highlight": None,
     },
 ]
 
@@ -291,6 +291,18 @@ def test_hash_ignores_bookkeeping_fields() -> None:
     assert doc_hash(head=moved, answers=extra_answers) == doc_hash()
 
 
+def test_a_mark_for_the_board_is_not_content() -> None:
+    """The quality lead marking a comment must not make a new revision of the audit."""
+    answers = copy.deepcopy(ANSWERS)
+    answers[1]["board_highlight"] = "needs_improvement"
+    answers[0]["board_highlight"] = None
+    assert doc_hash(answers=answers) == doc_hash()
+    assert all(
+        "board_highlight" not in a
+        for a in audit_document(header(), TEAM, BLOCKS, answers)["answers"]
+    )
+
+
 @pytest.mark.parametrize(
     ("index", "field", "value"),
     [
@@ -298,7 +310,6 @@ def test_hash_ignores_bookkeeping_fields() -> None:
         (0, "comment", "Outcome is time-bound"),
         (1, "comment", "Views not dated."),
         (1, "evidence", "p.4"),
-        (1, "board_highlight", False),
         (2, "block_uuid", "b-2-other"),
         (2, "rating", None),
     ],

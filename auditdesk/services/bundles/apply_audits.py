@@ -101,6 +101,14 @@ def update_audit(state: Importing, decision: Decision) -> None:
     incoming = {block["uuid"] for block in record.document["blocks"]}
     for block in record.document["blocks"]:
         state.block_ids[block["uuid"]] = existing.get(block["uuid"]) or state.allocate(AuditBlock)
+    marks_here: dict[tuple[str, str | None], tuple[str, str]] = {
+        (question_id, block_uuid): (mark or "", comment)
+        for question_id, block_uuid, mark, comment in session.execute(
+            select(Answer.question_id, AuditBlock.uuid, Answer.board_highlight, Answer.comment)
+            .outerjoin(AuditBlock, AuditBlock.id == Answer.block_id)
+            .where(Answer.audit_id == audit_id, Answer.board_highlight.is_not(None))
+        )
+    }
     session.execute(delete(AuditAuditor).where(AuditAuditor.audit_id == audit_id))
     session.execute(delete(Answer).where(Answer.audit_id == audit_id))
     session.execute(delete(AuditSectionGrade).where(AuditSectionGrade.audit_id == audit_id))
@@ -124,7 +132,7 @@ def update_audit(state: Importing, decision: Decision) -> None:
         session.execute(update(AuditBlock).where(AuditBlock.id == row["id"]).values(**row))
     for model, new_rows in (
         (AuditAuditor, team_rows(state, audit_id, record.document)),
-        (Answer, answer_rows(state, audit_id, record)),
+        (Answer, answer_rows(state, audit_id, record, marks_here)),
         (AuditSectionGrade, section_grade_rows(audit_id, grading_of(state, record.document))),
     ):
         bulk_insert(session, model, new_rows)
@@ -225,7 +233,17 @@ def block_rows(
     return rows
 
 
-def answer_rows(state: Importing, audit_id: int, record: Any) -> list[dict[str, Any]]:
+def answer_rows(
+    state: Importing,
+    audit_id: int,
+    record: Any,
+    marks_here: dict[tuple[str, str | None], tuple[str, str]] | None = None,
+) -> list[dict[str, Any]]:
+    """The incoming answers as rows. ``marks_here`` are this database's own Board marks,
+    (question, block uuid) -> (mark, comment it was made on): marking for the Board is the
+    receiving quality lead's call, so a mark here stays while the comment it marks is
+    unchanged; otherwise the sender's mark, if any, is taken."""
+    marks_here = marks_here or {}
     stamps = {
         (stamp["question_id"], stamp["block_uuid"]): stamp
         for stamp in record.extra["answer_stamps"]
@@ -234,7 +252,11 @@ def answer_rows(state: Importing, audit_id: int, record: Any) -> list[dict[str, 
     default_author = record.stamps["author"]
     rows = []
     for answer in record.document["answers"]:
-        stamp = stamps.get((answer["question_id"], answer["block_uuid"]))
+        key = (answer["question_id"], answer["block_uuid"])
+        stamp = stamps.get(key)
+        mark = stamp.get("board_highlight") if stamp else None
+        if key in marks_here and marks_here[key][1] == answer["comment"]:
+            mark = marks_here[key][0]
         rows.append(
             {
                 "audit_id": audit_id,
@@ -243,7 +265,7 @@ def answer_rows(state: Importing, audit_id: int, record: Any) -> list[dict[str, 
                 "rating": answer["rating"],
                 "comment": answer["comment"],
                 "evidence": answer["evidence"],
-                "board_highlight": answer["board_highlight"],
+                "board_highlight": mark if answer["comment"] else None,
                 "updated_at": optional_time(stamp["updated_at"] if stamp else default_time),
                 "updated_by": stamp["updated_by"] if stamp else default_author,
             }

@@ -208,7 +208,6 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[StoredAudit]:
                 "rating": a.rating,
                 "comment": a.comment,
                 "evidence": a.evidence,
-                "board_highlight": a.board_highlight,
             }
             for a in answers[audit.id]
         ]
@@ -237,6 +236,7 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[StoredAudit]:
                         "block_uuid": block_uuid.get(a.block_id) if a.block_id else None,
                         "updated_at": iso(a.updated_at),
                         "updated_by": a.updated_by,
+                        "board_highlight": a.board_highlight,
                     }
                     for a in answers[audit.id]
                 ),

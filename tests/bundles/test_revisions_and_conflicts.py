@@ -292,6 +292,8 @@ def test_marking_comments_for_the_board_never_conflicts_with_the_auditor(
     )
     audits.record_answer(auditor.ctx, detail.uuid, "a.child_voice", comment="Views not dated.")
     audits.record_answer(auditor.ctx, detail.uuid, "a.parent_views", comment="Parents quoted.")
+    audits.record_answer(auditor.ctx, detail.uuid, "a.aspirations", comment="Aims are hers.")
+    audits.set_board_highlight(auditor.ctx, detail.uuid, "a.aspirations", None, "working_well")
     audits.set_board_highlight(
         auditor.ctx, detail.uuid, "a.parent_views", None, "working_well"
     )  # the auditor's own suggestion travels with the audit
@@ -300,6 +302,7 @@ def test_marking_comments_for_the_board_never_conflicts_with_the_auditor(
     assert received.answers[("a.parent_views", None)].board_highlight == "working_well"
     audits.set_board_highlight(lead.ctx, detail.uuid, "a.child_voice", None, "needs_improvement")
     audits.set_board_highlight(lead.ctx, detail.uuid, "a.parent_views", None, None)
+    audits.set_board_highlight(lead.ctx, detail.uuid, "a.aspirations", None, None)
     marked = audits.get_audit(lead.ctx, detail.uuid)
     assert (marked.revision, marked.content_hash) == (received.revision, received.content_hash)
     audits.record_answer(
@@ -311,6 +314,8 @@ def test_marking_comments_for_the_board_never_conflicts_with_the_auditor(
     assert list_conflicts(lead.db) == ()
     updated = audits.get_audit(lead.ctx, detail.uuid)
     assert updated.revision == 2
-    # The lead's mark on the unchanged comment stays; the changed comment takes the sender's.
+    # The lead's marks (and unmarks) on unchanged comments stay; a changed comment takes the
+    # sender's mark.
     assert updated.answers[("a.child_voice", None)].board_highlight == "needs_improvement"
     assert updated.answers[("a.parent_views", None)].board_highlight == "working_well"
+    assert updated.answers[("a.aspirations", None)].board_highlight is None  # lead unmarked it

@@ -101,12 +101,12 @@ def update_audit(state: Importing, decision: Decision) -> None:
     incoming = {block["uuid"] for block in record.document["blocks"]}
     for block in record.document["blocks"]:
         state.block_ids[block["uuid"]] = existing.get(block["uuid"]) or state.allocate(AuditBlock)
-    marks_here: dict[tuple[str, str | None], tuple[str, str]] = {
-        (question_id, block_uuid): (mark or "", comment)
+    marks_here: dict[tuple[str, str | None], tuple[str | None, str]] = {
+        (question_id, block_uuid): (mark, comment)
         for question_id, block_uuid, mark, comment in session.execute(
             select(Answer.question_id, AuditBlock.uuid, Answer.board_highlight, Answer.comment)
             .outerjoin(AuditBlock, AuditBlock.id == Answer.block_id)
-            .where(Answer.audit_id == audit_id, Answer.board_highlight.is_not(None))
+            .where(Answer.audit_id == audit_id, Answer.comment != "")
         )
     }
     session.execute(delete(AuditAuditor).where(AuditAuditor.audit_id == audit_id))
@@ -237,12 +237,12 @@ def answer_rows(
     state: Importing,
     audit_id: int,
     record: Any,
-    marks_here: dict[tuple[str, str | None], tuple[str, str]] | None = None,
+    marks_here: dict[tuple[str, str | None], tuple[str | None, str]] | None = None,
 ) -> list[dict[str, Any]]:
-    """The incoming answers as rows. ``marks_here`` are this database's own Board marks,
-    (question, block uuid) -> (mark, comment it was made on): marking for the Board is the
-    receiving quality lead's call, so a mark here stays while the comment it marks is
-    unchanged; otherwise the sender's mark, if any, is taken."""
+    """The incoming answers as rows. ``marks_here`` are this database's comments and their
+    Board marks, (question, block uuid) -> (mark or None, comment): marking for the Board is
+    the receiving quality lead's call, so while a comment is unchanged its mark here (or
+    its lack of one) stays; a new or changed comment takes the sender's mark, if any."""
     marks_here = marks_here or {}
     stamps = {
         (stamp["question_id"], stamp["block_uuid"]): stamp

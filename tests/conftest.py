@@ -3,6 +3,7 @@ audits the way a practice champion would."""
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -21,6 +22,25 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("auditdesk-home")
     monkeypatch.setenv("AUDITDESK_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def _no_unexpected_log_errors(
+    request: pytest.FixtureRequest, caplog: pytest.LogCaptureFixture
+) -> Iterator[None]:
+    """An error in the log is a bug report: a test that did not ask for one fails."""
+    yield
+    if request.node.get_closest_marker("logs_errors"):
+        return
+    errors = [
+        record
+        for phase in ("setup", "call")
+        for record in caplog.get_records(phase)  # type: ignore[arg-type]
+        if record.levelno >= logging.ERROR
+    ]
+    assert not errors, "unexpected errors in the log: " + "; ".join(
+        f"{r.name}: {r.getMessage()}" for r in errors
+    )
 
 
 from auditdesk.domain.reference import Agency, PlanStage, PrimaryNeed, Role  # noqa: E402

@@ -38,19 +38,23 @@ class AuditLine:
 
 class AnswerLine(NamedTuple):
     """One answer. A named tuple rather than a dataclass: a large workbook holds millions,
-    and a tuple is several times cheaper to make. Fields are in the Answers sheet's order."""
+    and a tuple is several times cheaper to make. Fields are in the Answers sheet's order:
+    the words people read first, the stable ids for pivots across versions last."""
 
     audit_reference: str
-    template_id: str
+    template_title: str
     version: int
-    section_id: str
-    question_id: str
+    section_title: str  # the top-level section, in the audit's own template version
+    prompt: str
     repeat: str | None
     rating: str | None  # the option's label ("Good", "Partly delivered", "N/A")
     points: int | None
     comment: str
     evidence: str
     marked_for_board: str | None
+    template_id: str
+    section_id: str
+    question_id: str
 
 
 @dataclass(frozen=True)

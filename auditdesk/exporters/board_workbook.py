@@ -30,7 +30,13 @@ from auditdesk.exporters.workbook_sheets import (
     sections_sheet,
     setting_visits_sheet,
 )
-from auditdesk.exporters.workbook_writer import Column, SheetWriter, count_value, share_value
+from auditdesk.exporters.workbook_writer import (
+    Column,
+    SheetWriter,
+    count_value,
+    number,
+    share_value,
+)
 
 SHEETS = (
     ("About", "What the workbook covers, who produced it, definitions and the privacy rule."),
@@ -47,7 +53,11 @@ SHEETS = (
     ("Moderation", "Agreement between first and second markers."),
     ("Board comments", "Comments quality leads marked as working well or needing to improve."),
     ("Audits", "One row per audit, by its AuditDesk reference."),
-    ("Answers", "One row per answer, with stable question ids for pivots across versions."),
+    (
+        "Answers",
+        "One row per answer: section, question and rating in words, with the stable ids at "
+        "the right for pivots across template versions.",
+    ),
     ("Actions", "One row per action raised from the audits, with its status today."),
 )
 BREAKDOWN_SHEETS = {
@@ -196,15 +206,8 @@ def summary_sheet(workbook: Workbook, figures: BoardFigures) -> None:
     columns = ["Owner agency", "Open", "In progress", "Overdue", "Done", "Cancelled", "Total"]
 
     def cells(row: Any) -> list[Any]:
-        return [
-            row.label,
-            row.open,
-            row.in_progress,
-            row.overdue,
-            row.done,
-            row.cancelled,
-            row.total,
-        ]
+        counts = (row.open, row.in_progress, row.overdue, row.done, row.cancelled, row.total)
+        return [row.label, *(number(ws, value) for value in counts)]
 
     sheet.table(
         "ActionsByAgency",

@@ -24,6 +24,7 @@ from auditdesk.exporters.workbook_writer import (
     day,
     decimal,
     interval_values,
+    number,
     percent,
     share_value,
 )
@@ -107,25 +108,28 @@ def quality_sheet(workbook: Workbook, figures: BoardFigures) -> None:
 
 
 def questions_sheet(workbook: Workbook, figures: BoardFigures) -> None:
-    sheet = SheetWriter(workbook, "Questions", [26, 34, 26, 70, 34, *[14] * 5], freeze="E2")
+    columns = [
+        Column("Template", 26),
+        Column("Section", 34),
+        Column("Question", 70),
+        Column("Quality areas", 34),
+        *SHARE_COLUMNS,
+        Column("Template id", 16),
+        Column("Question id", 26),
+    ]
+    sheet = SheetWriter(workbook, "Questions", [c.width for c in columns], freeze="D2")
     sheet.table(
         "Questions",
-        [
-            Column("Template", 26),
-            Column("Section", 34),
-            Column("Question id", 26),
-            Column("Question", 70),
-            Column("Quality areas", 34),
-            *SHARE_COLUMNS,
-        ],
+        columns,
         (
             [
                 question.template_title,
                 question.section_title,
-                question.question_id,
                 question.prompt,
                 ", ".join(question.themes),
                 *_share_cells(sheet, question),
+                question.template_id,
+                question.question_id,
             ]
             for question in figures.questions
         ),
@@ -180,8 +184,8 @@ def moderation_sheet(workbook: Workbook, figures: BoardFigures) -> None:
             item.template_title,
             level,
             item.scope,
-            item.pairs,
-            item.exact,
+            number(ws, item.pairs),
+            number(ws, item.exact),
             percent(ws, item.percent / 100 if item.percent is not None else None),
             decimal(ws, item.kappa),
             item.band,
@@ -231,7 +235,6 @@ def audits_sheet(workbook: Workbook, rows: BoardRows) -> None:
     columns = [
         Column("Audit", 12),
         Column("Template", 30),
-        Column("Template id", 16),
         Column("Version", 9),
         Column("Kind", 20),
         Column("Plan stage", 20),
@@ -246,6 +249,7 @@ def audits_sheet(workbook: Workbook, rows: BoardRows) -> None:
         Column("Suggested grade", 20),
         Column("Final grade", 20),
         Column("Grade overridden", 10),
+        Column("Template id", 16),
     ]
     sheet = SheetWriter(workbook, "Audits", [c.width for c in columns], freeze="B2")
     ws = sheet.sheet
@@ -256,7 +260,6 @@ def audits_sheet(workbook: Workbook, rows: BoardRows) -> None:
             [
                 line.reference,
                 line.template_title,
-                line.template_id,
                 line.version,
                 line.kind,
                 line.plan_stage,
@@ -271,6 +274,7 @@ def audits_sheet(workbook: Workbook, rows: BoardRows) -> None:
                 line.suggested_grade,
                 line.final_grade,
                 "Yes" if line.grade_overridden else "No",
+                line.template_id,
             ]
             for line in rows.audits()
         ),
@@ -280,16 +284,20 @@ def audits_sheet(workbook: Workbook, rows: BoardRows) -> None:
 def answers_sheet(workbook: Workbook, rows: BoardRows) -> None:
     columns = [
         Column("Audit", 12),
-        Column("Template", 16),
+        Column("Template", 30),
         Column("Version", 9),
-        Column("Section", 16),
-        Column("Question", 28),
+        Column("Section", 34),
+        Column("Question", 60),
         Column("Repeat", 28),
         Column("Rating", 20),
         Column("Points", 8),
         Column("Comment", 60),
         Column("Evidence", 40),
         Column("Marked for the Board", 18),
+        # Stable ids, for pivots that line up across template versions: last, for analysts.
+        Column("Template id", 16),
+        Column("Section id", 14),
+        Column("Question id", 28),
     ]
     sheet = SheetWriter(workbook, "Answers", [c.width for c in columns], freeze="B2")
     # Plain values only, in the line's own field order: the Answers sheet is most of the

@@ -27,6 +27,7 @@ from auditdesk.domain.suppression import Count
 from auditdesk.exporters.safe_text import safe_row, text_value
 
 DATE_FORMAT = "d mmm yyyy"
+COUNT_FORMAT = "#,##0"  # 1,901 audits: thousands separated, as people read them
 PERCENT_FORMAT = "0%"
 DECIMAL_FORMAT = "0.00"
 TABLE_STYLE = "TableStyleMedium2"
@@ -175,8 +176,15 @@ class SheetWriter:
 def count_value(sheet: WriteOnlyWorksheet, count: Count) -> Any:
     """A published count: the number, or its mark ("<5", "*") aligned like a number."""
     if count.shown is not None:
-        return count.shown
+        return number(sheet, count.shown)
     return _right(sheet, count.text)
+
+
+def number(sheet: WriteOnlyWorksheet, value: int) -> Any:
+    """A whole number shown with thousands separators."""
+    cell = WriteOnlyCell(sheet, value)
+    cell.number_format = COUNT_FORMAT
+    return cell
 
 
 def share_value(sheet: WriteOnlyWorksheet, share: Share) -> Any:

@@ -21,7 +21,9 @@ from auditdesk.domain.reference import (
     PlanStage,
     PrimaryNeed,
 )
-from auditdesk.services.records import AuditRow, Page
+from auditdesk.services.people import list_auditors
+from auditdesk.services.records import AuditorRecord, AuditRow, Page, SettingRecord
+from auditdesk.services.subjects import list_settings, localities
 from auditdesk.store.database import Database
 from auditdesk.store.models import (
     Audit,
@@ -239,3 +241,11 @@ def _row(row: Any) -> AuditRow:
 
 def _escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def list_auditors_and_places(
+    db: Database,
+) -> tuple[list[AuditorRecord], list[str], list[SettingRecord]]:
+    """What the list's filters offer: every auditor, locality and setting in the database
+    now (read again after an import, so new names appear at once)."""
+    return list_auditors(db), localities(db), list_settings(db)

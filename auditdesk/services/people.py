@@ -45,6 +45,35 @@ def save_profile(db: Database, name: str, agency: Agency, role: Role) -> Actor:
         return _actor(auditor)
 
 
+def use_profile(db: Database, name: str, agency: Agency, role: Role) -> Actor:
+    """Record ``name`` as the person working in this database, and return them.
+
+    Who the person is comes from their own preferences, never from the database: opening
+    somebody else's database (the demo's, a colleague's) must not turn them into its last
+    user. They are matched to an auditor of the same name and agency already in the file,
+    or added; nobody else's record is renamed. The database remembers them as its profile
+    so headless commands run on it later know whose work it was.
+    """
+    name = validation.required_text(name, "your name", max_length=120)
+    with db.write() as session:
+        existing = session.scalar(
+            select(Auditor).where(
+                func.lower(Auditor.name) == name.lower(), Auditor.agency == agency.value
+            )
+        )
+        if existing is None:
+            existing = _new_auditor(name, agency, role, author=name, device=db.device_id)
+            rehash_auditor(existing)
+            session.add(existing)
+            session.flush()
+        elif existing.role != role.value:
+            existing.role = role.value
+            existing.revision += 1
+            rehash_auditor(existing)
+        set_app_state(session, PROFILE_KEY, existing.uuid)
+        return _actor(existing)
+
+
 def list_auditors(db: Database) -> list[AuditorRecord]:
     with db.read() as session:
         rows = session.scalars(select(Auditor).order_by(Auditor.name)).all()

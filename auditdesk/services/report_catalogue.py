@@ -111,8 +111,8 @@ class Catalogue:
             return Rating("N/A", None)
         scale = info.index.scale_for(question)
         chosen: ScaleOption | None = scale.option(code) if scale else None
-        if chosen is None:
-            return Rating(code, None)
+        if chosen is None:  # not expected: ratings are checked against the scale when saved
+            return Rating("Not on this question's scale", None)
         return Rating(chosen.label, chosen.points)
 
 

@@ -156,16 +156,19 @@ def answer_lines(
         path, positions = blocks.get(block_id, _NO_BLOCK) if block_id else _NO_BLOCK
         line = AnswerLine(
             reference,
-            meaning.template_id,
+            meaning.template_title,
             meaning.version,
-            meaning.section_id,
-            question_id,
+            meaning.section_title,
+            meaning.prompt,
             path,
             meaning.rating,
             meaning.points,
             redactor.clean(comment),
             redactor.clean(evidence),
             HIGHLIGHT_LABELS.get(mark) if mark else None,
+            meaning.template_id,
+            meaning.section_id,
+            question_id,
         )
         held.append(((meaning.order[0], positions, meaning.order[1]), line))
     yield from _in_order(held)
@@ -173,9 +176,14 @@ def answer_lines(
 
 @dataclass(frozen=True)
 class _Meaning:
+    """What one (version, question, rating) reads as: looked up once, shared by its rows."""
+
     template_id: str
+    template_title: str
     version: int
     section_id: str  # the top-level section
+    section_title: str
+    prompt: str
     order: tuple[int, int]
     rating: str | None
     points: int | None
@@ -187,11 +195,17 @@ _NO_BLOCK: tuple[str | None, tuple[int, ...]] = (None, ())
 def _meaning(catalogue: Catalogue, version_id: int, question_id: str, code: str | None) -> _Meaning:
     info = catalogue.versions[version_id]
     section = info.index.question_section.get(question_id)
+    top = info.index.top_section(section.id) if section else None
+    question = info.index.questions.get(question_id)
     rating = catalogue.option(version_id, question_id, code)
     return _Meaning(
         info.template_id,
+        info.title,
         info.version,
-        info.index.top_section(section.id).id if section else "",
+        top.id if top else "",
+        # A question the version does not know (never expected) still reads as words.
+        top.title if top else "Not in this template version",
+        question.prompt if question else "A question not in this template version",
         catalogue.question_order(version_id).get(question_id, (9_999, 9_999)),
         rating.label,
         rating.points,

@@ -27,6 +27,7 @@ from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.session import AppSession
+from auditdesk.ui.task_runner import TaskScope
 
 Index = QModelIndex | QPersistentModelIndex
 HEADINGS = ("Audit", "Action", "Owner agency", "Owner", "Due", "Status", "Re-audit")
@@ -87,10 +88,15 @@ class ActionsView(QWidget):
     open_audit = Signal(str)
 
     def __init__(
-        self, session: AppSession, show_problem: Any, parent: QWidget | None = None
+        self,
+        session: AppSession,
+        tasks: TaskScope,
+        show_problem: Any,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.tasks = tasks
         self._handle = error_handler(show_problem)
         self.agency = named(
             QComboBox(), "Owner agency filter", "Shows actions owned by this agency"
@@ -163,7 +169,7 @@ class ActionsView(QWidget):
 
     def reload(self) -> None:
         action_filter = self.current_filter()
-        self.session.runner.read(
+        self.tasks.read(
             lambda: list_actions(self.session.ctx, action_filter, limit=5000),
             self._show,
             self._handle,
@@ -187,7 +193,7 @@ class ActionsView(QWidget):
         action = self._selected()
         if action is None:
             return
-        self.session.runner.write(
+        self.tasks.write(
             lambda: update_action(self.session.ctx, action.uuid, status=status),
             lambda _record: self.reload(),
             self._handle,

@@ -7,35 +7,46 @@ the old one's edits are flushed, its lock released, then the new one opened.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtCore import QObject, qVersion
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 from auditdesk import APP_NAME
 from auditdesk.app_logging import configure_logging
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import UserError
 from auditdesk.ui.crash_dialog import install_crash_handler
+from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession, start_session
 from auditdesk.ui.theme import apply_theme
+from auditdesk.ui.view_actions import ViewActions, keep_windows_on_screen
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 
 
 class AppController(QObject):
     def __init__(
-        self, app: QApplication, preferences: Preferences, *, synchronous: bool = False
+        self,
+        app: QApplication,
+        preferences: Preferences,
+        *,
+        synchronous: bool = False,
+        dialogs: DialogService | None = None,
     ) -> None:
         super().__init__()
         self.app = app
         self.preferences = preferences
         self.synchronous = synchronous
+        self.dialogs = dialogs or DialogService()
         self.session: AppSession | None = None
         self.window: MainWindow | None = None
+        self.view_actions = ViewActions(preferences.high_contrast, self)
+        self.view_actions.changed.connect(self.change_view)
         self.change_view(None, None)
 
     def open(self, path: Path, parent: QWidget | None = None) -> bool:
@@ -49,22 +60,21 @@ class AppController(QObject):
                 progress=self._upgrade_progress(path, parent),
             )
         except UserError as problem:
-            QMessageBox.warning(
-                parent or self.window, f"{APP_NAME} cannot open {path.name}", str(problem)
-            )
+            self.dialogs.warn(parent or self.window, f"Cannot open {path.name}", str(problem))
             return False
         if session is None:
             return False
         self._close_current()
         self.session = session
-        self.window = MainWindow(session, self.preferences, self.change_view)
+        self.window = MainWindow(session, self.preferences, self.dialogs, self.view_actions)
         self.window.open_database_requested.connect(lambda chosen: self.open(Path(chosen)))
         self.window.show()
         return True
 
-    def change_view(self, text_scale: float | None, high_contrast: bool | None) -> None:
-        if text_scale is not None:
-            self.preferences.text_scale = text_scale
+    def change_view(self, step: float | None, high_contrast: bool | None) -> None:
+        """``step``: a change of text size (0 returns to normal); ``None`` leaves it."""
+        if step is not None:
+            self.preferences.text_scale = 1.0 if step == 0 else self.preferences.text_scale + step
         if high_contrast is not None:
             self.preferences.high_contrast = high_contrast
         apply_theme(
@@ -72,6 +82,9 @@ class AppController(QObject):
             text_scale=self.preferences.text_scale,
             high_contrast=self.preferences.high_contrast,
         )
+        keep_windows_on_screen()
+        if step is not None and self.window is not None:
+            self.window.say_text_size(self.preferences.text_scale)
 
     def close(self) -> None:
         self._close_current()
@@ -114,7 +127,7 @@ class AppController(QObject):
 
     def _ask_profile(self) -> tuple[str, Agency, Role] | None:
         dialog = WelcomeDialog(self.window)
-        return dialog.chosen() if dialog.exec() else None
+        return dialog.chosen() if self.dialogs.run_before_any_window(dialog) else None
 
 
 def run_app(database: Path) -> int:
@@ -123,6 +136,9 @@ def run_app(database: Path) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     install_crash_handler(configure_logging())
+    logging.getLogger(__name__).info(
+        "window starting: Qt %s, %s platform", qVersion(), app.platformName()
+    )
     controller = AppController(app, Preferences())
     if not controller.open(database):
         return 1

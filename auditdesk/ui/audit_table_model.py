@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from auditdesk.domain.reference import AuditStatus
 from auditdesk.services.audit_list import AuditFilter
 from auditdesk.services.records import AuditRow, Page
-from auditdesk.ui.task_runner import TaskRunner
+from auditdesk.ui.task_runner import TaskScope
 
 PAGE_SIZE = 200
 Index = QModelIndex | QPersistentModelIndex
@@ -48,10 +48,10 @@ class AuditTableModel(QAbstractTableModel):
     loaded = Signal(int)  # total rows matching the filter, after each fresh load
     failed = Signal(object)
 
-    def __init__(self, fetch: Fetch, runner: TaskRunner) -> None:
+    def __init__(self, fetch: Fetch, tasks: TaskScope) -> None:
         super().__init__()
         self._fetch = fetch
-        self._runner = runner
+        self._runner = tasks
         self._rows: list[AuditRow] = []
         self._total = 0
         self._filter = AuditFilter()

@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -27,7 +27,8 @@ from auditdesk.services.records import TemplateSummary
 from auditdesk.services.report_scope import DEFAULT_STATUSES, ReportScope, period_between
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
-from auditdesk.ui.dialogs import FormDialog, date_edit, picked_date
+from auditdesk.ui.dialog_service import DialogService
+from auditdesk.ui.dialogs import FieldProblem, FormDialog, date_edit, picked_date
 from auditdesk.ui.filter_bar import recent_periods
 
 CUSTOM = "custom"
@@ -41,6 +42,7 @@ class ExportDialog(FormDialog):
         *,
         today: date,
         folder: Path,
+        dialogs: DialogService,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(
@@ -50,6 +52,7 @@ class ExportDialog(FormDialog):
             "&Export",
             parent,
         )
+        self.dialogs = dialogs
         self.period = named(QComboBox(), "Period", "The term, quarter or year to report on")
         for period in recent_periods(today):
             self.period.addItem(period.label, period)
@@ -120,7 +123,8 @@ class ExportDialog(FormDialog):
         statuses = QHBoxLayout()
         for box in self.statuses.values():
             statuses.addWidget(box)
-        self.form.addRow("Statuses:", statuses)
+        statuses_label = QLabel("Statuses:")
+        self.form.addRow(statuses_label, statuses)
         self.add_row("S&uppress counts below:", self.suppress)
         self.form.addRow(self.xlsx_wanted, self._file_row(self.xlsx, "xlsx"))
         self.form.addRow(self.pdf_wanted, self._file_row(self.pdf, "pdf"))
@@ -133,18 +137,18 @@ class ExportDialog(FormDialog):
             combo.addItem(text, value)
         return combo
 
-    def _file_row(self, edit: QLineEdit, suffix: str) -> QHBoxLayout:
+    def _file_row(self, edit: QLineEdit, suffix: str) -> QWidget:
         browse = named(QPushButton("Choose…"), f"Choose the .{suffix} file", "Opens a file chooser")
         browse.clicked.connect(lambda: self._browse(edit, suffix))
-        row = QHBoxLayout()
-        row.addWidget(edit, 1)
-        row.addWidget(browse)
-        return row
+        return self.with_problem(edit, browse)
 
     def _browse(self, edit: QLineEdit, suffix: str) -> None:
-        chosen_path, _ = QFileDialog.getSaveFileName(self, "Save as", edit.text(), f"*.{suffix}")
-        if chosen_path:
-            edit.setText(chosen_path)
+        what = "workbook" if suffix == "xlsx" else "Board pack"
+        chosen_path = self.dialogs.save_file(
+            self, f"Save the {what} as", Path(edit.text()), f"*.{suffix}"
+        )
+        if chosen_path is not None:
+            edit.setText(str(chosen_path))
 
     def _period_changed(self) -> None:
         custom = self.period.currentData() == CUSTOM
@@ -182,11 +186,22 @@ class ExportDialog(FormDialog):
         pdf = Path(self.pdf.text()).expanduser() if self.pdf_wanted.isChecked() else None
         return xlsx, pdf
 
-    def check(self) -> str | None:
-        if not self.xlsx_wanted.isChecked() and not self.pdf_wanted.isChecked():
-            return "Choose the workbook, the Board pack or both."
-        if not any(box.isChecked() for box in self.statuses.values()):
-            return "Include at least one status."
+    def problems(self) -> list[FieldProblem]:
+        found = []
         if self.period.currentData() == CUSTOM and self.date_from.date() > self.date_to.date():
-            return "The custom period ends before it starts."
-        return None
+            found.append(FieldProblem(self.date_to, "The custom period ends before it starts."))
+        if not any(box.isChecked() for box in self.statuses.values()):
+            found.append(
+                FieldProblem(next(iter(self.statuses.values())), "Include at least one status.")
+            )
+        if not self.xlsx_wanted.isChecked() and not self.pdf_wanted.isChecked():
+            found.append(
+                FieldProblem(self.xlsx_wanted, "Choose the workbook, the Board pack or both.")
+            )
+        for wanted, edit, suffix in (
+            (self.xlsx_wanted, self.xlsx, ".xlsx"),
+            (self.pdf_wanted, self.pdf, ".pdf"),
+        ):
+            if wanted.isChecked() and not edit.text().strip():
+                found.append(FieldProblem(edit, f"Choose where to write the {suffix} file."))
+        return found

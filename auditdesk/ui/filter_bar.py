@@ -147,10 +147,10 @@ class FilterBar(QWidget):
             [
                 ("&Period", self.period),
                 ("A&uditor", self.auditor),
-                ("Age&ncy", self.agency),
+                ("Agen&cy", self.agency),
                 ("Localit&y", self.locality),
             ],
-            [("P&hase", self.phase), ("Primary &need", self.need), ("Sett&ing", self.setting)],
+            [("Phas&e", self.phase), ("Primary nee&d", self.need), ("Sett&ing", self.setting)],
         ]
         for row, cells in enumerate(rows):
             for column, (text, widget) in enumerate(cells):
@@ -189,6 +189,28 @@ class FilterBar(QWidget):
             primary_needs=_one(chosen(self.need, PrimaryNeed)),
             setting_uuid=setting,
         )
+
+    def set_choices(self, choices: FilterChoices) -> None:
+        """Offer what the database holds now (after an import, a new auditor or setting),
+        keeping what the person had chosen."""
+        self._choices = choices
+        for combo, items in (
+            (self.template, [(t.title, t.template_id) for t in choices.templates]),
+            (self.auditor, [(f"{a.name} ({a.agency.label})", a.uuid) for a in choices.auditors]),
+            (self.locality, [(loc, loc) for loc in choices.localities]),
+            (self.setting, [(s.name, s.uuid) for s in choices.settings]),
+        ):
+            kept = combo.currentData()
+            combo.blockSignals(True)
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for text, value in items:
+                combo.addItem(text, value)
+            position = combo.findData(kept) if kept is not None else 0
+            combo.setCurrentIndex(max(0, position))
+            combo.blockSignals(False)
+            if kept is not None and position < 0:  # what was chosen has gone: show all
+                self._emit()
 
     def reset(self) -> None:
         for combo in self._combos():

@@ -8,12 +8,12 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from auditdesk.ui.task_runner import TaskControl, TaskRunner
+from auditdesk.ui.task_runner import TaskControl, TaskScope
 
 
 def run_with_progress(
     parent: QWidget,
-    runner: TaskRunner,
+    tasks: TaskScope,
     title: str,
     work: Callable[[TaskControl], Any],
     *,
@@ -45,6 +45,6 @@ def run_with_progress(
         dialog.close()
         on_error(error)
 
-    control = runner.long(work, finished, failed, progressed, writes=writes)
+    control = tasks.long(work, finished, failed, progressed, writes=writes)
     dialog.canceled.connect(control.cancel)
     return control

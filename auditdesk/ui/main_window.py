@@ -1,18 +1,16 @@
-"""The main window: audits, actions, moderation and the dashboard in tabs, with menus for
-files, audits and the view (text size, high contrast)."""
+"""The main window: audits, actions, moderation, conflicts and the dashboard in tabs, with
+menus for files, audits, the view (text size, high contrast) and help."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QTabWidget,
     QVBoxLayout,
@@ -21,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from auditdesk import APP_NAME, __version__, paths
 from auditdesk.domain.reference import SettingPhase, SettingType
-from auditdesk.errors import UserError
 from auditdesk.services import audits, subjects
-from auditdesk.services.audit_list import list_audits
-from auditdesk.services.people import list_auditors, save_profile
-from auditdesk.services.records import AuditDetail
+from auditdesk.services.audit_list import list_auditors_and_places, list_audits
+from auditdesk.services.people import use_profile
+from auditdesk.services.records import AuditDetail, AuditorRecord, SettingRecord, TemplateSummary
 from auditdesk.services.templates import list_templates
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.actions_view import ActionsView
@@ -33,6 +30,7 @@ from auditdesk.ui.audit_list_view import AuditListView
 from auditdesk.ui.audit_table_model import AuditTableModel
 from auditdesk.ui.choices import required
 from auditdesk.ui.dashboard.dashboard_view import DashboardView
+from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.exchange.conflicts_view import ConflictsView
@@ -43,9 +41,12 @@ from auditdesk.ui.moderation.moderation_view import ModerationView
 from auditdesk.ui.new_audit_dialog import NewAuditDialog
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession
+from auditdesk.ui.view_actions import ViewActions
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 
 DATABASE_FILTER = "AuditDesk databases (*.sqlite *.db);;All files (*)"
+Places = tuple[list[AuditorRecord], list[str], list[SettingRecord]]
+TAB_NAMES = ("Audits", "Actions", "Moderation", "Conflicts", "Dashboard")
 
 
 class MainWindow(QMainWindow):
@@ -55,36 +56,32 @@ class MainWindow(QMainWindow):
         self,
         session: AppSession,
         preferences: Preferences,
-        change_view: Callable[[float | None, bool | None], None],
+        dialogs: DialogService,
+        view_actions: ViewActions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.preferences = preferences
-        self._change_view = change_view
+        self.dialogs = dialogs
+        self.view_actions = view_actions
+        self.tasks = session.runner.scope(self)
         self.editors: dict[str, AuditEditorWindow] = {}
         self.setWindowTitle(f"{APP_NAME} — {session.db.path.name}")
         named(self, f"{APP_NAME} main window", f"Audits in {session.db.path}")
         self.message = MessageBar()
         self.handle_error = error_handler(self.message.show_problem)
-        db, ctx = session.db, session.ctx
+        db = session.db
         self.templates = list_templates(db)
-        choices = FilterChoices(
-            templates=self.templates,
-            auditors=list_auditors(db),
-            localities=subjects.localities(db),
-            settings=subjects.list_settings(db),
-            today=ctx.today(),
-        )
         self.audit_model = AuditTableModel(
             lambda f, sort, desc, offset, limit: list_audits(
                 db, f, sort=sort, descending=desc, offset=offset, limit=limit,
                 with_total=offset == 0,
             ),
-            session.runner,
+            self.tasks,
         )  # fmt: skip
         self.audit_model.failed.connect(self.handle_error)
-        self.audit_list = AuditListView(self.audit_model, choices)
+        self.audit_list = AuditListView(self.audit_model, self._choices_now())
         self.audit_list.audit_activated.connect(self.open_audit)
         self.audit_list.new_audit_requested.connect(self.new_audit)
         self._build_tabs(session)
@@ -96,7 +93,15 @@ class MainWindow(QMainWindow):
         self.database_label = named(QLabel(str(session.db.path)), "Database file",
                                     "The database this window shows")  # fmt: skip
         self.statusBar().addPermanentWidget(self.database_label)
-        self.files = FileActions(self)
+        self.files = FileActions(
+            self,
+            session,
+            dialogs,
+            self.tasks,
+            self.message,
+            after_import=self._after_import,
+            templates=lambda: self.templates,
+        )
         self._menus()
         warning = paths.shared_location_warning(session.db.path)
         if warning:
@@ -113,25 +118,41 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
         self.audit_model.reload()
 
+    def _choices_now(self) -> FilterChoices:
+        auditors, localities, settings = list_auditors_and_places(self.session.db)
+        return FilterChoices(
+            templates=self.templates,
+            auditors=auditors,
+            localities=localities,
+            settings=settings,
+            today=self.session.ctx.today(),
+        )
+
     def _build_tabs(self, session: AppSession) -> None:
-        self.actions_view = ActionsView(session, self.message.show_info)
+        show_info = self.message.show_info
+        self.actions_view = ActionsView(session, self.tasks, show_info)
         self.actions_view.open_audit.connect(self.open_audit)
-        self.moderation_view = ModerationView(session, self.templates, self.message.show_info)
+        self.moderation_view = ModerationView(
+            session, self.tasks, self.dialogs, self.templates, show_info
+        )
         self.moderation_view.changed.connect(self.audit_model.reload)
         self.tabs = named(QTabWidget(), "Views", "Audits, actions and moderation")
-        self.tabs.addTab(self.audit_list, "&Audits")
-        self.tabs.addTab(self.actions_view, "A&ctions")
-        self.tabs.addTab(self.moderation_view, "&Moderation")
-        self.conflicts = ConflictsView(session, self.message.show_info)
+        # No mnemonics on the tabs: Alt+1 to Alt+5 choose them (View menu), which leaves
+        # Alt+letter to the controls on each tab.
+        self.tabs.addTab(self.audit_list, TAB_NAMES[0])
+        self.tabs.addTab(self.actions_view, TAB_NAMES[1])
+        self.tabs.addTab(self.moderation_view, TAB_NAMES[2])
+        self.conflicts = ConflictsView(session, self.tasks, show_info)
         self.conflicts.changed.connect(self._conflicts_counted)
-        self.tabs.addTab(self.conflicts, "Co&nflicts")
-        self.dashboard = DashboardView(session, self.message.show_problem)
+        self.tabs.addTab(self.conflicts, TAB_NAMES[3])
+        self.dashboard = DashboardView(session, self.tasks, self.message.show_problem)
         self.audit_list.filter_changed.connect(self.dashboard.follow)
-        self.tabs.addTab(self.dashboard, "&Dashboard")
+        self.tabs.addTab(self.dashboard, TAB_NAMES[4])
         named(
             self.tabs.tabBar(),
             "View tabs",
-            "Switches between audits, actions, moderation, conflicts and the dashboard",
+            "Switches between audits, actions, moderation, conflicts and the dashboard "
+            "(Alt+1 to Alt+5)",
         )
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -160,21 +181,10 @@ class MainWindow(QMainWindow):
         self._add(audit_menu, "&Refresh lists", "F5", self.refresh, "Reloads the lists")
 
         view = self.menuBar().addMenu("&View")
-        self._add(view, "&Larger text", QKeySequence.StandardKey.ZoomIn,
-                  lambda: self._scale(+0.1), "Makes all text larger")  # fmt: skip
-        self.addAction(self._shortcut("Ctrl+=", lambda: self._scale(+0.1)))
-        self._add(view, "&Smaller text", QKeySequence.StandardKey.ZoomOut,
-                  lambda: self._scale(-0.1), "Makes all text smaller")  # fmt: skip
-        self._add(view, "&Normal text size", "Ctrl+0", lambda: self._scale(None),
-                  "Returns text to its normal size")  # fmt: skip
-        self.contrast = self._add(view, "&High contrast", "Ctrl+Shift+H", self._toggle_contrast,
-                                  "Switches to white on black with yellow focus")  # fmt: skip
-        self.contrast.setCheckable(True)
-        self.contrast.setChecked(self.preferences.high_contrast)
+        self.view_actions.fill(view, self)
+        self.contrast = self.view_actions.contrast
         view.addSeparator()
-        for number, name in enumerate(
-            ("Audits", "Actions", "Moderation", "Conflicts", "Dashboard"), start=1
-        ):
+        for number, name in enumerate(TAB_NAMES, start=1):
             self._add(view, f"&{number} {name}", f"Alt+{number}",
                       lambda _checked=False, n=number: self.tabs.setCurrentIndex(n - 1),
                       f"Shows the {name} tab")  # fmt: skip
@@ -182,9 +192,10 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, "Your &profile…", None, self._profile,
                   "Changes the name, agency and role recorded on your work")  # fmt: skip
+        self._add(help_menu, "&Keyboard shortcuts", "F1", self._keys, "Lists the shortcuts")
         self._add(help_menu, "&About AuditDesk", None, self._about, "Version and purpose")
 
-    def _add(self, menu: object, text: str, shortcut: object, slot: Callable[..., object],
+    def _add(self, menu: QMenu, text: str, shortcut: object, slot: object,
              description: str) -> QAction:  # fmt: skip
         action = QAction(text, self)
         if shortcut is not None:
@@ -192,14 +203,11 @@ class MainWindow(QMainWindow):
         action.setStatusTip(description)
         action.setToolTip(description)
         action.triggered.connect(slot)
-        menu.addAction(action)  # type: ignore[attr-defined]
+        menu.addAction(action)
         return action
 
-    def _shortcut(self, keys: str, slot: Callable[[], object]) -> QAction:
-        action = QAction(self)
-        action.setShortcut(QKeySequence(keys))
-        action.triggered.connect(slot)
-        return action
+    def say_text_size(self, scale: float) -> None:
+        self.statusBar().showMessage(f"Text size {round(scale * 100)}%", 4000)
 
     # -- audits ---------------------------------------------------------------------------
     def new_audit(self) -> None:
@@ -208,22 +216,21 @@ class MainWindow(QMainWindow):
             self.templates, subjects.list_settings(self.session.db),
             subjects.localities(self.session.db), actor=ctx.actor, today=ctx.today(), parent=self,
         )  # fmt: skip
-        while dialog.exec():
-            try:
-                detail = self._create(dialog)
-            except UserError as problem:  # shown next to the form; the dialog stays open
-                dialog.problem.setText(str(problem))
-                continue
-            self.audit_model.reload()
-            self.open_audit(detail.uuid)
-            return
+        created: list[AuditDetail] = []
+        dialog.submit = lambda: created.append(self._create(dialog))
+
+        def started() -> None:
+            self.refresh()
+            self.open_audit(created[0].uuid)
+
+        self.dialogs.ask(dialog, started)
 
     def _create(self, dialog: NewAuditDialog) -> AuditDetail:
         ctx = self.session.ctx
         template = dialog.chosen_template
         assert template is not None
         if dialog.is_visit:
-            setting_uuid = dialog.visit_setting.currentData()
+            setting_uuid = dialog.chosen_setting_uuid
             if setting_uuid is None:
                 setting = subjects.add_setting(
                     ctx, name=dialog.new_name.text(), urn=dialog.new_urn.text(),
@@ -246,7 +253,13 @@ class MainWindow(QMainWindow):
         editor = self.editors.get(audit_uuid)
         if editor is None:
             try:
-                editor = AuditEditorWindow(self.session, audit_uuid, self.preferences)
+                editor = AuditEditorWindow(
+                    self.session,
+                    audit_uuid,
+                    self.preferences,
+                    dialogs=self.dialogs,
+                    view_actions=self.view_actions,
+                )
             except Exception as error:
                 self.handle_error(error)
                 return
@@ -260,16 +273,23 @@ class MainWindow(QMainWindow):
 
     def _conflicts_counted(self, open_conflicts: int) -> None:
         index = self.tabs.indexOf(self.conflicts)
-        self.tabs.setTabText(
-            index, f"Co&nflicts ({open_conflicts})" if open_conflicts else "Co&nflicts"
-        )
+        name = TAB_NAMES[3]
+        self.tabs.setTabText(index, f"{name} ({open_conflicts:,})" if open_conflicts else name)
 
     def _editor_closed(self, audit_uuid: str) -> None:
         self.editors.pop(audit_uuid, None)
-        self.refresh()
+        if self.tasks.alive:
+            self.refresh()
 
     def refresh(self) -> None:
+        """Reload the lists, and what the filters offer (new auditors, settings, places)."""
         self.audit_model.reload()
+        db = self.session.db
+        self.tasks.read(
+            lambda: (list_templates(db), list_auditors_and_places(db)),
+            self._choices_loaded,
+            self.handle_error,
+        )
         current = self.tabs.currentWidget()
         if current is self.actions_view:
             self.actions_view.reload()
@@ -280,56 +300,68 @@ class MainWindow(QMainWindow):
         elif current is self.conflicts:
             self.conflicts.reload()
 
+    def _choices_loaded(self, loaded: tuple[list[TemplateSummary], Places]) -> None:
+        templates, (auditors, localities, settings) = loaded
+        self.templates = templates
+        self.audit_list.filters.set_choices(
+            FilterChoices(templates, auditors, localities, settings, self.session.ctx.today())
+        )
+        self.moderation_view.set_templates(templates)
+
+    def _after_import(self, has_conflicts: bool) -> None:
+        self.refresh()
+        self.conflicts.reload()
+        if has_conflicts:
+            self.tabs.setCurrentWidget(self.conflicts)
+
     def _tab_changed(self, _index: int) -> None:
         self.refresh()
 
     # -- files and view -----------------------------------------------------------------
     def _open_database(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "Open an AuditDesk database", str(self.session.db.path.parent), DATABASE_FILTER
+        chosen = self.dialogs.open_file(
+            self, "Open an AuditDesk database", self.session.db.path.parent, DATABASE_FILTER
         )
-        if chosen:
-            self.open_database_requested.emit(Path(chosen))
+        if chosen is not None:
+            self.open_database_requested.emit(chosen)
 
     def _new_database(self) -> None:
-        suggested = str(self.session.db.path.parent / "audits.sqlite")
-        chosen, _ = QFileDialog.getSaveFileName(
+        suggested = self.session.db.path.parent / "audits.sqlite"
+        chosen = self.dialogs.save_file(
             self, "Create a new AuditDesk database", suggested, DATABASE_FILTER
         )
-        if chosen:
-            path = Path(chosen)
-            if path.exists() and path.stat().st_size:
-                self.message.show_problem(
-                    f"{path.name} already exists. Choose Open database to open it, or a new name."
-                )
-                return
-            self.open_database_requested.emit(path)
-
-    def _scale(self, step: float | None) -> None:
-        scale = 1.0 if step is None else self.preferences.text_scale + step
-        self._change_view(scale, None)
-        self.statusBar().showMessage(f"Text size {round(self.preferences.text_scale * 100)}%", 4000)
-
-    def _toggle_contrast(self) -> None:
-        self._change_view(None, self.contrast.isChecked())
+        if chosen is None:
+            return
+        if chosen.exists() and chosen.stat().st_size:
+            self.message.show_problem(
+                f"{chosen.name} already exists. Choose Open database to open it, or a new name."
+            )
+            return
+        self.open_database_requested.emit(chosen)
 
     def _profile(self) -> None:
         dialog = WelcomeDialog(self)
         dialog.setWindowTitle("Your profile")
         actor = self.session.ctx.actor
-        dialog.name.setText(actor.name)
-        dialog.agency.setCurrentIndex(dialog.agency.findData(actor.agency))
-        dialog.role.setCurrentIndex(dialog.role.findData(actor.role))
-        if dialog.exec():
+        dialog.show_profile(actor.name, actor.agency, actor.role)
+
+        def save() -> None:
             name, agency, role = dialog.chosen()
-            try:
-                updated = save_profile(self.session.db, name, agency, role)
-            except Exception as error:
-                self.handle_error(error)
-                return
+            updated = use_profile(self.session.db, name, agency, role)
             self.session.ctx = replace(self.session.ctx, actor=updated)
             self.preferences.remember_profile(name, agency, role)
-            self.message.show_info(f"Your work is now recorded as {name} ({agency.label}).")
+
+        def saved() -> None:
+            actor = self.session.ctx.actor
+            self.message.show_info(
+                f"Your work is now recorded as {actor.name} ({actor.agency.label})."
+            )
+
+        dialog.submit = save
+        self.dialogs.ask(dialog, saved)
+
+    def _keys(self) -> None:
+        self.dialogs.inform(self, "Keyboard shortcuts", KEYBOARD_HELP)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -339,7 +371,32 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.tasks.busy_with_long_work and not self.dialogs.confirm(
+            self,
+            "Work still running",
+            "An export or import is still running. Stop it and close AuditDesk? "
+            "Nothing half-written is kept.",
+        ):
+            event.ignore()
+            return
         for editor in list(self.editors.values()):
             editor.close()
         self.preferences.set_geometry("main", self.saveGeometry())
+        self.tasks.close()
         super().closeEvent(event)
+
+
+KEYBOARD_HELP = """\
+Anywhere: Ctrl+plus and Ctrl+minus change the text size, Ctrl+0 returns it to normal,
+Ctrl+Shift+H switches high contrast.
+
+Main window: Ctrl+N new audit; Enter opens the selected audit; Alt+1 to Alt+5 choose the
+Audits, Actions, Moderation, Conflicts and Dashboard tabs; F5 refreshes; Ctrl+E exports
+for the Board; Ctrl+Shift+S sends audits; Ctrl+I imports a bundle.
+
+Editor: Alt+1 the section list, Alt+2 the questions; 1-4 choose a rating, N for N/A,
+Delete clears; Tab moves on; Ctrl+PgDown and Ctrl+PgUp the next or previous part;
+Ctrl+Z and Ctrl+Y undo and redo (one history for the whole audit, typing included);
+Ctrl+Return completes; Ctrl+W closes.
+
+Second marking: the same keys for ratings; Ctrl+Return submits."""

@@ -18,7 +18,10 @@ class MessageBar(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         named(self.text, "Message", "The latest message from AuditDesk")
-        self.close_button = named(QPushButton("&Dismiss"), "Dismiss message", "Hides this message")
+        # No mnemonic: every window has a message bar, and Escape dismisses it.
+        self.close_button = named(
+            QPushButton("Dismiss"), "Dismiss message", "Hides this message (Escape)"
+        )
         self.close_button.clicked.connect(self.hide)
         layout = QHBoxLayout(self)
         layout.addWidget(self.text, 1)

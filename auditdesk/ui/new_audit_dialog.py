@@ -1,5 +1,8 @@
 """Starting an audit: the template, then the subject (a child's plan, or a setting for a
-quality visit) and the audit team with their agencies."""
+quality visit) and the audit team with their agencies.
+
+Nothing is chosen for the person: every drop-down starts on "Choose…", because a default
+year group or need that nobody changed would read later as an answer somebody gave."""
 
 from __future__ import annotations
 
@@ -30,10 +33,13 @@ from auditdesk.services.records import SettingRecord, TemplateSummary
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
 from auditdesk.ui.dialogs import (
+    FieldProblem,
     FormDialog,
+    choice_combo,
     date_edit,
     need_combo,
     picked_date,
+    reference_problem,
     year_group_combo,
 )
 
@@ -56,9 +62,11 @@ class NewAuditDialog(FormDialog):
             parent,
         )
         self.actor = actor
-        self.template = named(QComboBox(), "Template", "The checklist to audit against")
-        for template in templates:
-            self.template.addItem(f"{template.title} ({template.kind.label})", template)
+        self.template = choice_combo(
+            "Template",
+            "The checklist to audit against",
+            [(_template_text(t), t) for t in templates],
+        )
         self.add_row("&Template:", self.template)
         self.audit_date = date_edit("Audit date", "The day the audit was carried out", today)
         self.audit_date.setMaximumDate(QDate(today.year, today.month, today.day))
@@ -78,19 +86,15 @@ class NewAuditDialog(FormDialog):
         self.co_name = named(
             QLineEdit(), "Co-auditor name", "Another auditor on this audit (optional)"
         )
-        self.co_agency = named(QComboBox(), "Co-auditor agency", "The co-auditor's agency")
-        for agency in Agency:
-            self.co_agency.addItem(agency.label, agency)
-        self.co_agency.setCurrentIndex(self.co_agency.findData(Agency.HEALTH))
+        self.co_agency = choice_combo(
+            "Co-auditor agency",
+            "The co-auditor's agency (needed only with a co-auditor)",
+            [(a.label, a) for a in Agency],
+        )
         team_form = QFormLayout(team)
         team_form.addRow(self.lead)
-        for text, widget in (
-            ("Co-auditor &name:", self.co_name),
-            ("Co-auditor a&gency:", self.co_agency),
-        ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            team_form.addRow(label, widget)
+        self.add_row("Co-auditor na&me:", self.co_name, team_form)
+        self.add_row("Co-auditor a&gency:", self.co_agency, team_form)
         self.form.addRow(team)
         self.template.currentIndexChanged.connect(self._template_changed)
         self._template_changed()
@@ -108,15 +112,14 @@ class NewAuditDialog(FormDialog):
         self.reference.setPlaceholderText("e.g. CE-10423")
         self.year = year_group_combo()
         self.need = need_combo()
-        self.stage = named(QComboBox(), "Plan stage", "Which stage of the plan is audited")
-        for stage in PlanStage:
-            self.stage.addItem(stage.label, stage)
+        self.stage = choice_combo(
+            "Plan stage", "Which stage of the plan is audited", [(s.label, s) for s in PlanStage]
+        )
         self.plan_setting = self._setting_combo(
             settings, "Named setting", "The school or setting in section I (optional)"
         )
         self.locality = named(QComboBox(), "Locality", "Where the child lives")
-        self.locality.setEditable(True)
-        self.locality.addItems(localities or ["Unknown"])
+        _locality_choices(self.locality, localities)
         for text, widget in (
             ("Child &reference:", self.reference),
             ("&Year group:", self.year),
@@ -125,9 +128,7 @@ class NewAuditDialog(FormDialog):
             ("Named s&etting:", self.plan_setting),
             ("&Locality:", self.locality),
         ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            self.add_row(text, widget, form)
         return box
 
     def _setting_form(self, settings: list[SettingRecord], localities: list[str]) -> QGroupBox:
@@ -136,7 +137,8 @@ class NewAuditDialog(FormDialog):
         self.visit_setting = self._setting_combo(
             settings, "Setting", "The school, college or setting visited"
         )
-        self.visit_setting.setItemText(0, "A new setting (enter below)")
+        self.visit_setting.setItemText(0, CHOOSE_SETTING)
+        self.visit_setting.insertItem(1, NEW_SETTING, NEW_SETTING)
         self.new_name = named(
             QLineEdit(), "New setting name", "The name of a setting not yet listed"
         )
@@ -145,30 +147,27 @@ class NewAuditDialog(FormDialog):
             "New setting URN",
             "Its unique reference number (6 or 7 digits), if it has one",
         )
-        self.new_type = named(
-            QComboBox(), "New setting type", "Mainstream, special, further education…"
+        self.new_type = choice_combo(
+            "New setting type",
+            "Mainstream, special, further education…",
+            [(k.label, k) for k in SettingType],
         )
-        for kind in SettingType:
-            self.new_type.addItem(kind.label, kind)
-        self.new_phase = named(QComboBox(), "New setting phase", "Primary, secondary, all-through…")
-        for phase in SettingPhase:
-            self.new_phase.addItem(phase.label, phase)
+        self.new_phase = choice_combo(
+            "New setting phase",
+            "Primary, secondary, all-through…",
+            [(p.label, p) for p in SettingPhase],
+        )
         self.new_locality = named(QComboBox(), "New setting locality", "Where the setting is")
-        self.new_locality.setEditable(True)
-        self.new_locality.addItems(localities or ["Unknown"])
-        if settings:
-            self.visit_setting.setCurrentIndex(1)
+        _locality_choices(self.new_locality, localities)
         for text, widget in (
-            ("&Setting:", self.visit_setting),
+            ("Setting &visited:", self.visit_setting),
             ("New setting &name:", self.new_name),
             ("&URN:", self.new_urn),
             ("T&ype:", self.new_type),
             ("P&hase:", self.new_phase),
-            ("&Locality:", self.new_locality),
+            ("Setting loca&lity:", self.new_locality),
         ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
+            self.add_row(text, widget, form)
         self.visit_setting.currentIndexChanged.connect(self._setting_changed)
         self._setting_changed()
         return box
@@ -183,7 +182,7 @@ class NewAuditDialog(FormDialog):
         return combo
 
     def _setting_changed(self) -> None:
-        new = self.visit_setting.currentData() is None
+        new = self.visit_setting.currentData() == NEW_SETTING
         for widget in (
             self.new_name,
             self.new_urn,
@@ -197,7 +196,10 @@ class NewAuditDialog(FormDialog):
         template = self.chosen_template
         visit = template is not None and template.kind is TemplateKind.SETTING_VISIT
         self.subject.setCurrentWidget(self.setting_form if visit else self.plan_form)
-        if template is not None and template.kind is TemplateKind.ANNUAL_REVIEW_AUDIT:
+        # The annual review audit is only ever of an annual review: choosing it answers the
+        # stage (unless the person already chose one themselves).
+        annual = template is not None and template.kind is TemplateKind.ANNUAL_REVIEW_AUDIT
+        if annual and self.stage.currentData() is None:
             self.stage.setCurrentIndex(self.stage.findData(PlanStage.ANNUAL_REVIEW))
 
     # -- results ----------------------------------------------------------------------------
@@ -212,12 +214,17 @@ class NewAuditDialog(FormDialog):
 
     @property
     def needs_new_setting(self) -> bool:
-        return self.is_visit and self.visit_setting.currentData() is None
+        return self.is_visit and self.visit_setting.currentData() == NEW_SETTING
+
+    @property
+    def chosen_setting_uuid(self) -> str | None:
+        value = self.visit_setting.currentData()
+        return None if value in (None, NEW_SETTING) else str(value)
 
     def plan_subject(self) -> ChildPlanSubject:
         return ChildPlanSubject(
             child_reference=self.reference.text(),
-            year_group=self.year.currentData(),
+            year_group=int(self.year.currentData()),
             primary_need=required(self.need, PrimaryNeed),
             plan_stage=required(self.stage, PlanStage),
             locality=self.locality.currentText().strip(),
@@ -229,7 +236,7 @@ class NewAuditDialog(FormDialog):
 
     def team(self) -> list[TeamMemberInput]:
         members = [TeamMemberInput(self.actor.name, self.actor.agency, self.actor.role)]
-        if self.co_name.text().strip():
+        if self.co_name.text().strip() and self.co_agency.currentData() is not None:
             members.append(
                 TeamMemberInput(self.co_name.text().strip(), required(self.co_agency, Agency))
             )
@@ -239,15 +246,72 @@ class NewAuditDialog(FormDialog):
     def audit_day(self) -> date:
         return picked_date(self.audit_date)
 
-    def check(self) -> str | None:
+    def problems(self) -> list[FieldProblem]:
         if self.chosen_template is None:
-            return "Choose a template."
+            return [FieldProblem(self.template, "Choose the template to audit against.")]
+        found = []
         if self.is_visit:
-            if self.needs_new_setting and not self.new_name.text().strip():
-                return "Choose the setting visited, or enter a new setting's name."
-            return None
-        if not self.reference.text().strip():
-            return "Enter the child's pseudonymous reference."
-        if not self.locality.currentText().strip():
-            return "Enter the child's locality."
-        return None
+            if self.visit_setting.currentData() is None:
+                found.append(
+                    FieldProblem(
+                        self.visit_setting, "Choose the setting visited, or “A new setting”."
+                    )
+                )
+            elif self.needs_new_setting:
+                found += self._new_setting_problems()
+        else:
+            reference = reference_problem(self.reference.text())
+            if reference:
+                found.append(FieldProblem(self.reference, reference))
+            for combo, message in (
+                (self.year, "Choose the child's year group."),
+                (self.need, "Choose the child's primary need."),
+                (self.stage, "Choose the stage of the plan audited."),
+            ):
+                if combo.currentData() is None:
+                    found.append(FieldProblem(combo, message))
+            if not self.locality.currentText().strip():
+                found.append(FieldProblem(self.locality, "Enter the child's locality."))
+        if self.co_name.text().strip() and self.co_agency.currentData() is None:
+            found.append(FieldProblem(self.co_agency, "Choose the co-auditor's agency."))
+        return found
+
+    def _new_setting_problems(self) -> list[FieldProblem]:
+        found = []
+        if not self.new_name.text().strip():
+            found.append(FieldProblem(self.new_name, "Enter the new setting's name."))
+        urn = self.new_urn.text().strip()
+        if urn and not (urn.isdigit() and len(urn) in (6, 7)):
+            found.append(
+                FieldProblem(self.new_urn, "A URN is 6 or 7 digits; leave it blank if none.")
+            )
+        for combo, message in (
+            (self.new_type, "Choose the type of setting."),
+            (self.new_phase, "Choose the setting's phase."),
+        ):
+            if combo.currentData() is None:
+                found.append(FieldProblem(combo, message))
+        if not self.new_locality.currentText().strip():
+            found.append(FieldProblem(self.new_locality, "Enter the setting's locality."))
+        return found
+
+
+CHOOSE_SETTING = "Choose the setting…"
+NEW_SETTING = "A new setting (enter it below)"
+
+
+def _template_text(template: TemplateSummary) -> str:
+    """The title, with its kind only when the title does not already say it."""
+    if template.kind.label.lower() in template.title.lower():
+        return template.title
+    return f"{template.title} ({template.kind.label})"
+
+
+def _locality_choices(combo: QComboBox, localities: list[str]) -> None:
+    """Known localities to pick from, or a new one to type; none chosen to begin with."""
+    combo.setEditable(True)
+    combo.addItems(localities)
+    combo.setCurrentIndex(-1)
+    line = combo.lineEdit()
+    if line is not None:
+        line.setPlaceholderText("Choose or type the locality")

@@ -1,5 +1,8 @@
 """One open database in the window: the lock that makes us its only writer, the
-services' context, and the task runner that keeps work off the GUI thread."""
+services' context, and the task runner that keeps work off the GUI thread.
+
+Who the user is comes from their preferences on this laptop (asked once, on first run),
+never from the database opened: the database only learns who is working in it."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ from pathlib import Path
 
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import get_profile, save_profile
+from auditdesk.services.people import use_profile
 from auditdesk.services.workspace import Database, DatabaseLock, open_workspace
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.task_runner import TaskRunner
@@ -29,7 +32,7 @@ class AppSession:
         return self.ctx.actor
 
     def close(self) -> None:
-        self.runner.wait()  # let queued edits reach the database first
+        self.runner.shutdown()  # queued edits reach the database first
         self.db.close()
         self.lock.release()
 
@@ -55,7 +58,8 @@ def start_session(
         lock.release()
         raise
     try:
-        actor = get_profile(db) or _introduce(db, preferences, ask_profile)
+        known = preferences.profile or ask_profile()
+        actor = use_profile(db, *known) if known is not None else None
     except BaseException:
         db.close()
         lock.release()
@@ -67,14 +71,3 @@ def start_session(
     preferences.remember_profile(actor.name, actor.agency, actor.role)
     preferences.last_database = path
     return AppSession(db, ServiceContext(db, actor), lock, TaskRunner(synchronous=synchronous))
-
-
-def _introduce(db: Database, preferences: Preferences, ask_profile: AskProfile) -> Actor | None:
-    """The profile remembered on this laptop, or (first run) the one the user gives."""
-    known = preferences.profile
-    if known is None:
-        known = ask_profile()
-        if known is None:
-            return None
-    name, agency, role = known
-    return save_profile(db, name, agency, role)

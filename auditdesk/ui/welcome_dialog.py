@@ -1,67 +1,48 @@
 """First run: who is using AuditDesk on this laptop. Their name, agency and role go on
-every audit they make and every change they record."""
+every audit they make and every change they record. They are kept in the person's own
+preferences, so opening somebody else's database never changes who they are."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from auditdesk import APP_NAME
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
+from auditdesk.ui.dialogs import FieldProblem, FormDialog, choice_combo
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Welcome to {APP_NAME}")
-        named(self, f"Welcome to {APP_NAME}", "Tell AuditDesk who you are before you start")
-        intro = QLabel(
+        super().__init__(
+            f"Welcome to {APP_NAME}",
             "AuditDesk records who made each audit and each change. Tell it who you are; "
-            "you can change this later from the Help menu."
+            "you can change this later from the Help menu.",
+            "&Start",
+            parent,
         )
-        intro.setWordWrap(True)
+        named(self, f"Welcome to {APP_NAME}", "Tell AuditDesk who you are before you start")
         self.name = named(QLineEdit(), "Your name", "Your full name, as colleagues know you")
-        self.agency = named(QComboBox(), "Your agency", "The agency you audit for")
-        for agency in Agency:
-            self.agency.addItem(agency.label, agency)
-        self.role = named(QComboBox(), "Your role", "What you mostly do in AuditDesk")
-        for role in Role:
-            self.role.addItem(role.label, role)
-        self.problem = QLabel()
-        self.problem.setWordWrap(True)
-        named(self.problem, "Problem", "What needs correcting before you can continue")
-        form = QFormLayout()
-        form.addRow("&Name:", self.name)
-        form.addRow("&Agency:", self.agency)
-        form.addRow("&Role:", self.role)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        self.agency = choice_combo(
+            "Your agency", "The agency you audit for", [(a.label, a) for a in Agency]
         )
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("&Start")
-        named(ok, "Start", "Saves who you are and opens AuditDesk")
-        named(
-            buttons.button(QDialogButtonBox.StandardButton.Cancel),
-            "Cancel",
-            "Closes AuditDesk without starting",
+        self.role = choice_combo(
+            "Your role", "What you mostly do in AuditDesk", [(r.label, r) for r in Role]
         )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.add_row("&Name:", self.name)
+        self.add_row("&Agency:", self.agency)
+        self.add_row("&Role:", self.role)
+        cancel = self.buttons.button(self.buttons.StandardButton.Cancel)
+        named(cancel, "Cancel", "Closes without saving")
+        named(self.ok_button, "Start", "Saves who you are and opens AuditDesk")
+
+    def show_profile(self, name: str, agency: Agency, role: Role) -> None:
+        self.name.setText(name)
+        self.agency.setCurrentIndex(self.agency.findData(agency))
+        self.role.setCurrentIndex(self.role.findData(role))
+        self.ok_button.setText("&Save")
+        named(self.ok_button, "Save", "Records your work under these details from now on")
 
     def chosen(self) -> tuple[str, Agency, Role]:
         return (
@@ -70,9 +51,14 @@ class WelcomeDialog(QDialog):
             required(self.role, Role),
         )
 
-    def _accept(self) -> None:
+    def problems(self) -> list[FieldProblem]:
+        found = []
         if not self.name.text().strip():
-            self.problem.setText("Enter your name to continue.")
-            self.name.setFocus()
-            return
-        self.accept()
+            found.append(FieldProblem(self.name, "Enter your name to continue."))
+        elif len(self.name.text().strip()) > 120:
+            found.append(FieldProblem(self.name, "Your name is too long (120 characters at most)."))
+        if self.agency.currentData() is None:
+            found.append(FieldProblem(self.agency, "Choose the agency you audit for."))
+        if self.role.currentData() is None:
+            found.append(FieldProblem(self.role, "Choose your role."))
+        return found

@@ -103,7 +103,7 @@ def test_rows_match_the_database(workbook_path: Path, demo_path: Path) -> None:
     assert grades == Counter(g.replace("_", " ").capitalize() for _, g in expected)
     first = audits[0]
     assert isinstance(first["Audit date"], datetime)
-    date_cell = book["Audits"]["G2"]
+    date_cell = book["Audits"]["F2"]
     assert date_cell.number_format == "d mmm yyyy"
     assert [row["Audit date"] for row in audits] == sorted(row["Audit date"] for row in audits)
 
@@ -114,7 +114,7 @@ def test_rows_match_the_database(workbook_path: Path, demo_path: Path) -> None:
     )[0]
     assert len(answers) == count
     ids = sql(demo_path, "SELECT DISTINCT question_id FROM answers")
-    assert {row["Question"] for row in answers} <= {question for (question,) in ids}
+    assert {row["Question id"] for row in answers} <= {question for (question,) in ids}
     assert all(row["Points"] in (None, 1, 2, 3, 4) for row in answers)
 
     actions = rows_of(book["Actions"])

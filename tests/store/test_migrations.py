@@ -216,6 +216,7 @@ def test_migration_backs_up_first_and_keeps_every_record(
     assert check_database(old_copy).ok
 
 
+@pytest.mark.logs_errors  # a failed migration is logged as an error, with the backup path
 def test_failed_verification_restores_the_backup_with_nothing_lost(
     old_copy: Path, next_revision: AddRevision, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,6 +1,6 @@
 """Fixtures for driving the real window: a real database file, a profile, the controller
-with a synchronous task runner (results arrive before the next line of the test), and a
-helper to act on modal dialogs while ``exec()`` is waiting."""
+with a synchronous task runner (results arrive before the next line of the test), and the
+scripted dialog seam (``dialogs``) in place of file choosers and message boxes."""
 
 from __future__ import annotations
 
@@ -8,14 +8,14 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.ui.app import AppController
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.preferences import Preferences
+from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
 @pytest.fixture
@@ -26,12 +26,22 @@ def preferences(tmp_path: Path) -> Preferences:
 
 
 @pytest.fixture
-def controller(qtbot: QtBot, preferences: Preferences) -> Iterator[AppController]:
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def controller(
+    qtbot: QtBot, preferences: Preferences, dialogs: ScriptedDialogs
+) -> Iterator[AppController]:
     app = QApplication.instance()
     assert isinstance(app, QApplication)
-    made = AppController(app, preferences, synchronous=True)
+    made = AppController(app, preferences, synchronous=True, dialogs=dialogs)
     yield made
     made.close()
+    for dialog in dialogs.open_dialogs():  # nothing of one test is left on screen
+        dialog.close()
+    assert not dialogs.unanswered, f"answers never asked for: {dialogs.unanswered}"
 
 
 @pytest.fixture
@@ -42,32 +52,3 @@ def open_window(controller: AppController, tmp_path: Path) -> Callable[[Path | N
         return controller.window
 
     return open_
-
-
-def when_modal(action: Callable[[QWidget], None], *, timeout_ms: int = 5000) -> None:
-    """Run ``action`` on the next modal dialog as soon as it appears (while the code that
-    opened it is blocked in ``exec()``)."""
-    waited = [0]
-
-    def poll() -> None:
-        dialog = QApplication.activeModalWidget()
-        if dialog is not None and dialog.isVisible():
-            if QApplication.activeWindow() is not dialog and waited[0] < timeout_ms:
-                dialog.activateWindow()  # activation is asynchronous: look again shortly
-                waited[0] += 20
-                QTimer.singleShot(20, poll)
-                return
-            try:
-                action(dialog)
-            except BaseException:
-                # Never leave exec() waiting: close the dialog, then let pytest-qt report.
-                if isinstance(dialog, QDialog) and dialog.isVisible():
-                    dialog.reject()
-                raise
-            return
-        waited[0] += 20
-        if waited[0] > timeout_ms:
-            raise AssertionError("no dialog appeared")
-        QTimer.singleShot(20, poll)
-
-    QTimer.singleShot(0, poll)

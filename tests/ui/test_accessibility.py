@@ -101,4 +101,4 @@ def test_text_size_and_high_contrast_persist(
     assert app.font().pointSizeF() > before
     assert app.palette().window().color().name() == "#000000"
     window.contrast.trigger()
-    window._scale(None)
+    window.view_actions.normal.trigger()

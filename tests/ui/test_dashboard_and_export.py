@@ -22,7 +22,7 @@ from auditdesk.ui.long_work import run_with_progress
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.task_runner import Cancelled, TaskControl, TaskRunner
 from tests.ui.a11y import unnamed_controls
-from tests.ui.conftest import when_modal
+from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
 def _demo(path: Path) -> Path:
@@ -62,23 +62,28 @@ def test_the_dashboard_follows_the_filters(
 
 
 def test_export_for_the_board_from_the_window(
-    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], tmp_path: Path
+    qtbot: QtBot,
+    open_window: Callable[[Path | None], MainWindow],
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
 ) -> None:
     window = open_window(_demo(tmp_path / "demo.sqlite"))
     xlsx, pdf = tmp_path / "out" / "board.xlsx", tmp_path / "out" / "board.pdf"
     xlsx.parent.mkdir()
 
-    def fill(dialog: QWidget) -> None:
-        assert isinstance(dialog, ExportDialog)
-        assert unnamed_controls(dialog) == []
-        dialog.period.setCurrentIndex(dialog.period.findText("2025/26"))
-        dialog.xlsx.setText(str(xlsx))
-        dialog.pdf.setText(str(pdf))
-        dialog.open_after.setChecked(False)
-        dialog.buttons.accepted.emit()
-
-    when_modal(fill)
     window.files.export_board()
+    dialog = dialogs.latest(ExportDialog)
+    assert unnamed_controls(dialog) == []
+    dialog.period.setCurrentIndex(dialog.period.findText("2025/26"))
+    # Both file choosers are the dialog's own "Choose…" buttons.
+    dialogs.answer("save_file", xlsx)
+    dialogs.answer("save_file", pdf)
+    for button in dialog.findChildren(QPushButton):
+        if button.text() == "Choose…":
+            button.click()
+    assert (dialog.xlsx.text(), dialog.pdf.text()) == (str(xlsx), str(pdf))
+    dialog.open_after.setChecked(False)
+    dialog.ok_button.click()
     assert "Exported" in window.message.message
     workbook = openpyxl.load_workbook(xlsx, read_only=True)
     assert {"About", "Summary", "Audits", "Actions"} <= set(workbook.sheetnames)
@@ -102,7 +107,12 @@ def test_long_work_can_be_cancelled_from_its_progress_dialog(qtbot: QtBot) -> No
         return "finished"
 
     run_with_progress(
-        parent, runner, "Counting", work, on_done=outcome.append, on_error=outcome.append
+        parent,
+        runner.scope(parent),
+        "Counting",
+        work,
+        on_done=outcome.append,
+        on_error=outcome.append,
     )
     qtbot.waitUntil(
         lambda: any(d.isVisible() for d in parent.findChildren(QProgressDialog)), timeout=5000

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
@@ -17,11 +17,14 @@ from auditdesk.ui.exchange.send_dialog import SendDialog
 from auditdesk.ui.main_window import MainWindow
 from tests.bundles.helpers import completed_audit, open_laptop
 from tests.ui.a11y import unnamed_controls
-from tests.ui.conftest import when_modal
+from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
 def test_send_preview_import_and_settle_a_conflict(
-    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], tmp_path: Path
+    qtbot: QtBot,
+    open_window: Callable[[Path | None], MainWindow],
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
 ) -> None:
     auditor = open_laptop(tmp_path / "auditor", "Ali Auditor")
     detail = completed_audit(auditor, "CE-61001")
@@ -31,32 +34,26 @@ def test_send_preview_import_and_settle_a_conflict(
     window = open_window(auditor.path)
     bundle = tmp_path / "to-lead.auditdesk"
 
-    def send(dialog: QWidget) -> None:
-        assert isinstance(dialog, SendDialog)
-        assert unnamed_controls(dialog) == []
-        assert [c.reference for c in dialog.candidates] == [detail.reference]
-        dialog.target.setText(str(bundle))
-        dialog.buttons.accepted.emit()
-
-    when_modal(send)
     window.files.send_audits()
+    dialog = dialogs.latest(SendDialog)
+    assert unnamed_controls(dialog) == []
+    assert [c.reference for c in dialog.candidates] == [detail.reference]
+    dialogs.answer("save_file", bundle)
+    next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…").click()
+    assert dialog.target.text() == str(bundle)
+    dialog.ok_button.click()
     assert bundle.exists()
     assert "1 audit" in window.message.message
 
     # Receiving, at the quality lead's database.
     lead = open_window(tmp_path / "lead.sqlite")
-    seen: dict[str, object] = {}
-
-    def agree(dialog: QWidget) -> None:
-        assert isinstance(dialog, ImportPreviewDialog)
-        assert unnamed_controls(dialog) == []
-        seen["new"] = [item.label for item in dialog.preview.of(ItemStatus.NEW, "audit")]
-        dialog.buttons.accepted.emit()
-
-    when_modal(agree)
-    lead.files.preview_import(bundle)
-    assert seen["new"]
-    assert detail.reference in str(seen["new"])
+    dialogs.answer("open_file", bundle)
+    lead.files.import_bundle()
+    preview = dialogs.latest(ImportPreviewDialog)
+    assert unnamed_controls(preview) == []
+    new = [item.label for item in preview.preview.of(ItemStatus.NEW, "audit")]
+    assert detail.reference in str(new)
+    preview.ok_button.click()
     stored = audits.get_audit(lead.session.ctx, detail.uuid)
     assert stored.status is AuditStatus.COMPLETED
 
@@ -74,12 +71,12 @@ def test_send_preview_import_and_settle_a_conflict(
     auditor.close()
 
     lead = open_window(tmp_path / "lead.sqlite")
-    when_modal(lambda dialog: dialog.buttons.accepted.emit())  # type: ignore[attr-defined]
     lead.files.preview_import(second)
+    dialogs.latest(ImportPreviewDialog).ok_button.click()
     view = lead.conflicts
     assert lead.tabs.currentWidget() is view
     assert view.list.rowCount() == 1
-    assert "Co&nflicts (1)" in lead.tabs.tabText(lead.tabs.indexOf(view))
+    assert lead.tabs.tabText(lead.tabs.indexOf(view)) == "Conflicts (1)"
     assert unnamed_controls(lead) == []
     differing = [
         view.lines.item(row, 4).text() for row in range(view.lines.rowCount())
@@ -92,4 +89,4 @@ def test_send_preview_import_and_settle_a_conflict(
         audits.get_audit(lead.session.ctx, detail.uuid).answers[("a.child_voice", None)].rating
         == "inadequate"
     )
-    assert lead.tabs.tabText(lead.tabs.indexOf(view)) == "Co&nflicts"
+    assert lead.tabs.tabText(lead.tabs.indexOf(view)) == "Conflicts"

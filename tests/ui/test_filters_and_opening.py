@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import Grade
@@ -24,7 +23,7 @@ from auditdesk.services.demo.generator import DemoOptions, generate_demo
 from auditdesk.services.workspace import open_workspace
 from auditdesk.ui.app import AppController
 from auditdesk.ui.main_window import MainWindow
-from tests.ui.conftest import when_modal
+from tests.ui.scripted_dialogs import ScriptedDialogs
 
 LARGE = 5000
 
@@ -88,7 +87,7 @@ HOLDER = textwrap.dedent(
 
 
 def test_a_database_held_elsewhere_is_refused_until_that_process_dies(
-    qtbot: QtBot, controller: AppController, tmp_path: Path
+    qtbot: QtBot, controller: AppController, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     path = tmp_path / "shared.sqlite"
     open_workspace(path).close()
@@ -97,15 +96,8 @@ def test_a_database_held_elsewhere_is_refused_until_that_process_dies(
     )
     assert holder.stdout is not None
     assert holder.stdout.readline().strip() == "holding"
-    messages: list[str] = []
-
-    def read_message(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        messages.append(box.text())
-        box.accept()
-
-    when_modal(read_message)
     assert not controller.open(path)
+    messages = [asked.text for asked in dialogs.asked if asked.kind == "warn"]
     assert "open in Alex Other on" in messages[0]
     assert "Only one AuditDesk can change a database at a time" in messages[0]
     holder.send_signal(signal.SIGKILL)  # no clean-up: the lock file is left behind
@@ -118,7 +110,7 @@ def test_a_database_held_elsewhere_is_refused_until_that_process_dies(
 
 @pytest.mark.parametrize("kind", ["damaged", "not auditdesk", "newer"])
 def test_unusable_databases_get_a_clear_message_and_are_not_written(
-    qtbot: QtBot, controller: AppController, tmp_path: Path, kind: str
+    qtbot: QtBot, controller: AppController, dialogs: ScriptedDialogs, tmp_path: Path, kind: str
 ) -> None:
     path = tmp_path / f"{kind}.sqlite"
     if kind == "damaged":
@@ -137,14 +129,7 @@ def test_unusable_databases_get_a_clear_message_and_are_not_written(
             connection.execute("UPDATE alembic_version SET version_num = '9999'")
         expected = "newer version of AuditDesk"
     before = path.read_bytes()
-    messages: list[str] = []
-
-    def read_message(box: QWidget) -> None:
-        assert isinstance(box, QMessageBox)
-        messages.append(box.text())
-        box.accept()
-
-    when_modal(read_message)
     assert not controller.open(path)
+    messages = [asked.text for asked in dialogs.asked if asked.kind == "warn"]
     assert expected in messages[0]
     assert path.read_bytes() == before

@@ -14,7 +14,8 @@ from auditdesk.domain.reference import AuditStatus
 from auditdesk.services import audits
 from auditdesk.ui.editor.question_widget import QuestionWidget
 from auditdesk.ui.main_window import MainWindow
-from tests.ui.conftest import when_modal
+from auditdesk.ui.new_audit_dialog import NewAuditDialog
+from tests.ui.scripted_dialogs import ScriptedDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -51,25 +52,32 @@ def owner(widget: QWidget) -> QuestionWidget | None:
 
 
 def test_an_audit_from_creation_to_completion_by_keyboard_alone(
-    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], dialogs: ScriptedDialogs
 ) -> None:
     window = open_window(None)
     window.show()
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
 
-    def fill_new_audit(dialog: QWidget) -> None:
-        template = tab_until(qtbot, named_as("Template"))
-        qtbot.keyClicks(template, "EHCP")  # type-ahead chooses the EHCP quality audit
-        qtbot.keyClicks(tab_until(qtbot, named_as("Child reference")), "CE-55501")
-        qtbot.keyClick(focus(), Qt.Key.Key_Tab)
-        assert focus().accessibleName() == "Year group"
-        qtbot.keyClick(focus(), Qt.Key.Key_Up)  # from the default Year 5 to Year 4
-        qtbot.keyClicks(tab_until(qtbot, owner_is_locality), "Crewe")
-        qtbot.keyClick(focus(), Qt.Key.Key_Return)
-
-    when_modal(fill_new_audit)
     qtbot.keyClick(window.focusWidget() or window, Qt.Key.Key_N, CTRL)
+    dialog = dialogs.latest(NewAuditDialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    template = tab_until(qtbot, named_as("Template"))
+    assert template.currentText() == "Choose…"  # type: ignore[attr-defined]
+    qtbot.keyClicks(template, "EHCP")  # type-ahead chooses the EHCP quality audit
+    qtbot.keyClicks(tab_until(qtbot, named_as("Child reference")), "CE-55501")
+    qtbot.keyClick(focus(), Qt.Key.Key_Tab)
+    assert focus().accessibleName() == "Year group"
+    assert focus().currentText() == "Choose…"  # type: ignore[attr-defined]  # nothing pre-chosen
+    for _ in range(30):  # arrow down to Year 4, as a keyboard user would
+        qtbot.keyClick(focus(), Qt.Key.Key_Down)
+        if focus().currentText() == "Year 4":  # type: ignore[attr-defined]
+            break
+    qtbot.keyClicks(tab_until(qtbot, named_as("Primary need")), "ASD")
+    qtbot.keyClicks(tab_until(qtbot, named_as("Plan stage")), "New")
+    qtbot.keyClicks(tab_until(qtbot, owner_is_locality), "Crewe")
+    qtbot.keyClick(focus(), Qt.Key.Key_Return)
     assert len(window.editors) == 1
     editor = next(iter(window.editors.values()))
     editor.activateWindow()

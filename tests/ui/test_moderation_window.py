@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QInputDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import Grade
@@ -18,11 +17,11 @@ from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
-from tests.ui.conftest import when_modal
+from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
 def test_a_moderation_round_end_to_end(
-    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], dialogs: ScriptedDialogs
 ) -> None:
     window = open_window(None)
     ctx = window.session.ctx
@@ -37,50 +36,37 @@ def test_a_moderation_round_end_to_end(
     assert view.table.rowCount() == 1
     assert "needs a second marker" in view.table.item(0, 4).text()
 
-    def choose_marker(dialog: QWidget) -> None:
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("Morgan Health (Health)")
-        dialog.accept()
-
-    when_modal(choose_marker)
+    dialogs.answer("choose", "Morgan Health (Health)")
     view.assign.click()
     assert view.table.item(0, 3).text() == "Morgan Health"
 
-    seen: dict[str, object] = {}
-
-    def reconcile(dialog: QWidget) -> None:
-        assert isinstance(dialog, ReconciliationDialog)
-        differing = [line for line in dialog.reconciliation.lines if line.differs]
-        seen["differing"] = len(differing)
-        seen["figures"] = dialog.figures.text()
-        overall = dialog.agreed["overall"]
-        overall.setCurrentIndex(overall.findData(Grade.REQUIRES_IMPROVEMENT))
-        dialog.notes.setPlainText("Outcomes in E are not measurable; panel agreed RI.")
-        dialog.buttons.accepted.emit()
-
-    def mark_blind(dialog: QWidget) -> None:
-        assert isinstance(dialog, BlindMarkingWindow)
-        # Nothing of the first marker's shows: no rating is pre-selected anywhere.
-        first_page = dialog.page.questions.values()
-        assert all(widget.rating is None for widget in first_page)
-        marked = 0
-        for number in range(dialog.navigator.topLevelItemCount()):
-            dialog.navigator.setCurrentItem(dialog.navigator.topLevelItem(number))
-            for widget in dialog.page.questions.values():
-                assert widget.scale is not None
-                wanted = 2 if marked == 0 else 3  # harsher on the first question only
-                code = next(o.code for o in widget.scale.options if o.points == wanted)
-                widget.buttons[code].click()
-                marked += 1
-        seen["marked"] = marked
-        when_modal(reconcile)
-        dialog.submit.click()
-
-    when_modal(mark_blind)
     view.mark.click()
+    blind = dialogs.latest(BlindMarkingWindow)
+    assert "CE-10001" in blind.plan.text()  # which plan to read
+    assert "Year 5" in blind.plan.text()
+    # Nothing of the first marker's shows: no rating is pre-selected anywhere.
+    assert all(widget.rating is None for widget in blind.page.questions.values())
+    marked = 0
+    for number in range(blind.navigator.topLevelItemCount()):
+        blind.navigator.setCurrentItem(blind.navigator.topLevelItem(number))
+        for widget in blind.page.questions.values():
+            assert widget.scale is not None
+            wanted = 2 if marked == 0 else 3  # harsher on the first question only
+            code = next(o.code for o in widget.scale.options if o.points == wanted)
+            widget.buttons[code].click()
+            marked += 1
+    blind.submit.click()
+    assert not blind.isVisible()
 
-    assert seen["differing"] == 1
-    assert "exact agreement" in str(seen["figures"])
+    dialog = dialogs.latest(ReconciliationDialog)
+    differing = [line for line in dialog.reconciliation.lines if line.differs]
+    assert len(differing) == 1
+    assert "exact agreement" in dialog.figures.text()
+    overall = dialog.agreed["overall"]
+    overall.setCurrentIndex(overall.findData(Grade.REQUIRES_IMPROVEMENT))
+    dialog.notes.setPlainText("Outcomes in E are not measurable; panel agreed RI.")
+    dialog.ok_button.click()
+
     row = moderation.list_moderations(ctx)[0]
     assert row.status == "agreed"
     assert row.agreed_grade is Grade.REQUIRES_IMPROVEMENT

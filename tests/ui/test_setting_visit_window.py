@@ -6,16 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from auditdesk.domain.reference import SettingPhase, SettingType
+from auditdesk.domain.reference import PrimaryNeed, SettingPhase, SettingType
 from auditdesk.services import audits, subjects
 from auditdesk.ui.dialogs import SampledChildDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.editor.pages import PageKey
 from auditdesk.ui.main_window import MainWindow
-from tests.ui.conftest import when_modal
+from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
 def _button(editor: AuditEditorWindow, name: str) -> QPushButton:
@@ -25,7 +25,7 @@ def _button(editor: AuditEditorWindow, name: str) -> QPushButton:
 
 
 def test_sampled_children_and_provision_lines(
-    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], dialogs: ScriptedDialogs
 ) -> None:
     window = open_window(None)
     ctx = window.session.ctx
@@ -48,14 +48,18 @@ def test_sampled_children_and_provision_lines(
 
     editor.go_to(PageKey(sampled.id, None, True))
 
-    def add_child(dialog: QWidget) -> None:
-        assert isinstance(dialog, SampledChildDialog)
-        dialog.reference.setText("CE-30303")
-        dialog.year.setCurrentIndex(dialog.year.findData(10))
-        dialog.accept()
-
-    when_modal(add_child)
     _button(editor, f"Add {sampled.repeat.unit}").click()  # type: ignore[union-attr]
+    dialog = dialogs.latest(SampledChildDialog)
+    qtbot.waitUntil(dialog.isActiveWindow)
+    assert QApplication.focusWidget() is dialog.reference  # typing goes straight in
+    qtbot.keyClicks(dialog.reference, "CE-30303")
+    dialog.year.setCurrentIndex(dialog.year.findData(10))
+    dialog.ok_button.click()
+    assert dialog.shown_problems() == ["Choose the child's primary need."]
+    assert QApplication.focusWidget() is dialog.need  # the keyboard goes to what needs fixing
+    dialog.need.setCurrentIndex(dialog.need.findData(PrimaryNeed.ASD))
+    assert dialog.shown_problems() == []  # put right: the message goes at once
+    dialog.ok_button.click()
     child = next(b for b in editor.detail.blocks if b.section_id == sampled.id)
     assert child.label == "CE-30303"
     assert editor._current == PageKey(sampled.id, child.id)
@@ -78,7 +82,7 @@ def test_sampled_children_and_provision_lines(
 
     # Remove the child (with its lines and answers), then undo: all of it comes back.
     editor.go_to(PageKey(sampled.id, child.id))
-    when_modal(lambda box: box.button(QMessageBox.StandardButton.Yes).click())  # type: ignore[attr-defined]
+    dialogs.answer("confirm", True)
     _button(editor, f"Remove this {sampled.repeat.unit}").click()  # type: ignore[union-attr]
     assert audits.get_audit(ctx, visit.uuid).blocks == ()
     editor.undo_action.trigger()

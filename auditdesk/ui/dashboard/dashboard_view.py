@@ -32,17 +32,23 @@ from auditdesk.ui.accessibility import named
 from auditdesk.ui.dashboard.bar_chart import Bar, BarChart
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.session import AppSession
+from auditdesk.ui.task_runner import TaskScope
 
 RECOMPUTE_DELAY_MS = 300
 
 
 class DashboardView(QScrollArea):
     def __init__(
-        self, session: AppSession, show_problem: Any, parent: QWidget | None = None
+        self,
+        session: AppSession,
+        tasks: TaskScope,
+        show_problem: Any,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         named(self, "Dashboard", "Board figures for the audits the filters select")
         self.session = session
+        self.tasks = tasks
         self._handle = error_handler(show_problem)
         self._filter = AuditFilter()
         self._stale = True
@@ -106,7 +112,7 @@ class DashboardView(QScrollArea):
                 return None
             return board_figures(ctx, ReportScope(span, audit_filter))
 
-        self.session.runner.read(work, self._show, self._handle)
+        self.tasks.read(work, self._show, self._handle)
 
     def _span(self, audit_filter: AuditFilter, today: date) -> Period | None:
         if audit_filter.date_from and audit_filter.date_to:

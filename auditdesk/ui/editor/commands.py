@@ -1,6 +1,7 @@
 """Undo and redo over service calls: each command knows how to apply and reverse one
 saved change. Typing in one box merges into one command, so undo takes back the edit,
-not a single pause."""
+not a single pause. Command texts are in the person's words (they appear as "Undo rating
+of question 3, “Is the plan reviewed…”" in the Edit menu and the undo history)."""
 
 from __future__ import annotations
 
@@ -12,11 +13,21 @@ AnswerKey = tuple[str, str | None]
 Apply = Callable[[AnswerKey, str, object], None]
 
 _TEXT_COMMAND_ID = 4101
+FIELD_WORDS = {"rating": "rating", "comment": "comment", "evidence": "evidence"}
 
 
 class AnswerCommand(QUndoCommand):
-    def __init__(self, apply: Apply, key: AnswerKey, field: str, old: object, new: object) -> None:
-        super().__init__(f"change {field} of question {key[0]}")
+    def __init__(
+        self,
+        apply: Apply,
+        key: AnswerKey,
+        field: str,
+        old: object,
+        new: object,
+        *,
+        question_words: str,
+    ) -> None:
+        super().__init__(f"{FIELD_WORDS.get(field, field)} of {question_words}")
         self._apply, self.key, self.field, self.old, self.new = apply, key, field, old, new
 
     def redo(self) -> None:
@@ -50,3 +61,11 @@ class CallCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._undo()
+
+
+def question_words(number: int | None, prompt: str, block_label: str | None) -> str:
+    """How a question is named in undo texts: its number on the page and its opening words."""
+    short = prompt if len(prompt) <= 60 else prompt[:57].rstrip() + "…"
+    where = f" ({block_label})" if block_label else ""
+    numbered = f"question {number}, " if number else ""
+    return f"{numbered}“{short}”{where}"

@@ -1,6 +1,12 @@
 """The audit editor window. Every change is saved as it is made, through the write lane;
 the status bar says when everything shown is safely in the database. Undo and redo work
-over those saved changes; there is no Save button."""
+over those saved changes; there is no Save button.
+
+The rule that keeps typing safe: what a question widget shows is the person's, and saving
+never writes back into it. ``self.answers`` follows the widgets (it is what the person
+sees); the database follows ``self.answers`` through the write lane, in order. Only undo
+and redo change a widget, one field at a time, after any pending typing is saved.
+"""
 
 from __future__ import annotations
 
@@ -10,16 +16,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
+    QDockWidget,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QToolBar,
+    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,8 +39,9 @@ from auditdesk.services.exports import export_audit_report
 from auditdesk.services.records import AnswerRecord, AuditDetail, GradeUpdate
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
+from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, ReasonDialog, SampledChildDialog
-from auditdesk.ui.editor.commands import AnswerCommand, AnswerKey, CallCommand
+from auditdesk.ui.editor.commands import AnswerCommand, AnswerKey, CallCommand, question_words
 from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
 from auditdesk.ui.editor.grade_panel import GradePanel
 from auditdesk.ui.editor.navigator import SectionNavigator
@@ -46,6 +52,7 @@ from auditdesk.ui.long_work import run_with_progress
 from auditdesk.ui.message_bar import MessageBar
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession
+from auditdesk.ui.view_actions import ViewActions
 
 
 class AuditEditorWindow(QMainWindow):
@@ -58,11 +65,17 @@ class AuditEditorWindow(QMainWindow):
         session: AppSession,
         audit_uuid: str,
         preferences: Preferences,
+        *,
+        dialogs: DialogService,
+        view_actions: ViewActions,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.preferences = preferences
+        self.dialogs = dialogs
+        self.view_actions = view_actions
+        self.tasks = session.runner.scope(self)
         self.ctx = session.ctx
         self.detail = audits.get_audit(self.ctx, audit_uuid)
         self.answers: dict[AnswerKey, AnswerRecord] = dict(self.detail.answers)
@@ -81,6 +94,12 @@ class AuditEditorWindow(QMainWindow):
         self.page.rename_block_requested.connect(self._rename_block)
         self.page.remove_block_requested.connect(self._remove_block)
         self.page.open_page_requested.connect(self.go_to)
+        self.page.too_long.connect(
+            lambda most: self.message.show_problem(
+                f"A comment or evidence box holds at most {most:,} characters; "
+                "what went past that was not kept."
+            )
+        )
         self.grades.override_requested.connect(self._override)
         self._refresh_everything()
         geometry = preferences.geometry("editor")
@@ -95,12 +114,19 @@ class AuditEditorWindow(QMainWindow):
         bar.setObjectName("auditToolbar")
         named(bar, "Audit tools", "Undo, redo, complete, reopen, override, trail and close")
         self.addToolBar(bar)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        # Undo and redo save any typing still waiting first, so it is on the history too.
+        self.undo_action = self._action(
+            "&Undo", None, self._undo, "Takes back the last change to this audit"
+        )
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action = self._action("&Redo", None, self._redo, "Puts back a change undone")
         self.redo_action.setShortcuts(
             [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
         )
+        # Bound methods, not lambdas: Qt drops them when the window goes.
+        self.undo_stack.indexChanged.connect(self._show_undo_state)
+        self.undo_stack.cleanChanged.connect(self._show_undo_state)
+        self._show_undo_state()
         self.complete_action = self._action(
             "&Complete",
             "Ctrl+Return",
@@ -150,8 +176,11 @@ class AuditEditorWindow(QMainWindow):
             "Writes this audit's report as a PDF for the caseworker or setting",
         )
         self.close_action = self._action("Clos&e", "Ctrl+W", self.close, "Closes this audit")
-        for action in (self.undo_action, self.redo_action):
-            self.addAction(action)
+        self.history_action = self.history.toggleViewAction()
+        self.history_action.setText("Undo &history")
+        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        self.history_action.setToolTip("Shows every change you can undo, newest last")
+        self._menus()
         for action in (
             self.undo_action,
             self.redo_action,
@@ -168,6 +197,45 @@ class AuditEditorWindow(QMainWindow):
                 action = button.defaultAction()
                 if action is not None:
                     named(button, action.text().replace("&", ""), action.toolTip())
+
+    def _menus(self) -> None:
+        bar = self.menuBar()
+        audit = bar.addMenu("&Audit")
+        for action in (self.complete_action, self.reopen_action, self.override_action,
+                       self.trail_action, self.report_action):  # fmt: skip
+            audit.addAction(action)
+        audit.addSeparator()
+        audit.addAction(self.close_action)
+        edit = bar.addMenu("&Edit")
+        for action in (self.undo_action, self.redo_action, self.history_action):
+            edit.addAction(action)
+        view = bar.addMenu("&View")
+        self.view_actions.fill(view, self)
+        view.addSeparator()
+        for action in (self.sections_action, self.questions_action, self.next_action,
+                       self.previous_action):  # fmt: skip
+            view.addAction(action)
+
+    def _show_undo_state(self, *_changed: object) -> None:
+        can_undo, can_redo = self.undo_stack.canUndo(), self.undo_stack.canRedo()
+        self.undo_action.setEnabled(can_undo)
+        self.redo_action.setEnabled(can_redo)
+        undo_text = self.undo_stack.undoText()
+        redo_text = self.undo_stack.redoText()
+        self.undo_action.setText(f"&Undo {undo_text}" if can_undo else "&Undo")
+        self.redo_action.setText(f"&Redo {redo_text}" if can_redo else "&Redo")
+        self.undo_action.setToolTip(f"Undo {undo_text} (Ctrl+Z)" if can_undo else "Nothing to undo")
+        self.redo_action.setToolTip(f"Redo {redo_text} (Ctrl+Y)" if can_redo else "Nothing to redo")
+
+    def _undo(self) -> None:
+        self.page.flush()
+        self.undo_stack.undo()
+
+    def _redo(self) -> None:
+        if self.page.typing:  # typing since the undo replaces what redo would put back
+            self.page.flush()
+            return
+        self.undo_stack.redo()
 
     def _build_layout(self) -> None:
         self.message = MessageBar()
@@ -199,6 +267,20 @@ class AuditEditorWindow(QMainWindow):
             "Whether every change shown is saved in the database",
         )
         self.statusBar().addPermanentWidget(self.save_state)
+        self.history = QDockWidget("Undo history", self)
+        self.history.setObjectName("undoHistory")
+        view = named(
+            QUndoView(self.undo_stack),
+            "Undo history",
+            "Every change to this audit that can be undone; choose one to go back to it",
+        )
+        view.setEmptyLabel("The audit as it was opened")
+        self.history.setWidget(view)
+        self.history.setAllowedAreas(
+            Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea
+        )
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
+        self.history.hide()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -303,18 +385,27 @@ class AuditEditorWindow(QMainWindow):
         old = getattr(current, field) if current else (None if field == "rating" else "")
         if old == value:
             return
-        self.undo_stack.push(AnswerCommand(self._apply, key, field, old, value))
+        question = self.detail.index.questions[key[0]]
+        widget = self.page.questions.get(key)
+        block = next((b.label for b in self.detail.blocks if b.id == key[1]), None)
+        words = question_words(widget.number if widget else None, question.prompt, block)
+        self.undo_stack.push(AnswerCommand(self._apply, key, field, old, value,
+                                           question_words=words))  # fmt: skip
 
     def _apply(self, key: AnswerKey, field: str, value: object) -> None:
-        """Show and save one field (from an edit, an undo or a redo)."""
+        """Record one field (from an edit, an undo or a redo) and save it.
+
+        The widget is touched only when it shows something else, which is an undo or a
+        redo: for an edit it already shows what the person typed or chose.
+        """
         record = self.answers.get(key) or AnswerRecord(
             key[0], key[1], None, "", "", None, datetime.now().astimezone(), self.ctx.actor.name
         )
         record = replace(record, **{field: value})  # type: ignore[arg-type]
         self.answers[key] = record
         widget = self.page.questions.get(key)
-        if widget is not None:
-            widget.show_answer(record)
+        if widget is not None and widget.shown(field) != value:
+            widget.show_field(field, value)
         self.navigator.update_progress(self._pages, self.detail.index, self._states())
         question, block = key
         self._write(
@@ -329,7 +420,10 @@ class AuditEditorWindow(QMainWindow):
         )
 
     def _answer_saved(self, key: AnswerKey, stored: AnswerRecord, grades: GradeUpdate) -> None:
-        self.answers[key] = replace(self.answers.get(key, stored), updated_at=stored.updated_at)
+        """Saved: only the grades change on screen; the answer shown is already right."""
+        shown = self.answers.get(key)
+        if shown is not None:
+            self.answers[key] = replace(shown, updated_at=stored.updated_at)
         self.detail = replace(
             self.detail,
             grading=grades.grading,
@@ -353,7 +447,7 @@ class AuditEditorWindow(QMainWindow):
             self._reload()
             self._settled()
 
-        self.session.runner.write(work, finished, failed)
+        self.tasks.write(work, finished, failed)
 
     def _settled(self) -> None:
         if self.pending == 0:
@@ -361,6 +455,9 @@ class AuditEditorWindow(QMainWindow):
             self.saved.emit()
 
     def _reload(self) -> None:
+        """After a refused save or a change of structure: show what the database holds.
+        Typing still waiting is saved first, so nothing shown is dropped."""
+        self.page.flush()
         self.detail = audits.get_audit(self.ctx, self.detail.uuid)
         self.answers = dict(self.detail.answers)
         self._refresh_everything()
@@ -374,21 +471,32 @@ class AuditEditorWindow(QMainWindow):
     def _add_block(self, section_id: str, parent_id: str | None) -> None:
         section = self.detail.index.sections[section_id]
         assert section.repeat is not None
-        child: SampledChild | None = None
-        if section.repeat.sampled_child:
-            dialog = SampledChildDialog(self)
-            if not dialog.exec():
-                return
+        if not section.repeat.sampled_child:
+            self._push_add_block(section_id, parent_id, None)
+            return
+        dialog = SampledChildDialog(self)
+
+        def chosen() -> None:
             child = SampledChild(
                 dialog.reference.text(),
-                dialog.year.currentData(),
+                int(dialog.year.currentData()),
                 required(dialog.need, PrimaryNeed),
             )
+            self._push_add_block(section_id, parent_id, child)
+
+        self.dialogs.ask(dialog, chosen)
+
+    def _push_add_block(
+        self, section_id: str, parent_id: str | None, child: SampledChild | None
+    ) -> None:
+        section = self.detail.index.sections[section_id]
+        assert section.repeat is not None
         block_id = str(uuid.uuid4())
         uuid_ = self.detail.uuid
+        what = f"add {section.repeat.unit}" + (f" {child.reference}" if child else "")
         self.undo_stack.push(
             CallCommand(
-                f"add {section.repeat.unit}",
+                what,
                 lambda: self._structural(
                     lambda: audit_blocks.add_block(
                         self.ctx,
@@ -409,13 +517,14 @@ class AuditEditorWindow(QMainWindow):
 
     def _rename_block(self, block_id: str) -> None:
         block = next(b for b in self.detail.blocks if b.id == block_id)
-        text, ok = QInputDialog.getText(self, "Rename", "New name:", text=block.label)
-        if not ok or text.strip() == block.label:
+        text = self.dialogs.text(self, f"Rename “{block.label}”", "New name:", block.label)
+        if text is None or not text.strip() or text.strip() == block.label:
             return
+        text = text.strip()
         uuid_, old, key = self.detail.uuid, block.label, PageKey(block.section_id, block_id)
         self.undo_stack.push(
             CallCommand(
-                "rename",
+                f"rename “{old}” to “{text}”",
                 lambda: self._structural(
                     lambda: audit_blocks.rename_block(self.ctx, uuid_, block_id, text), key
                 ),
@@ -427,10 +536,9 @@ class AuditEditorWindow(QMainWindow):
 
     def _remove_block(self, block_id: str) -> None:
         block = next(b for b in self.detail.blocks if b.id == block_id)
-        answer = QMessageBox.question(
+        if not self.dialogs.confirm(
             self, "Remove", f"Remove “{block.label}” and its answers? (Undo puts it back.)"
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         uuid_ = self.detail.uuid
         removal: list[audit_blocks.Removal] = []
@@ -442,7 +550,7 @@ class AuditEditorWindow(QMainWindow):
 
         self.undo_stack.push(
             CallCommand(
-                "remove",
+                f"remove “{block.label}”",
                 lambda: self._structural(remove, back),
                 lambda: self._structural(
                     lambda: audit_blocks.restore_blocks(self.ctx, uuid_, removal[0]),
@@ -463,28 +571,31 @@ class AuditEditorWindow(QMainWindow):
     # -- audit-level acts ---------------------------------------------------------------------
     def _complete(self) -> None:
         self.page.flush()
+        self.page.set_editable(False)  # nothing typed while completing can be lost
 
         def refused(error: BaseException) -> None:
+            self.page.set_editable(self.detail.is_editable)
             if isinstance(error, CompletionRefused):
                 self.message.show_problem(str(error).splitlines()[0])
                 dialog = MissingDialog(error.missing, self)
-                if dialog.exec() and dialog.chosen is not None:
-                    item = dialog.chosen
-                    if item.question_id:
-                        self.go_to(
-                            PageKey(item.section_id, item.block_id),
-                            (item.question_id, item.block_id),
-                        )
-                    else:
-                        self.go_to(PageKey(item.section_id, item.block_id, True))
+                self.dialogs.ask(dialog, lambda: self._go_to_missing(dialog))
             else:
                 self._handle(error)
 
-        self.session.runner.write(
+        self.tasks.write(
             lambda: audit_lifecycle.complete_audit(self.ctx, self.detail.uuid),
             self._status_changed,
             refused,
         )
+
+    def _go_to_missing(self, dialog: MissingDialog) -> None:
+        item = dialog.chosen
+        if item is None:
+            return
+        if item.question_id:
+            self.go_to(PageKey(item.section_id, item.block_id), (item.question_id, item.block_id))
+        else:
+            self.go_to(PageKey(item.section_id, item.block_id, True))
 
     def _reopen(self) -> None:
         dialog = ReasonDialog(
@@ -494,62 +605,87 @@ class AuditEditorWindow(QMainWindow):
             "&Reopen",
             self,
         )
-        if dialog.exec():
+
+        def reopen() -> None:
             reason = dialog.text
             self._call(lambda: audit_lifecycle.reopen_audit(self.ctx, self.detail.uuid, reason))
 
+        self.dialogs.ask(dialog, reopen)
+
     def _override(self) -> None:
         dialog = OverrideDialog(self.detail.suggested_grade, self.detail.override_grade, self)
-        if dialog.exec():
+
+        def override() -> None:
             grade, reason = dialog.chosen, dialog.text
             self._call(
                 lambda: audit_lifecycle.override_grade(self.ctx, self.detail.uuid, grade, reason)
             )
 
+        self.dialogs.ask(dialog, override)
+
     def _add_action(self, key: AnswerKey) -> None:
+        self.page.flush()
         question = self.detail.index.questions[key[0]]
         answer = self.answers.get(key)
         finding = question.prompt + (f" — {answer.comment}" if answer and answer.comment else "")
         dialog = ActionDialog(finding, self.ctx.today(), self)
-        if not dialog.exec():
-            return
-        finding, action, agency, owner, due, reaudit = dialog.values()
-        details = ActionInput(finding, action, agency, owner, due, reaudit, key[0], key[1])
-        self._write(
-            lambda: add_action(self.ctx, self.detail.uuid, details),
-            lambda record: self._action_added(record.action),
-        )
+
+        def add() -> None:
+            finding, action, agency, owner, due, reaudit = dialog.values()
+            details = ActionInput(finding, action, agency, owner, due, reaudit, key[0], key[1])
+            self._write(
+                lambda: add_action(self.ctx, self.detail.uuid, details),
+                lambda record: self._action_added(record.action),
+            )
+
+        self.dialogs.ask(dialog, add)
 
     def _action_added(self, text: str) -> None:
-        self.detail = audits.get_audit(self.ctx, self.detail.uuid)
+        self.tasks.read(
+            lambda: audits.get_audit(self.ctx, self.detail.uuid),
+            lambda detail: self._actions_loaded(detail, text),
+            self._handle,
+        )
+
+    def _actions_loaded(self, detail: AuditDetail, text: str) -> None:
+        self.detail = replace(self.detail, actions=detail.actions)
         self._show_actions()
         self.message.show_info(f"Action added: {text}")
 
     def _report(self) -> None:
         self.page.flush()
-        suggested = str(Path.home() / f"Audit {self.detail.reference}.pdf")
-        chosen, _ = QFileDialog.getSaveFileName(self, "Save the audit report", suggested, "*.pdf")
-        if not chosen:
+        suggested = Path.home() / f"Audit {self.detail.reference}.pdf"
+        chosen = self.dialogs.save_file(
+            self, "Save the audit report", suggested, "PDF documents (*.pdf)"
+        )
+        if chosen is None:
             return
         uuid_ = self.detail.uuid
         run_with_progress(
             self,
-            self.session.runner,
+            self.tasks,
             "Writing the audit report",
-            lambda _control: export_audit_report(self.ctx, uuid_, Path(chosen)),
+            lambda _control: export_audit_report(self.ctx, uuid_, chosen),
             on_done=lambda result: self.message.show_info(f"Report written to {result.files[0]}."),
             on_error=self._handle,
+            writes=True,  # after every edit queued before it, so the report shows them
         )
 
     def _trail(self) -> None:
-        TrailDialog(audit_lifecycle.audit_trail(self.session.db, self.detail.uuid), self).exec()
+        self.page.flush()
+        self.tasks.write(  # the write lane: the trail includes every edit made so far
+            lambda: audit_lifecycle.audit_trail(self.session.db, self.detail.uuid),
+            lambda entries: self.dialogs.ask(TrailDialog(entries, self)),
+            self._handle,
+        )
 
     def _call(self, work: Any) -> None:
         self.page.flush()
-        self.session.runner.write(work, self._status_changed, self._handle)
+        self.tasks.write(work, self._status_changed, self._handle)
 
     def _status_changed(self, detail: AuditDetail) -> None:
         was_editable = self.detail.is_editable
+        self.page.flush()
         self.detail = detail
         self.answers = dict(detail.answers)
         if was_editable != detail.is_editable:
@@ -562,8 +698,10 @@ class AuditEditorWindow(QMainWindow):
 
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Typing still waiting goes into the write lane now; queued writes finish there
+        # after the window has gone (their results, meant for it, are dropped).
         self.page.flush()
-        self.session.runner.wait()
         self.preferences.set_geometry("editor", self.saveGeometry())
+        self.tasks.close()
         self.closed.emit(self.detail.uuid)
         super().closeEvent(event)

@@ -45,7 +45,7 @@ class GradePanel(QWidget):
         self.reasons.setReadOnly(True)
         self.reasons.setTabChangesFocus(True)
         self.override = named(
-            QPushButton("O&verride grade…"),
+            QPushButton("Override &grade…"),
             "Override grade",
             "Record a different overall grade with a reason",
         )

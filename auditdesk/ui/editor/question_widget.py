@@ -2,12 +2,17 @@
 
 Keyboard: on the rating buttons, 1-9 pick an option (1 = the first, Outstanding on the
 Ofsted scale), N picks N/A and Delete clears; Tab moves on to the comment and evidence.
+
+What the person types is theirs: the widget is never refilled from storage while it is
+shown. Only an undo or redo (which the person asked for) changes one field, through
+:meth:`QuestionWidget.show_field`. The text boxes have no undo of their own: Ctrl+Z goes
+to the audit's one undo history, so there is a single history the person can see.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -23,11 +28,12 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.template_index import Slot
 from auditdesk.domain.template_model import RatingScale
+from auditdesk.services.audits import MAX_TEXT
 from auditdesk.services.records import AnswerRecord
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.flow_layout import FlowLayout
 
-TEXT_SAVE_DELAY_MS = 400  # a pause in typing saves (DESIGN.md: within about half a second)
+TEXT_SAVE_DELAY_MS = 400  # a pause in typing saves: every edit is stored within half a second
 
 
 class QuestionWidget(QFrame):
@@ -35,6 +41,7 @@ class QuestionWidget(QFrame):
 
     edited = Signal(str, object)
     action_requested = Signal()
+    too_long = Signal(int)  # a box reached the most it can hold
 
     def __init__(
         self,
@@ -49,6 +56,7 @@ class QuestionWidget(QFrame):
     ) -> None:
         super().__init__(parent)
         self._loading = False
+        self.number = number
         self.slot = slot
         self.scale = scale
         self.setFrameShape(QFrame.Shape.StyledPanel)
@@ -146,23 +154,40 @@ class QuestionWidget(QFrame):
 
     # -- showing ---------------------------------------------------------------------------
     def show_answer(self, answer: AnswerRecord | None) -> None:
-        """Show the stored answer without emitting edits (used for undo and reloads)."""
+        """Fill the widget as it is built, without emitting edits."""
+        self.show_field("rating", answer.rating if answer else None)
+        self.show_field("comment", answer.comment if answer else "")
+        self.show_field("evidence", answer.evidence if answer else "")
+
+    def show_field(self, field: str, value: object) -> None:
+        """Show one field's value (an undo or redo), leaving the others as they are."""
         self._loading = True
         try:
-            rating = answer.rating if answer else None
-            self.group.setExclusive(False)
-            for code, button in self.buttons.items():
-                button.setChecked(code == rating)
-            self.group.setExclusive(True)
-            for widget, text in (
-                (self.comment, answer.comment if answer else ""),
-                (self.evidence, answer.evidence if answer else ""),
-            ):
-                if widget.toPlainText() != text:
-                    widget.setPlainText(text)
-                    widget.moveCursor(widget.textCursor().MoveOperation.End)
+            if field == "rating":
+                self.group.setExclusive(False)
+                for code, button in self.buttons.items():
+                    button.setChecked(code == value)
+                self.group.setExclusive(True)
+                return
+            widget = self.comment if field == "comment" else self.evidence
+            text = str(value or "")
+            if widget.toPlainText() != text:
+                self._timer(widget).stop()
+                widget.setPlainText(text)
+                widget.moveCursor(widget.textCursor().MoveOperation.End)
         finally:
             self._loading = False
+
+    def shown(self, field: str) -> object:
+        """What the widget shows now for ``field`` (typed, saved or not)."""
+        if field == "rating":
+            return self.rating
+        return (self.comment if field == "comment" else self.evidence).toPlainText()
+
+    @property
+    def typing(self) -> bool:
+        """Typed text waiting for its pause before it is saved."""
+        return any(self._timer(w).isActive() for w in (self.comment, self.evidence))
 
     def set_editable(self, editable: bool) -> None:
         for button in self.buttons.values():
@@ -184,19 +209,44 @@ class QuestionWidget(QFrame):
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def flush(self) -> None:
-        """Save typed text now (before closing, completing or switching page)."""
+        """Save typed text now (before closing, completing, undoing or switching page)."""
         for widget, field in ((self.comment, "comment"), (self.evidence, "evidence")):
-            timer: QTimer = widget.property("saveTimer")
+            timer = self._timer(widget)
             if timer.isActive():
                 timer.stop()
                 self.edited.emit(field, widget.toPlainText())
 
+    @staticmethod
+    def _timer(widget: QPlainTextEdit) -> QTimer:
+        timer: QTimer = widget.property("saveTimer")
+        return timer
+
     # -- keyboard --------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if isinstance(watched, QPlainTextEdit):
+            return self._text_box_event(event) or super().eventFilter(watched, event)
         is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
         if is_key and self._choose_by_key(event):  # type: ignore[arg-type]
             return True
         return super().eventFilter(watched, event)
+
+    @staticmethod
+    def _text_box_event(event: QEvent) -> bool:
+        """Undo and redo keys pass over a text box to the window's undo history."""
+        if event.type() in (QEvent.Type.ShortcutOverride, QEvent.Type.KeyPress) and isinstance(
+            event, QKeyEvent
+        ):
+            wanted = (
+                QKeySequence.StandardKey.Undo,
+                QKeySequence.StandardKey.Redo,
+            )
+            if any(event.matches(key) for key in wanted) or (
+                event.key() == Qt.Key.Key_Y
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier
+            ):
+                event.ignore()  # not taken by the box: the window's shortcut runs
+                return True
+        return False
 
     def _choose_by_key(self, event: QKeyEvent) -> bool:
         if not self.buttons or not next(iter(self.buttons.values())).isEnabled():
@@ -230,14 +280,32 @@ class QuestionWidget(QFrame):
     def _text(self, field: str, name: str, description: str) -> QPlainTextEdit:
         widget = named(QPlainTextEdit(), name, description)
         widget.setTabChangesFocus(True)  # Tab moves on; text never traps the keyboard
+        widget.setUndoRedoEnabled(False)  # one undo history: the audit's (see the docstring)
+        widget.installEventFilter(self)
         widget.setFixedHeight(widget.fontMetrics().lineSpacing() * 3 + 14)
         timer = QTimer(widget)
         timer.setSingleShot(True)
         timer.setInterval(TEXT_SAVE_DELAY_MS)
         timer.timeout.connect(lambda: self.edited.emit(field, widget.toPlainText()))
         widget.setProperty("saveTimer", timer)
-        widget.textChanged.connect(lambda: None if self._loading else timer.start())
+        widget.textChanged.connect(lambda: None if self._loading else self._typed(widget, timer))
         return widget
+
+    def _typed(self, widget: QPlainTextEdit, timer: QTimer) -> None:
+        text = widget.toPlainText()
+        if len(text) > MAX_TEXT:  # what the database would refuse is never shown as typed
+            self._loading = True
+            try:
+                cursor = widget.textCursor()
+                position = min(cursor.position(), MAX_TEXT)
+                widget.setPlainText(text[:MAX_TEXT])
+                cursor = widget.textCursor()
+                cursor.setPosition(position)
+                widget.setTextCursor(cursor)
+            finally:
+                self._loading = False
+            self.too_long.emit(MAX_TEXT)
+        timer.start()
 
 
 def _escape(text: str) -> str:

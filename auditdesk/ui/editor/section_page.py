@@ -33,6 +33,7 @@ class SectionPage(QScrollArea):
     rename_block_requested = Signal(str)  # block id
     remove_block_requested = Signal(str)  # block id
     open_page_requested = Signal(object)  # PageKey
+    too_long = Signal(int)  # a text box reached the most it holds
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,6 +100,14 @@ class SectionPage(QScrollArea):
         for widget in self.questions.values():
             widget.flush()
 
+    @property
+    def typing(self) -> bool:
+        return any(widget.typing for widget in self.questions.values())
+
+    def set_editable(self, editable: bool) -> None:
+        for widget in self.questions.values():
+            widget.set_editable(editable)
+
     # -- building ----------------------------------------------------------------------
     def _question_list(
         self,
@@ -132,6 +141,7 @@ class SectionPage(QScrollArea):
             key = slot.key
             widget.edited.connect(lambda field, value, key=key: self.edited.emit(key, field, value))
             widget.action_requested.connect(lambda key=key: self.action_requested.emit(key))
+            widget.too_long.connect(self.too_long)
             self.questions[key] = widget
             layout.addWidget(widget)
         if hidden:
@@ -181,7 +191,7 @@ class SectionPage(QScrollArea):
         )
         named(count, "How many", count.text())
         add = named(
-            QPushButton(f"&Add {repeat.unit}…"),
+            QPushButton(f"A&dd {repeat.unit}…"),
             f"Add {repeat.unit}",
             f"Adds a {repeat.unit} to this section",
         )

@@ -34,14 +34,22 @@ from auditdesk.services.bundles import (
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.session import AppSession
+from auditdesk.ui.task_runner import TaskScope
 
 
 class ConflictsView(QWidget):
     changed = Signal(int)  # open conflicts, for the tab's title
 
-    def __init__(self, session: AppSession, show_info: Any, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: AppSession,
+        tasks: TaskScope,
+        show_info: Any,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
+        self.tasks = tasks
         self.show_info = show_info
         self._handle = error_handler(show_info)
         self.conflicts: list[ConflictSummary] = []
@@ -113,7 +121,7 @@ class ConflictsView(QWidget):
 
     def reload(self) -> None:
         include = self.decided.isChecked()
-        self.session.runner.read(
+        self.tasks.read(
             lambda: list_conflicts(self.session.db, include_decided=include),
             self._show,
             self._handle,
@@ -147,7 +155,7 @@ class ConflictsView(QWidget):
         conflict = self._selected()
         if conflict is None:
             return
-        self.session.runner.read(
+        self.tasks.read(
             lambda: compare_conflict(self.session.db, conflict.uuid),
             self._show_comparison,
             self._handle,
@@ -187,7 +195,7 @@ class ConflictsView(QWidget):
         if conflict is None:
             return
         note = self.note.text()
-        self.session.runner.write(
+        self.tasks.write(
             lambda: resolve_conflict(self.session.ctx, conflict.uuid, resolution, note),
             self._resolved,
             self._handle,

@@ -9,9 +9,9 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -31,13 +31,20 @@ from auditdesk.services.bundles import (
 )
 from auditdesk.services.context import ServiceContext
 from auditdesk.ui.accessibility import named
-from auditdesk.ui.dialogs import FormDialog, date_edit, picked_date
+from auditdesk.ui.dialog_service import DialogService
+from auditdesk.ui.dialogs import FieldProblem, FormDialog, date_edit, picked_date
 
 HEADINGS = ("Audit", "Template", "Child or setting", "Status", "Last sent")
 
 
 class SendDialog(FormDialog):
-    def __init__(self, ctx: ServiceContext, folder: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: ServiceContext,
+        folder: Path,
+        dialogs: DialogService,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(
             "Send audits",
             "Write the chosen audits, with their actions and moderation, into one bundle file "
@@ -46,6 +53,7 @@ class SendDialog(FormDialog):
             parent,
         )
         self.ctx = ctx
+        self.dialogs = dialogs
         today = ctx.today()
         self.unsent = named(
             QRadioButton("&Completed audits not sent yet"),
@@ -53,7 +61,7 @@ class SendDialog(FormDialog):
             "Sends completed audits whose latest version has not been sent",
         )
         self.changed = named(
-            QRadioButton("Audits changed &since:"),
+            QRadioButton("Audits changed si&nce:"),
             "Changed since a date",
             "Sends every audit changed since the date chosen",
         )
@@ -100,10 +108,9 @@ class SendDialog(FormDialog):
         chosen_row.addWidget(self.references, 1)
         self.form.addRow(chosen_row)
         self.form.addRow(self.list)
-        file_row = QHBoxLayout()
-        file_row.addWidget(self.target, 1)
-        file_row.addWidget(browse)
-        self.form.addRow("&File:", file_row)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.target)
+        self.form.addRow(file_label, self.with_problem(self.target, browse))
         for button in (self.unsent, self.changed, self.chosen):
             button.toggled.connect(lambda _on: self.refresh())
         self.since.dateChanged.connect(lambda _d: self.refresh())
@@ -125,9 +132,9 @@ class SendDialog(FormDialog):
             self.candidates = audits_to_send(self.ctx, self.selection())
         except UserError as problem:
             self.candidates = ()
-            self.problem.setText(str(problem))
+            self.show_problem(str(problem))
         else:
-            self.problem.setText("")
+            self.problem.hide()
         self.list.setRowCount(len(self.candidates))
         for row, audit in enumerate(self.candidates):
             sent = (
@@ -154,15 +161,17 @@ class SendDialog(FormDialog):
         return Path(self.target.text()).expanduser()
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "Save the bundle", self.target.text(), "AuditDesk bundles (*.auditdesk)"
+        chosen = self.dialogs.save_file(
+            self, "Save the bundle", Path(self.target.text()), "AuditDesk bundles (*.auditdesk)"
         )
-        if chosen:
-            self.target.setText(chosen)
+        if chosen is not None:
+            self.target.setText(str(chosen))
 
-    def check(self) -> str | None:
+    def problems(self) -> list[FieldProblem]:
+        found = []
         if not self.candidates:
-            return "No audits match: choose another option."
+            which = self.references if self.chosen.isChecked() else self.unsent
+            found.append(FieldProblem(which, "No audits match: choose another option."))
         if not self.target.text().strip():
-            return "Choose where to write the bundle."
-        return None
+            found.append(FieldProblem(self.target, "Choose where to write the bundle."))
+        return found

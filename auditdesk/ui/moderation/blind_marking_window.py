@@ -1,17 +1,19 @@
-"""Second marking, blind: the second marker sees the plan's structure and the questions,
-never the first marker's ratings, comments, evidence or grades, until they submit."""
+"""Second marking, blind: the second marker sees which plan to read, its structure and the
+questions, never the first marker's ratings, comments, evidence or grades, until they
+submit. Each rating is saved as it is made; results reach the window only while it is open."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
+    QMenuBar,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -24,6 +26,7 @@ from auditdesk.errors import CompletionRefused
 from auditdesk.services import moderation
 from auditdesk.services.records import AnswerRecord
 from auditdesk.ui.accessibility import named
+from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.editor.editor_dialogs import MissingDialog
 from auditdesk.ui.editor.navigator import SectionNavigator
 from auditdesk.ui.editor.pages import Page, PageKey, pages
@@ -31,6 +34,7 @@ from auditdesk.ui.editor.section_page import SectionPage
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.message_bar import MessageBar
 from auditdesk.ui.session import AppSession
+from auditdesk.ui.view_actions import ViewActions
 
 AnswerKey = tuple[str, str | None]
 
@@ -39,10 +43,17 @@ class BlindMarkingWindow(QDialog):
     submitted = Signal(str)  # moderation uuid
 
     def __init__(
-        self, session: AppSession, moderation_uuid: str, parent: QWidget | None = None
+        self,
+        session: AppSession,
+        moderation_uuid: str,
+        dialogs: DialogService,
+        view_actions: ViewActions | None = None,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.dialogs = dialogs
+        self.tasks = session.runner.scope(self)
         self.moderation_uuid = moderation_uuid
         self.view = moderation.blind_view(session.ctx, moderation_uuid)
         self.setWindowTitle(f"Second marking {self.view.audit_reference} (blind)")
@@ -53,15 +64,22 @@ class BlindMarkingWindow(QDialog):
             "until you submit",
         )
         self.message = MessageBar()
-        self.message.show_info(
+        self._handle = error_handler(self.message.show_problem)
+        self.plan = QLabel(
+            f"<b>The plan to read:</b> {_escape(self.view.plan_to_read())}. "
+            f"Audit {self.view.audit_reference}, {_escape(self.view.template_title)}."
+        )
+        self.plan.setWordWrap(True)
+        self.plan.setTextFormat(Qt.TextFormat.RichText)
+        named(self.plan, "The plan to read", self.view.plan_to_read())
+        note = QLabel(
             "Blind second marking: the first marker's ratings and grades are hidden until you "
             "submit. Each rating is saved as you make it."
         )
-        self._handle = error_handler(self.message.show_problem)
+        note.setWordWrap(True)
         self.ratings: dict[AnswerKey, str] = dict(self.view.ratings)
         self.comments: dict[AnswerKey, str] = dict(self.view.comments)
-        context = self._context()
-        self._pages: list[Page] = pages(self.view.index, self.view.blocks, context)
+        self._pages: list[Page] = pages(self.view.index, self.view.blocks, self._context())
         self.navigator = SectionNavigator()
         self.page = SectionPage()
         self.save_state = named(
@@ -70,9 +88,8 @@ class BlindMarkingWindow(QDialog):
         self.submit = named(
             QPushButton("&Submit second marking"),
             "Submit second marking",
-            "Finishes blind marking and shows the comparison with the first marker",
+            "Finishes blind marking and shows the comparison with the first marker (Ctrl+Return)",
         )
-        self.submit.setShortcut(QKeySequence("Ctrl+Return"))
         self.submit.clicked.connect(self._submit)
         close = named(QPushButton("&Close"), "Close", "Closes; your ratings so far are saved")
         close.clicked.connect(self.close)
@@ -85,6 +102,9 @@ class BlindMarkingWindow(QDialog):
         buttons.addWidget(self.submit)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
+        layout.setMenuBar(self._menus(view_actions))
+        layout.addWidget(self.plan)
+        layout.addWidget(note)
         layout.addWidget(self.message)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
@@ -92,7 +112,38 @@ class BlindMarkingWindow(QDialog):
         self.page.edited.connect(self._edited)
         self.page.open_page_requested.connect(self._go)
         self.navigator.show_pages(self._pages, self.view.index, self._states(), None)
+        char = self.fontMetrics().averageCharWidth()
+        splitter.setSizes([char * 34, char * 90])
         self.resize(1100, 760)
+
+    def _menus(self, view_actions: ViewActions | None) -> QMenuBar:
+        bar = QMenuBar(self)
+        marking = bar.addMenu("&Marking")
+        for text, keys, slot, tip in (
+            ("&Submit", "Ctrl+Return", self._submit, "Submits your second marking"),
+            ("&Sections list", "Alt+1", self.navigator.setFocus, "Moves to the sections"),
+            ("&Questions", "Alt+2", self.page.focus_first, "Moves to the first question"),
+            ("&Next part", "Ctrl+PgDown", lambda: self._step(1), "The next part"),
+            ("&Previous part", "Ctrl+PgUp", lambda: self._step(-1), "The previous part"),
+            ("&Close", "Ctrl+W", self.close, "Closes; your ratings so far are saved"),
+        ):
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.setToolTip(tip)
+            action.triggered.connect(slot)
+            marking.addAction(action)
+            self.addAction(action)
+        if view_actions is not None:
+            view_actions.fill(bar.addMenu("&View"), self)
+        return bar
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.page.questions:
+            first = next((p for p in self._pages if not p.lists_blocks), None)
+            if first is not None:
+                self.navigator.choose(first.key)
+        self.page.focus_first()  # ready to rate: the first question has the keyboard
 
     def _context(self) -> AnswerContext:
         stage = PlanStage(self.view.plan_stage) if self.view.plan_stage else None
@@ -127,6 +178,13 @@ class BlindMarkingWindow(QDialog):
         self.navigator.choose(key)
         self.page.focus_first()
 
+    def _step(self, direction: int) -> None:
+        keys = [p.key for p in self._pages]
+        current = self.navigator.currentItem()
+        here = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        position = keys.index(here) if here in keys else 0
+        self._go(keys[max(0, min(len(keys) - 1, position + direction))])
+
     def _edited(self, key: AnswerKey, field: str, value: object) -> None:
         if field == "rating":
             if value is None:
@@ -138,9 +196,10 @@ class BlindMarkingWindow(QDialog):
         rating = self.ratings.get(key)
         comment = self.comments.get(key, "")
         if rating is None and field == "comment":
-            return  # a note is kept once the question is rated
+            self.save_state.setText("Your note is kept once the question is rated")
+            return
         self.save_state.setText("Saving…")
-        self.session.runner.write(
+        self.tasks.write(
             lambda: moderation.record_second_rating(
                 self.session.ctx,
                 self.moderation_uuid,
@@ -162,25 +221,44 @@ class BlindMarkingWindow(QDialog):
 
         def refused(error: BaseException) -> None:
             if isinstance(error, CompletionRefused):
-                dialog = MissingDialog(error.missing, self)
-                if dialog.exec() and dialog.chosen is not None:
-                    item = dialog.chosen
-                    self.navigator.choose(PageKey(item.section_id, item.block_id))
-                    self.page.focus_question((item.question_id, item.block_id))
+                count = len(error.missing)
+                self.message.show_problem(
+                    f"Not submitted: {count:,} question{'s' if count != 1 else ''} still "
+                    "to rate before your second marking can be submitted."
+                )
+                dialog = MissingDialog(error.missing, self, doing="submitting second marking")
+                self.dialogs.ask(dialog, lambda: self._go_to_missing(dialog))
             else:
                 self._handle(error)
 
-        self.session.runner.write(
+        self.tasks.write(
             lambda: moderation.submit_second_marking(self.session.ctx, self.moderation_uuid),
             lambda _result: self._done(),
             refused,
         )
 
+    def _go_to_missing(self, dialog: MissingDialog) -> None:
+        item = dialog.chosen
+        if item is not None:
+            self.navigator.choose(PageKey(item.section_id, item.block_id))
+            self.page.focus_question((item.question_id, item.block_id))
+
     def _done(self) -> None:
+        self.tasks.close()
         self.submitted.emit(self.moderation_uuid)
         self.accept()
 
+    def done(self, result: int) -> None:
+        """Closing by any route (Close, Escape, the title bar) ends this window's work."""
+        self.page.flush()
+        self.tasks.close()
+        super().done(result)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.page.flush()
-        self.session.runner.wait()
+        self.tasks.close()
         super().closeEvent(event)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,5 +1,5 @@
-"""The Moderation tab: draw a stratified sample, assign second markers, mark blind,
-reconcile, and see how well markers agree."""
+"""The Moderation tab: draw a stratified sample, assign second markers (to several audits
+at once), mark blind, reconcile, and see how well markers agree."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -27,11 +26,14 @@ from auditdesk.services.moderation import ModerationRow
 from auditdesk.services.people import list_auditors
 from auditdesk.services.records import TemplateSummary
 from auditdesk.ui.accessibility import named
+from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.filter_bar import recent_periods
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
 from auditdesk.ui.session import AppSession
+from auditdesk.ui.task_runner import TaskScope
+from auditdesk.ui.view_actions import ViewActions
 
 STATUS_WORDS = {
     "drawn": "Drawn: needs a second marker",
@@ -48,12 +50,20 @@ class ModerationView(QWidget):
     def __init__(
         self,
         session: AppSession,
+        tasks: TaskScope,
+        dialogs: DialogService,
         templates: list[TemplateSummary],
         show_problem: Any,
+        *,
+        view_actions: ViewActions | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.tasks = tasks
+        self.dialogs = dialogs
+        self.view_actions = view_actions
+        self._select_after_load: set[str] = set()
         self._handle = error_handler(show_problem)
         self.show_info = show_problem
         self._sample_controls(session, templates)
@@ -65,16 +75,17 @@ class ModerationView(QWidget):
         self.table.setHorizontalHeaderLabels(list(HEADINGS))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once: a lead gives one second marker a batch of audits.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(self._activated)
         self.assign = named(
-            QPushButton("&Assign second marker…"),
+            QPushButton("Assign second mar&ker…"),
             "Assign second marker",
-            "Chooses who second-marks the selected audit",
+            "Chooses who second-marks the selected audits (select several with Shift or Ctrl)",
         )
         self.assign.clicked.connect(self._assign)
         self.mark = named(
@@ -133,9 +144,7 @@ class ModerationView(QWidget):
         self.template = named(
             QComboBox(), "Sample template", "Draw only from this template's audits"
         )
-        self.template.addItem("Every template", None)
-        for template in templates:
-            self.template.addItem(template.title, template.template_id)
+        self.set_templates(templates)
         self.draw = named(
             QPushButton("&Draw sample"),
             "Draw sample",
@@ -143,16 +152,27 @@ class ModerationView(QWidget):
         )
         self.draw.clicked.connect(self._draw)
 
+    def set_templates(self, templates: list[TemplateSummary]) -> None:
+        kept = self.template.currentData()
+        self.template.blockSignals(True)
+        self.template.clear()
+        self.template.addItem("Every template", None)
+        for template in templates:
+            self.template.addItem(template.title, template.template_id)
+        self.template.setCurrentIndex(max(0, self.template.findData(kept)))
+        self.template.blockSignals(False)
+
     def reload(self) -> None:
         ctx = self.session.ctx
-        self.session.runner.read(
+        self.tasks.read(
             lambda: (moderation.list_moderations(ctx), agreement_report(ctx)),
             lambda result: self._show(*result),
             self._handle,
         )
 
     def _show(self, rows: list[ModerationRow], report: AgreementReport) -> None:
-        selected = self._selected()
+        wanted = self._select_after_load or {row.uuid for row in self._selected_rows()}
+        self._select_after_load = set()
         self.rows = sorted(
             rows, key=lambda r: (list(STATUS_WORDS).index(r.status), r.audit_reference)
         )
@@ -171,11 +191,7 @@ class ModerationView(QWidget):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, row.uuid)
                 self.table.setItem(number, column, item)
-        if self.rows:
-            position = next(
-                (i for i, r in enumerate(self.rows) if selected and r.uuid == selected.uuid), 0
-            )
-            self.table.setCurrentCell(position, 0)
+        self._select(wanted)
         overall, ratings = report.overall_grades, report.ratings
         self.agreement.setText(
             f"Agreement across {report.moderations:,} moderated "
@@ -185,9 +201,30 @@ class ModerationView(QWidget):
             else "No moderation submitted yet: agreement figures appear once second markers submit."
         )
 
+    def _select(self, uuids: set[str]) -> None:
+        """Select these rows (or the first) and bring the first of them into view."""
+        if not self.rows:
+            return
+        positions = [i for i, r in enumerate(self.rows) if r.uuid in uuids] or [0]
+        self.table.clearSelection()
+        self.table.setCurrentCell(positions[0], 0)
+        selection = self.table.selectionModel()
+        for position in positions:
+            selection.select(
+                self.table.model().index(position, 0),
+                selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
+            )
+        self.table.scrollTo(self.table.model().index(positions[0], 0))
+
     def _selected(self) -> ModerationRow | None:
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def _selected_rows(self) -> list[ModerationRow]:
+        chosen = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        rows = [self.rows[i] for i in chosen if 0 <= i < len(self.rows)]
+        current = self._selected()
+        return rows or ([current] if current is not None else [])
 
     def _activated(self, index: QModelIndex) -> None:
         row = self._selected()
@@ -204,7 +241,7 @@ class ModerationView(QWidget):
         period = self.period.currentData()
         template = self.template.currentData()
         percentage = self.percentage.value()
-        self.session.runner.write(
+        self.tasks.write(
             lambda: moderation.draw_sample(
                 self.session.ctx,
                 percentage=percentage,
@@ -217,35 +254,50 @@ class ModerationView(QWidget):
         )
 
     def _drawn(self, sample: moderation.SampleResult) -> None:
+        drawn = len(sample.drawn)
         self.show_info(
-            f"Drew {len(sample.drawn)} of {sample.eligible} completed audits "
+            f"Drew {drawn:,} of {sample.eligible:,} completed audit"
+            f"{'s' if sample.eligible != 1 else ''} "
             f"({sample.percentage:g}% of each template and grade, at least one from each)."
+            + (" The new audits are selected: assign their second marker next." if drawn else "")
         )
+        self._select_after_load = {row.uuid for row in sample.drawn}
         self.reload()
         self.changed.emit()
 
     def _assign(self) -> None:
-        row = self._selected()
-        if row is None:
+        rows = [r for r in self._selected_rows() if r.status in ("drawn", "assigned")]
+        if not rows:
+            self.show_info(
+                "Choose audits that are drawn or with a second marker; "
+                "submitted ones cannot change marker."
+                if self.rows
+                else "Draw a sample first."
+            )
             return
         people = list_auditors(self.session.db)
         names = [f"{a.name} ({a.agency.label})" for a in people]
-        choice, ok = QInputDialog.getItem(
-            self,
-            "Assign second marker",
-            f"Who second-marks {row.audit_reference}?",
-            names,
-            0,
-            False,
+        what = rows[0].audit_reference if len(rows) == 1 else f"these {len(rows):,} audits"
+        picked = self.dialogs.choose(
+            self, "Assign second marker", f"Who second-marks {what}?", names
         )
-        if not ok:
+        if picked is None:
             return
-        person = people[names.index(choice)]
-        self.session.runner.write(
-            lambda: moderation.assign_second_marker(self.session.ctx, row.uuid, person.uuid),
-            lambda _r: self.reload(),
-            self._handle,
-        )
+        person = people[picked]
+        ctx, uuids = self.session.ctx, [r.uuid for r in rows]
+
+        def assign_all() -> int:
+            for moderation_uuid in uuids:
+                moderation.assign_second_marker(ctx, moderation_uuid, person.uuid)
+            return len(uuids)
+
+        def assigned(count: int) -> None:
+            plural = "s" if count != 1 else ""
+            self.show_info(f"{person.name} will second-mark {count:,} audit{plural}.")
+            self._select_after_load = set(uuids)
+            self.reload()
+
+        self.tasks.write(assign_all, assigned, self._handle)
 
     def _mark(self) -> None:
         row = self._selected()
@@ -258,10 +310,15 @@ class ModerationView(QWidget):
                 else "Second marking for this audit is already submitted."
             )
             return
-        window = BlindMarkingWindow(self.session, row.uuid, self)
+        try:
+            window = BlindMarkingWindow(
+                self.session, row.uuid, self.dialogs, self.view_actions, self.window()
+            )
+        except Exception as error:
+            self._handle(error)
+            return
         window.submitted.connect(lambda _uuid: self._after_submit(row.uuid))
-        window.exec()
-        self.reload()
+        self.dialogs.ask(window, on_finished=lambda _accepted: self.reload())
 
     def _after_submit(self, moderation_uuid: str) -> None:
         self.reload()
@@ -283,15 +340,17 @@ class ModerationView(QWidget):
         except Exception as error:
             self._handle(error)
             return
-        dialog = ReconciliationDialog(result, self)
-        if not dialog.exec():
-            return
-        agreed, notes = dialog.agreed_grades(), dialog.notes_text
-        self.session.runner.write(
-            lambda: moderation.agree(self.session.ctx, moderation_uuid, agreed, notes),
-            lambda _r: self._agreed(),
-            self._handle,
-        )
+        dialog = ReconciliationDialog(result, self.window())
+
+        def agreed() -> None:
+            grades, notes = dialog.agreed_grades(), dialog.notes_text
+            self.tasks.write(
+                lambda: moderation.agree(self.session.ctx, moderation_uuid, grades, notes),
+                lambda _r: self._agreed(),
+                self._handle,
+            )
+
+        self.dialogs.ask(dialog, agreed)
 
     def _agreed(self) -> None:
         self.reload()

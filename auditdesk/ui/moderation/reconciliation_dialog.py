@@ -20,7 +20,7 @@ from auditdesk.domain.grades import GRADES_BEST_FIRST, Grade
 from auditdesk.services.moderation import OVERALL, Reconciliation
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
-from auditdesk.ui.dialogs import FormDialog
+from auditdesk.ui.dialogs import FieldProblem, FormDialog
 
 
 class ReconciliationDialog(FormDialog):
@@ -143,10 +143,10 @@ class ReconciliationDialog(FormDialog):
     def notes_text(self) -> str:
         return self.notes.toPlainText().strip()
 
-    def check(self) -> str | None:
+    def problems(self) -> list[FieldProblem]:
         if OVERALL not in self.agreed_grades():
-            return "Choose the agreed overall grade."
-        return None
+            return [FieldProblem(self.agreed[OVERALL], "Choose the agreed overall grade.")]
+        return []
 
 
 def _label(grade: Grade | None) -> str:

@@ -14,8 +14,9 @@ from auditdesk.services import audit_state
 from auditdesk.services.audit_detail import detail_of
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.records import AuditDetail, TrailEntry
+from auditdesk.services.report_trail import TrailWording
 from auditdesk.store.database import Database
-from auditdesk.store.models import ChangeTrail
+from auditdesk.store.models import Action, ChangeTrail
 
 
 def missing_items(ctx: ServiceContext, audit_uuid: str) -> list[MissingAnswer]:
@@ -112,27 +113,24 @@ def sign_off(ctx: ServiceContext, audit_uuid: str) -> AuditDetail:
 
 
 def audit_trail(db: Database, audit_uuid: str) -> list[TrailEntry]:
-    """Every change to an audit, its blocks, answers, actions and moderation, oldest first."""
+    """Every change to an audit, its blocks, answers, actions and moderation, oldest first,
+    worded with the audit's own template version (see :class:`TrailEntry`)."""
     with db.read() as session:
-        audit_state.get_audit(session, audit_uuid)
+        loaded = audit_state.load_audit(session, audit_uuid)
         rows = session.scalars(
             select(ChangeTrail)
             .where(ChangeTrail.audit_uuid == audit_uuid)
             .order_by(ChangeTrail.at, ChangeTrail.id)
         ).all()
-        return [
-            TrailEntry(
-                row.at,
-                row.actor,
-                row.device,
-                row.record_type,
-                row.field,
-                row.old_value,
-                row.new_value,
-                row.reason,
-            )
-            for row in rows
-        ]
+        named_actions = select(Action.uuid, Action.action).where(Action.audit_id == loaded.audit.id)
+        actions = dict(session.execute(named_actions).all())
+        wording = TrailWording(
+            loaded.index,
+            loaded.blocks,
+            names={audit_uuid: f"audit {loaded.audit.reference}"},
+            actions=actions,
+        )
+        return [wording.entry(row) for row in rows]
 
 
 def _missing(loaded: audit_state.LoadedAudit) -> list[MissingAnswer]:

@@ -186,6 +186,15 @@ class GradeUpdate:
 
 @dataclass(frozen=True)
 class TrailEntry:
+    """One change to an audit.
+
+    ``what``, ``before`` and ``after`` are what people read: the section and question in
+    the audit's own template version's words, values as the labels chosen ("Yes", "Not
+    applicable"), records by their label. ``field``, ``old_value`` and ``new_value`` are as
+    stored (stable ids and codes), and the ids of what changed follow, for exports and
+    matching; none of them is for showing.
+    """
+
     at: datetime
     actor: str
     device: str
@@ -194,6 +203,13 @@ class TrailEntry:
     old_value: str | None
     new_value: str | None
     reason: str | None
+    what: str = ""
+    before: str = ""
+    after: str = ""
+    record_uuid: str | None = None
+    question_id: str | None = None
+    section_id: str | None = None  # the question's own section
+    block_id: str | None = None  # the block answered in, added, renamed or removed
 
 
 @dataclass(frozen=True)

@@ -87,12 +87,13 @@ class TrailDialog(QDialog):
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setTabKeyNavigation(False)
         for row, entry in enumerate(entries):
+            # The worded fields only: the stored field and values hold ids and codes.
             values = [
                 entry.at.astimezone().strftime("%d %b %Y %H:%M"),
                 entry.actor,
-                entry.field,
-                entry.old_value or "",
-                entry.new_value or "",
+                entry.what,
+                entry.before,
+                entry.after,
                 entry.reason or "",
             ]
             for column, value in enumerate(values):

@@ -66,6 +66,16 @@ class ReportModeration:
 
 
 @dataclass(frozen=True)
+class Unfinished:
+    """What an audit still lacks before it can be completed, for the report's warning."""
+
+    unanswered: int  # required questions that apply and have no answer yet
+    required: int  # required questions that apply
+    sections: tuple[tuple[str, int], ...]  # (top-level section title, unanswered in it)
+    other: tuple[str, ...]  # anything else completion needs, in words
+
+
+@dataclass(frozen=True)
 class AuditReport:
     reference: str
     template_title: str
@@ -85,3 +95,10 @@ class AuditReport:
     sign_off: tuple[Fact, ...]
     generated_at: datetime
     generated_by: str
+    # A draft, or anything still to finish, must never read as a final judgement.
+    draft: bool = False
+    unfinished: Unfinished | None = None
+
+    @property
+    def provisional(self) -> bool:
+        return self.draft or self.unfinished is not None

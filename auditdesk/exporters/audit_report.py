@@ -23,10 +23,12 @@ from auditdesk.exporters.pack_document import FRAME_WIDTH, Furniture, Heading, P
 from auditdesk.exporters.pack_styles import (
     BIG_NUMBER,
     BODY,
+    BOLD,
     CELL,
     CELL_BOLD,
     H1,
     H2,
+    INK,
     MUTED,
     RULE,
     SMALL,
@@ -38,18 +40,26 @@ from auditdesk.exporters.pack_styles import (
 )
 
 NOTE = CELL.clone("note", textColor=MUTED, fontSize=7.5, leading=9.5)
+WARNING = BODY.clone("warning", textColor=INK, spaceAfter=3)
+WARNING_FILL = colors.HexColor("#FFF4D6")  # a pale amber: stands out, prints legibly
+WARNING_EDGE = colors.HexColor("#B8860B")
+# The grade so far is bold but in ink, not the large blue figure of a final grade.
+SO_FAR = BODY.clone("so_far", fontName=BOLD, fontSize=12, leading=16, spaceAfter=4)
 
 
 def write_audit_report(target: Path, report: AuditReport) -> int:
     """Write the report to ``target``; returns its number of pages."""
     register_fonts()
     produced = report.generated_at.astimezone()
+    # A printed page of a draft must say so on its own, away from the first page's warning.
+    marked = f"{_state(report).upper()} " if report.provisional else ""
     furniture = Furniture(
-        title=f"Audit {report.reference}: {report.template_title}",
+        title=f"{marked}Audit {report.reference}: {report.template_title}",
         subject=f"{report.kind} {report.reference}",
         author=report.generated_by,
-        running_head=f"Audit {report.reference} · {report.template_title}",
+        running_head=f"{marked}Audit {report.reference} · {report.template_title}",
         footer=f"Produced {long_date(produced.date())} by {report.generated_by} with AuditDesk",
+        watermark=_state(report).upper() if report.provisional else "",
     )
     document = PackDocument(str(target), furniture, cover=False)
     document.build_story(_story(report))
@@ -66,10 +76,13 @@ def _story(report: AuditReport) -> list[Flowable]:
         _facts(report.subject),
         Spacer(1, 2 * mm),
         para("Audited by " + "; ".join(report.team) if report.team else "No auditors recorded."),
+        *_warning(report),
         *_judgement(report),
     ]
+    unanswered = dict(report.unfinished.sections) if report.unfinished else {}
     for number, section in enumerate(report.sections):
-        story += _section(section, f"section-{number}")
+        state = _state(report).lower() if report.provisional else None
+        story += _section(section, f"section-{number}", state, unanswered.get(section.title, 0))
     story += _actions(report)
     story += _moderation(report)
     story += [Heading("Sign-off", H2, key="sign-off", level=1), _facts(report.sign_off)]
@@ -90,7 +103,56 @@ def _facts(facts: tuple[Fact, ...]) -> Table:
     return table
 
 
+def _state(report: AuditReport) -> str:
+    return "Draft" if report.draft else "Incomplete"
+
+
+def _questions(number: int) -> str:
+    return f"{number:,} required question{'' if number == 1 else 's'}"
+
+
+def _warning(report: AuditReport) -> list[Flowable]:
+    """The first thing a reader meets in a draft: it is not final, and what is missing."""
+    if not report.provisional:
+        return []
+    unfinished = report.unfinished
+    lines = [
+        Paragraph(
+            f"<b>{_state(report).upper()}: this audit is not finished.</b> Its grades are "
+            "worked out from the answers so far and will change as the audit is completed; "
+            "they are not a final judgement.",
+            WARNING,
+        )
+    ]
+    if unfinished is not None and unfinished.unanswered:
+        where = "; ".join(f"{title} ({number:,})" for title, number in unfinished.sections)
+        lines.append(
+            para(
+                f"{unfinished.unanswered:,} of {_questions(unfinished.required)} are not "
+                f"answered yet: {where}.",
+                WARNING,
+            )
+        )
+    if unfinished is not None and unfinished.other:
+        lines.append(para("Also still to do before it can be completed:", WARNING))
+        lines += [para(f"• {item}", WARNING) for item in unfinished.other]
+    box = Table([[lines]], colWidths=[FRAME_WIDTH])
+    box.setStyle(
+        [
+            ("BACKGROUND", (0, 0), (-1, -1), WARNING_FILL),
+            ("BOX", (0, 0), (-1, -1), 1, WARNING_EDGE),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ]
+    )
+    return [Spacer(1, 3 * mm), box]
+
+
 def _judgement(report: AuditReport) -> list[Flowable]:
+    if report.provisional:
+        return _provisional_judgement(report)
     lines = [f"Suggested from the answers: {report.suggested_grade or 'none yet'}."]
     if report.override_grade:
         lines.append(
@@ -106,10 +168,48 @@ def _judgement(report: AuditReport) -> list[Flowable]:
     return story
 
 
-def _section(section: ReportSection, key: str) -> list[Flowable]:
+def _provisional_judgement(report: AuditReport) -> list[Flowable]:
+    """The grade so far, never headlined as if it were the final one."""
+    unfinished = report.unfinished
+    grade = report.override_grade or report.suggested_grade
+    state = _state(report).lower()
+    so_far = f"{grade} ({state})" if grade else "none yet"
+    if unfinished is not None and unfinished.unanswered:
+        headline = (
+            f"Grade so far, with {unfinished.unanswered:,} of "
+            f"{_questions(unfinished.required)} unanswered: {so_far}"
+        )
+    else:
+        headline = f"Grade so far: {so_far}"
+    lines = [
+        f"Suggested from the answers so far: {report.suggested_grade or 'none yet'}.",
+    ]
+    if report.override_grade:
+        lines.append(
+            f"Changed by the auditor to {report.override_grade} because: "
+            f"{report.override_reason or 'no reason recorded'}."
+        )
+    lines.append("The grade becomes final when the audit is completed.")
+    story: list[Flowable] = [
+        Heading("Overall grade so far", H2, key="overall", level=1),
+        para(headline, SO_FAR),
+        *[para(line) for line in lines],
+    ]
+    story += [para(f"• {reason}", SMALL) for reason in report.overall_reasons]
+    return story
+
+
+def _section(
+    section: ReportSection, key: str, state: str | None = None, unanswered: int = 0
+) -> list[Flowable]:
+    """``state`` ("draft") when the audit is unfinished: its grades are only so far."""
+    grade = f"Section grade: {section.grade}"
+    if state is not None:
+        missing = f", {unanswered:,} unanswered" if unanswered else ""
+        grade = f"Section grade so far: {section.grade} ({state}{missing})"
     head: list[Flowable] = [
         Heading(section.title, H2, key=key, level=1),
-        para(f"Section grade: {section.grade}", CELL_BOLD),
+        para(grade, CELL_BOLD),
     ]
     head += [para(f"• {reason}", SMALL) for reason in section.reasons]
     if not section.answers:

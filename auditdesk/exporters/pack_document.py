@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import IO, Any
 
+from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.pagesizes import A4  # type: ignore[import-untyped]
 from reportlab.lib.styles import ParagraphStyle  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
@@ -30,6 +31,7 @@ FRAME_WIDTH = PAGE_WIDTH - 2 * PAGE_MARGIN
 HEAD_SPACE = 14 * mm
 FOOT_SPACE = 4 * mm
 FRAME_HEIGHT = PAGE_HEIGHT - 2 * PAGE_MARGIN - HEAD_SPACE - FOOT_SPACE
+WATERMARK = colors.Color(0.85, 0.85, 0.85)
 
 
 class Heading(Paragraph):  # type: ignore[misc]
@@ -59,6 +61,7 @@ class Furniture:
     author: str
     running_head: str
     footer: str
+    watermark: str = ""  # across every page ("DRAFT"), for what is not final
 
 
 class NumberedCanvas(Canvas):  # type: ignore[misc]
@@ -175,6 +178,19 @@ class PackDocument(BaseDocTemplate):  # type: ignore[misc]
         canvas.setLineWidth(0.5)
         canvas.line(PAGE_MARGIN, top - 2.5 * mm, PAGE_WIDTH - PAGE_MARGIN, top - 2.5 * mm)
         canvas.drawString(PAGE_MARGIN, 10 * mm, plain(self.furniture.footer))
+        if self.furniture.watermark:
+            _watermark(canvas, self.furniture.watermark)
         canvas.restoreState()
         if self.on_page is not None:
             self.on_page(self.page)
+
+
+def _watermark(canvas: Canvas, text: str) -> None:
+    """Large pale letters across the page, under the content drawn after them."""
+    canvas.saveState()
+    canvas.setFont(FONT, 96)
+    canvas.setFillColor(WATERMARK)
+    canvas.translate(PAGE_WIDTH / 2, PAGE_HEIGHT / 2)
+    canvas.rotate(50)
+    canvas.drawCentredString(0, -32, plain(text))
+    canvas.restoreState()

@@ -17,11 +17,13 @@ from auditdesk.domain.audit_report import (
     ReportModeration,
     ReportModerationGrade,
     ReportSection,
+    Unfinished,
 )
 from auditdesk.domain.board_figures import long_date
+from auditdesk.domain.completion import missing_for_completion
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.grading import SectionResult
-from auditdesk.domain.reference import year_group_label
+from auditdesk.domain.reference import AuditStatus, year_group_label
 from auditdesk.domain.template_index import block_path
 from auditdesk.errors import NotFound
 from auditdesk.services.audit_detail import detail_of
@@ -34,6 +36,8 @@ MODERATION_STATUS = {
     "submitted": "Second marking submitted",
     "agreed": "Agreed",
 }
+#: Completion's words for an answer not given yet (counted, not listed, in the report).
+UNANSWERED = ("not rated yet", "not written yet")
 
 
 def find_audit_uuid(session: Session, wanted: str) -> str:
@@ -93,7 +97,38 @@ def build_audit_report(
         sign_off=_sign_off(detail),
         generated_at=generated_at,
         generated_by=generated_by,
+        draft=detail.status is AuditStatus.DRAFT,
+        unfinished=_unfinished(detail),
     )
+
+
+def _unfinished(detail: AuditDetail) -> Unfinished | None:
+    """What completion still needs (``None`` when nothing): required questions with no
+    answer, counted by top-level section, and anything else in words."""
+    index = detail.index
+    required = 0
+    by_section: dict[str, int] = defaultdict(int)
+    for slot in index.slots(detail.blocks, detail.context):
+        if not slot.applies or not slot.question.required:
+            continue
+        required += 1
+        record = detail.answers.get(slot.key)
+        answered = record is not None and (
+            record.rating is not None if slot.question.is_rated else bool(record.comment.strip())
+        )
+        if not answered:
+            by_section[index.top_section(slot.section.id).title] += 1
+    states = {key: record.state for key, record in detail.answers.items()}
+    other = tuple(
+        f"{item.section_title}: {item.question_prompt} ({item.problem})"
+        for item in missing_for_completion(index, detail.blocks, detail.context, states)
+        if item.problem not in UNANSWERED
+    )
+    if not by_section and not other:
+        return None
+    order = [section.title for section in index.template.sections]
+    sections = tuple(sorted(by_section.items(), key=lambda item: order.index(item[0])))
+    return Unfinished(sum(by_section.values()), required, sections, other)
 
 
 def _subject(detail: AuditDetail) -> tuple[Fact, ...]:

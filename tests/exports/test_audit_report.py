@@ -8,9 +8,12 @@ import pytest
 from pypdf import PdfReader
 
 from auditdesk.errors import InvalidInput, NotFound
+from auditdesk.services import audit_lifecycle, audits
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.exports import export_audit_report
+from tests.conftest import plan_subject
 from tests.exports.conftest import FORMULAS, PLANTED_CHILDREN, Planted, sql
+from tests.services.helpers import option_with_points
 
 
 def _text(path: Path) -> str:
@@ -75,3 +78,54 @@ def test_unknown_audits_and_wrong_file_types_get_clear_messages(
     with pytest.raises(InvalidInput, match=r"\.pdf file"):
         export_audit_report(demo_ctx, "AD-ZZZZZZ", tmp_path / "x.docx")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_draft_report_says_it_is_a_draft_and_what_is_missing(
+    ctx: ServiceContext, tmp_path: Path
+) -> None:
+    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
+    slots = [s for s in detail.index.slots(detail.blocks, detail.context) if s.applies]
+    required = [s for s in slots if s.question.required]
+    answered = [s for s in required if s.question.is_rated][:7]
+    for slot in answered:
+        audits.record_answer(
+            ctx, detail.uuid, slot.question.id, rating=option_with_points(detail, slot, 3)
+        )
+    missing = [m for m in audit_lifecycle.missing_items(ctx, detail.uuid) if m.question_id]
+    assert len(missing) == len(required) - len(answered)  # nothing answered but those
+    target = tmp_path / "draft.pdf"
+    export_audit_report(ctx, detail.reference, target)
+    reader = PdfReader(target)
+    text = _text(target)
+
+    first_page = " ".join(reader.pages[0].extract_text().split())
+    assert "DRAFT: this audit is not finished." in first_page
+    assert "they are not a final judgement" in first_page
+    assert (
+        f"{len(missing)} of {len(required)} required questions are not answered yet: " in first_page
+    )
+    # Which sections, with how many each, in the template's order.
+    tops = [detail.index.top_section(m.section_id).title for m in missing]
+    counted = "; ".join(f"{title} ({tops.count(title)})" for title in dict.fromkeys(tops))
+    assert counted in first_page
+    assert (
+        f"Grade so far, with {len(missing)} of {len(required)} required questions "
+        "unanswered: Good (draft)" in first_page
+    )
+    assert "Overall grade Good" not in text  # never headlined as the final grade
+    assert "Section grade so far:" in text
+    assert "Section grade:" not in text
+    # Every page, printed alone, still says it is a draft.
+    for page in reader.pages:
+        assert page.extract_text().lstrip().startswith("DRAFT Audit")
+    assert reader.metadata is not None
+    assert reader.metadata.title.startswith("DRAFT Audit")
+
+
+def test_a_completed_report_reads_as_final(planted: Planted, tmp_path: Path) -> None:
+    target = tmp_path / "final.pdf"
+    export_audit_report(planted.ctx, planted.audit_references[0], target)
+    text = _text(target)
+    assert "Overall grade Requires improvement Suggested from the answers:" in text
+    assert "DRAFT" not in text
+    assert "so far" not in text

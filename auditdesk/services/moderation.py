@@ -23,7 +23,7 @@ from auditdesk.domain.record_documents import (
     moderation_document,
     sample_document,
 )
-from auditdesk.domain.reference import AuditStatus
+from auditdesk.domain.reference import AuditStatus, PlanStage, PrimaryNeed, year_group_label
 from auditdesk.domain.template_index import Block, TemplateIndex
 from auditdesk.domain.template_model import RatingScale
 from auditdesk.errors import CompletionRefused, InvalidInput, NotAllowed, NotFound
@@ -35,10 +35,13 @@ from auditdesk.store.models import (
     AuditAuditor,
     AuditBlock,
     Auditor,
+    Child,
     Moderation,
     ModerationGrade,
     ModerationRating,
     ModerationSample,
+    Plan,
+    Setting,
     TemplateVersion,
 )
 
@@ -83,6 +86,30 @@ class BlindAudit:
     ratings: dict[AnswerKey, str]
     comments: dict[AnswerKey, str]
     status: str
+    # Which plan to read: the marker finds it in the case record by these.
+    template_title: str = ""
+    child_reference: str | None = None
+    primary_need: PrimaryNeed | None = None
+    setting_name: str | None = None
+    plan_issue_date: date | None = None
+    audit_date: date | None = None
+
+    def plan_to_read(self) -> str:
+        """One line naming the plan, in the words a caseworker would search by."""
+        parts = []
+        if self.child_reference:
+            parts.append(f"Child {self.child_reference}")
+        if self.year_group is not None:
+            parts.append(year_group_label(self.year_group))
+        if self.primary_need is not None:
+            parts.append(f"primary need {self.primary_need.label}")
+        if self.setting_name:
+            parts.append(f"at {self.setting_name}")
+        if self.plan_stage:
+            parts.append(PlanStage(self.plan_stage).label.lower())
+        if self.plan_issue_date is not None:
+            parts.append(f"plan dated {self.plan_issue_date:%d %b %Y}")
+        return ", ".join(parts) or "No plan details recorded"
 
 
 @dataclass(frozen=True)
@@ -269,6 +296,10 @@ def blind_view(ctx: ServiceContext, moderation_uuid: str) -> BlindAudit:
         audit = session.get_one(Audit, moderation.audit_id)
         loaded = audit_state.load_audit(session, audit.uuid)
         ratings, comments = _second_ratings(session, moderation, loaded)
+        child = session.get(Child, audit.child_id) if audit.child_id else None
+        plan = session.get(Plan, audit.plan_id) if audit.plan_id else None
+        setting_id = audit.setting_id or (plan.setting_id if plan else None)
+        setting = session.get(Setting, setting_id) if setting_id else None
         return BlindAudit(
             moderation_uuid,
             audit.reference,
@@ -279,6 +310,12 @@ def blind_view(ctx: ServiceContext, moderation_uuid: str) -> BlindAudit:
             ratings,
             comments,
             moderation.status,
+            template_title=loaded.version.title,
+            child_reference=child.reference if child else None,
+            primary_need=PrimaryNeed(audit.primary_need) if audit.primary_need else None,
+            setting_name=setting.name if setting else None,
+            plan_issue_date=plan.issue_date if plan else None,
+            audit_date=audit.audit_date,
         )
 
 

@@ -27,14 +27,21 @@ from auditdesk.ui.accessibility import named
 class MissingDialog(QDialog):
     """The list of what must be done before completing; Enter on one goes to it."""
 
-    def __init__(self, missing: Sequence[MissingAnswer], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        missing: Sequence[MissingAnswer],
+        parent: QWidget | None = None,
+        *,
+        doing: str = "completing this audit",
+    ) -> None:
         super().__init__(parent)
         count = len(missing)
-        self.setWindowTitle("Not ready to complete")
-        named(self, "Not ready to complete", f"{count} things need attention before completing")
+        title = "Not ready to submit" if doing.startswith("submitting") else "Not ready to complete"
+        self.setWindowTitle(title)
+        things = f"{count:,} thing{'s' if count != 1 else ''}"
+        named(self, title, f"{things} need{'s' if count == 1 else ''} attention before {doing}")
         intro = QLabel(
-            f"{count} thing{'s' if count != 1 else ''} must be done before this audit can be "
-            "completed. Choose one and press Enter to go to it."
+            f"{things} must be done before {doing}. Choose one and press Enter to go to it."
         )
         intro.setWordWrap(True)
         self.items = named(

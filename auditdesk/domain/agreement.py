@@ -32,9 +32,9 @@ class Agreement:
             return "no pairs to compare yet"
         percent = f"{self.percent:.0f}% exact agreement"
         if self.kappa is None:
-            return f"{percent} over {self.pairs} pairs; weighted kappa not defined (no variation)"
+            return f"{percent} over {self.pairs:,} pairs; weighted kappa not defined (no variation)"
         return (
-            f"{percent} over {self.pairs} pairs; weighted kappa {self.kappa:.2f} "
+            f"{percent} over {self.pairs:,} pairs; weighted kappa {self.kappa:.2f} "
             f"({self.kappa_band.lower()})"
         )
 

@@ -28,6 +28,7 @@ from auditdesk.ui.choices import chosen
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
+from auditdesk.ui.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
 HEADINGS = ("Audit", "Action", "Owner agency", "Owner", "Due", "Status", "Re-audit")
@@ -178,10 +179,15 @@ class ActionsView(QWidget):
     def _show(self, page: Page[ActionRecord]) -> None:
         self.model.set_rows(list(page.items))
         overdue = sum(1 for a in page.items if a.overdue)
-        shown = f"{page.total:,} action{'s' if page.total != 1 else ''}"
+        shown = count(page.total, "action")
         if page.has_more:
             shown = f"first {len(page.items):,} of {shown}"
-        self.count.setText(f"{shown}, {overdue:,} overdue")
+        self.count.setText(
+            f"{shown}, {overdue:,} overdue"
+            if page.total
+            else "No actions match. Actions are added from a question in the editor "
+            "(Add action…); change the filters above to see others."
+        )
         if page.items:
             self.table.setCurrentIndex(self.model.index(0, 0))
 

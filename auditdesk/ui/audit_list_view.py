@@ -18,6 +18,7 @@ from auditdesk.services.audit_list import AuditFilter
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.audit_table_model import COLUMNS, AuditTableModel
 from auditdesk.ui.filter_bar import FilterBar, FilterChoices
+from auditdesk.ui.wording import count
 
 
 class AuditListView(QWidget):
@@ -33,6 +34,11 @@ class AuditListView(QWidget):
         self.filters = FilterBar(choices)
         self.filters.changed.connect(self._filter)
         self.count = named(QLabel(), "Number of audits", "How many audits match the filters")
+        self.empty = QLabel()
+        self.empty.setWordWrap(True)
+        self.empty.setObjectName("emptyList")
+        named(self.empty, "No audits", "What to do when the list is empty")
+        self.empty.hide()
         self.new_button = named(
             QPushButton("&New audit…"), "New audit", "Starts a new audit of a plan or a setting"
         )
@@ -78,6 +84,7 @@ class AuditListView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.filters)
         layout.addLayout(buttons)
+        layout.addWidget(self.empty)
         layout.addWidget(self.table, 1)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
@@ -104,7 +111,19 @@ class AuditListView(QWidget):
         self.filter_changed.emit(audit_filter)
 
     def _show_count(self, total: int) -> None:
-        self.count.setText(f"{total:,} audit{'s' if total != 1 else ''}")
+        self.count.setText(count(total, "audit"))
+        if total:
+            self.empty.hide()
+            return
+        filtered = self.model.current_filter != AuditFilter()
+        self.empty.setText(
+            "No audits match these filters. Clear filters (Alt+L) to see every audit."
+            if filtered
+            else "No audits yet. Start one with New audit (Ctrl+N), or bring audits in "
+            "from another laptop with File > Import bundle (Ctrl+I)."
+        )
+        self.empty.setAccessibleDescription(self.empty.text())
+        self.empty.show()
 
     def _select_first(self) -> None:
         if self.model.rowCount() and not self.table.currentIndex().isValid():

@@ -218,7 +218,7 @@ class ReasonDialog(FormDialog):
     def __init__(self, title: str, description: str, ok_text: str, parent: QWidget | None) -> None:
         super().__init__(title, description, ok_text, parent)
         self.reason = reason_box("Reason", "Why, in a sentence; kept in the change trail")
-        self.add_row("&Reason:", self.reason)
+        self.add_row("&Why:", self.reason)
 
     @property
     def text(self) -> str:
@@ -295,7 +295,7 @@ class ActionDialog(FormDialog):
         self.owner = named(QLineEdit(), "Owner", "The person or team responsible")
         self.due = date_edit("Due date", "When the action must be done", today + timedelta(weeks=6))
         self.reaudit_wanted = named(
-            QCheckBox("Re-&audit this plan"), "Re-audit", "Set a date to audit the plan again"
+            QCheckBox("Re-audit this p&lan"), "Re-audit", "Set a date to audit the plan again"
         )
         self.reaudit = date_edit(
             "Re-audit date", "When to audit again", today + timedelta(weeks=12)

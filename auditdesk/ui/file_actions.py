@@ -31,6 +31,7 @@ from auditdesk.ui.long_work import run_with_progress
 from auditdesk.ui.message_bar import MessageBar
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
+from auditdesk.ui.wording import count
 
 BUNDLE_FILTER = "AuditDesk bundles (*.auditdesk);;All files (*)"
 
@@ -159,9 +160,7 @@ class FileActions(QObject):
             self.message.show_info("Export cancelled; no file was written or changed.")
             return
         names = ", ".join(str(path) for path in result.files)
-        self.message.show_info(
-            f"Exported {result.audits:,} audit{'s' if result.audits != 1 else ''} to {names}."
-        )
+        self.message.show_info(f"Exported {count(result.audits, 'audit')} to {names}.")
         if open_after:
             for path in result.files:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

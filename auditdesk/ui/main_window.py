@@ -250,22 +250,34 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
 
     def open_audit(self, audit_uuid: str) -> None:
+        """Show the audit's editor, opening it if need be. The audit is read in the write
+        lane, after any edits still queued (from an editor of it just closed, say)."""
         editor = self.editors.get(audit_uuid)
+        if editor is not None:
+            self._bring_forward(editor)
+            return
+        ctx = self.session.ctx
+        self.tasks.write(
+            lambda: audits.get_audit(ctx, audit_uuid), self._open_editor, self.handle_error
+        )
+
+    def _open_editor(self, detail: AuditDetail) -> None:
+        editor = self.editors.get(detail.uuid)
         if editor is None:
-            try:
-                editor = AuditEditorWindow(
-                    self.session,
-                    audit_uuid,
-                    self.preferences,
-                    dialogs=self.dialogs,
-                    view_actions=self.view_actions,
-                )
-            except Exception as error:
-                self.handle_error(error)
-                return
+            editor = AuditEditorWindow(
+                self.session,
+                detail,
+                self.preferences,
+                dialogs=self.dialogs,
+                view_actions=self.view_actions,
+            )
             editor.changed.connect(lambda _uuid: self.refresh())
             editor.closed.connect(self._editor_closed)
-            self.editors[audit_uuid] = editor
+            self.editors[detail.uuid] = editor
+        self._bring_forward(editor)
+
+    @staticmethod
+    def _bring_forward(editor: AuditEditorWindow) -> None:
         editor.show()
         editor.raise_()
         editor.activateWindow()
@@ -278,8 +290,8 @@ class MainWindow(QMainWindow):
 
     def _editor_closed(self, audit_uuid: str) -> None:
         self.editors.pop(audit_uuid, None)
-        if self.tasks.alive:
-            self.refresh()
+        if self.tasks.alive:  # refresh once the editor's last edits are in
+            self.tasks.write(lambda: None, lambda _none: self.refresh(), self.handle_error)
 
     def refresh(self) -> None:
         """Reload the lists, and what the filters offer (new auditors, settings, places)."""

@@ -124,7 +124,7 @@ class NewAuditDialog(FormDialog):
             ("Child &reference:", self.reference),
             ("&Year group:", self.year),
             ("Primary &need:", self.need),
-            ("Plan &stage:", self.stage),
+            ("Pl&an stage:", self.stage),
             ("Named s&etting:", self.plan_setting),
             ("&Locality:", self.locality),
         ):

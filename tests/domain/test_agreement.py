@@ -252,3 +252,8 @@ def test_table_matches_expanded_pairs(table: dict[tuple[int, int], int]) -> None
         assert from_table.kappa is None
     else:
         assert from_table.kappa == pytest.approx(from_pairs.kappa, abs=1e-12)
+
+
+def test_large_pair_counts_read_with_a_thousands_separator() -> None:
+    figures = agreement([(3, 3)] * 6783)
+    assert "over 6,783 pairs" in figures.describe()

@@ -37,7 +37,9 @@ def main(path: Path) -> None:
             "CE-88001", 5, PrimaryNeed.ASD, PlanStage.NEW_PLAN, "Crewe"
         ),
     )
-    window.open_audit(detail.uuid)
+    window.open_audit(detail.uuid)  # read in the write lane, then the window opens
+    while detail.uuid not in window.editors:
+        app.processEvents()
     editor = window.editors[detail.uuid]
     print(f"audit {detail.uuid}", flush=True)
     last: list[tuple[str, str]] = []

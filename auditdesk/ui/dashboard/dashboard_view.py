@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.domain.board_figures import BoardFigures, GradeRow, GradeTable
+from auditdesk.domain.board_figures import BoardFigures, GradeRow, GradeTable, long_date
 from auditdesk.domain.periods import Period
 from auditdesk.exporters.palette import DELIVERY_COLOURS, GRADE_COLOURS, MEASURE
 from auditdesk.services.audit_list import AuditFilter, date_range
@@ -122,12 +122,17 @@ class DashboardView(QScrollArea):
             return None
         first = audit_filter.date_from or found[0]
         last = audit_filter.date_to or max(found[1], today)
-        return Period(first, last, f"all audits from {first:%d %b %Y} to {last:%d %b %Y}")
+        # Named by its dates alone, as the Board pack names a span, so they are said once.
+        return Period(first, last, f"{long_date(first)} to {long_date(last)}")
 
     # -- showing ------------------------------------------------------------------------------
     def _show(self, figures: BoardFigures | None) -> None:
         if figures is None:
-            self.scope.setText("No audits match the filters, so there is nothing to show.")
+            self.scope.setText(
+                "No completed audits match the filters, so there is nothing to show yet. "
+                "Complete an audit (Ctrl+Return in the editor), import a bundle (Ctrl+I), "
+                "or clear the filters on the Audits tab."
+            )
             for chart in (self.grades, self.trend, self.themes, self.delivery):
                 chart.show_bars([])
             return

@@ -63,7 +63,7 @@ class AuditEditorWindow(QMainWindow):
     def __init__(
         self,
         session: AppSession,
-        audit_uuid: str,
+        detail: AuditDetail,
         preferences: Preferences,
         *,
         dialogs: DialogService,
@@ -77,9 +77,12 @@ class AuditEditorWindow(QMainWindow):
         self.view_actions = view_actions
         self.tasks = session.runner.scope(self)
         self.ctx = session.ctx
-        self.detail = audits.get_audit(self.ctx, audit_uuid)
+        # Opened with the audit as the write lane left it (the opener reads it there), so
+        # edits still queued from an editor just closed are in it.
+        self.detail = detail
         self.answers: dict[AnswerKey, AnswerRecord] = dict(self.detail.answers)
         self.pending = 0
+        self._unsaved: dict[AnswerKey, int] = {}  # answers with a write still queued
         self.undo_stack = QUndoStack(self)
         self._pages: list[Page] = []
         self._current: PageKey | None = None
@@ -417,6 +420,7 @@ class AuditEditorWindow(QMainWindow):
                 **{field: value},  # type: ignore[arg-type]
             ),
             lambda change: self._answer_saved(key, change.after, change.grades),
+            key=key,
         )
 
     def _answer_saved(self, key: AnswerKey, stored: AnswerRecord, grades: GradeUpdate) -> None:
@@ -432,17 +436,26 @@ class AuditEditorWindow(QMainWindow):
         )
         self._show_grades_from(grades.grading, self.detail)
 
-    def _write(self, work: Any, done: Any) -> None:
+    def _write(self, work: Any, done: Any, *, key: AnswerKey | None = None) -> None:
         self.pending += 1
+        if key is not None:
+            self._unsaved[key] = self._unsaved.get(key, 0) + 1
         self.save_state.setText("Saving…")
 
-        def finished(result: Any) -> None:
+        def saved() -> None:
             self.pending -= 1
+            if key is not None:
+                left = self._unsaved.pop(key) - 1
+                if left:
+                    self._unsaved[key] = left
+
+        def finished(result: Any) -> None:
+            saved()
             done(result)
             self._settled()
 
         def failed(error: BaseException) -> None:
-            self.pending -= 1
+            saved()
             self._handle(error)
             self._reload()
             self._settled()
@@ -455,14 +468,22 @@ class AuditEditorWindow(QMainWindow):
             self.saved.emit()
 
     def _reload(self) -> None:
-        """After a refused save or a change of structure: show what the database holds.
-        Typing still waiting is saved first, so nothing shown is dropped."""
+        """After a refused save or a change of structure: show what the database holds,
+        except answers whose saving is still queued (what the person sees of those is
+        newer than the database). Typing still waiting is queued first."""
         self.page.flush()
-        self.detail = audits.get_audit(self.ctx, self.detail.uuid)
-        self.answers = dict(self.detail.answers)
+        self._take(audits.get_audit(self.ctx, self.detail.uuid))
         self._refresh_everything()
         if self._current:
             self._show_page(self._current)
+
+    def _take(self, detail: AuditDetail) -> None:
+        self.detail = detail
+        answers = dict(detail.answers)
+        for key in self._unsaved:
+            if key in self.answers:
+                answers[key] = self.answers[key]
+        self.answers = answers
 
     def _problem(self, message: str) -> None:
         self.message.show_problem(message)
@@ -686,8 +707,7 @@ class AuditEditorWindow(QMainWindow):
     def _status_changed(self, detail: AuditDetail) -> None:
         was_editable = self.detail.is_editable
         self.page.flush()
-        self.detail = detail
-        self.answers = dict(detail.answers)
+        self._take(detail)
         if was_editable != detail.is_editable:
             self.undo_stack.clear()  # a locked audit cannot be undone into
         self._refresh_everything()

@@ -22,6 +22,7 @@ from auditdesk.services.records import AnswerRecord
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.editor.pages import Page, PageKey, page_slots
 from auditdesk.ui.editor.question_widget import QuestionWidget
+from auditdesk.ui.wording import count
 
 AnswerKey = tuple[str, str | None]
 
@@ -60,11 +61,7 @@ class SectionPage(QScrollArea):
         self.questions = {}
         body = QWidget()
         layout = QVBoxLayout(body)
-        title = QLabel(
-            page.title
-            if page.block is None or page.lists_blocks
-            else f"{page.section.title}: {page.title}"
-        )
+        title = QLabel(_page_heading(page))
         title.setObjectName("pageTitle")
         title.setWordWrap(True)
         named(title, "Section", title.text())
@@ -185,11 +182,10 @@ class SectionPage(QScrollArea):
                 PageKey(page.section.id, item.data(Qt.ItemDataRole.UserRole))
             )
         )
-        count = QLabel(
-            f"{len(instances)} {repeat.unit if len(instances) == 1 else repeat.unit + 's'} "
-            f"(at least {repeat.min}, at most {repeat.max})."
+        how_many = QLabel(
+            f"{count(len(instances), repeat.unit)} (at least {repeat.min}, at most {repeat.max})."
         )
-        named(count, "How many", count.text())
+        named(how_many, "How many", how_many.text())
         add = named(
             QPushButton(f"A&dd {repeat.unit}…"),
             f"Add {repeat.unit}",
@@ -198,7 +194,7 @@ class SectionPage(QScrollArea):
         add.setEnabled(editable and len(instances) < repeat.max)
         parent_id = page.block.id if page.block else None
         add.clicked.connect(lambda: self.add_block_requested.emit(page.section.id, parent_id))
-        layout.addWidget(count)
+        layout.addWidget(how_many)
         layout.addWidget(listing)
         row = QHBoxLayout()
         row.addWidget(add)
@@ -229,3 +225,13 @@ class SectionPage(QScrollArea):
         row.addWidget(remove)
         row.addStretch(1)
         return row
+
+
+def _page_heading(page: Page) -> str:
+    """The page's name once, with the block it belongs to: "Sampled children: CE-30303",
+    "The child's voice (CE-30303)", never "The child's voice: The child's voice"."""
+    if page.block is None or page.lists_blocks:
+        return page.title
+    if page.title == page.section.title:
+        return f"{page.title} ({page.block.label})"
+    return f"{page.section.title}: {page.title}"

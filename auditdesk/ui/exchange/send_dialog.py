@@ -33,6 +33,7 @@ from auditdesk.services.context import ServiceContext
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import FieldProblem, FormDialog, date_edit, picked_date
+from auditdesk.ui.wording import count
 
 HEADINGS = ("Audit", "Template", "Child or setting", "Status", "Last sent")
 
@@ -152,7 +153,7 @@ class SendDialog(FormDialog):
             for column, value in enumerate(values):
                 self.list.setItem(row, column, QTableWidgetItem(value))
         self.intro.setText(
-            f"{len(self.candidates)} audit{'s' if len(self.candidates) != 1 else ''} "
+            f"{count(len(self.candidates), 'audit')} "
             "will be sent, with their actions and moderation."
         )
 

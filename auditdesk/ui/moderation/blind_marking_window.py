@@ -35,6 +35,7 @@ from auditdesk.ui.errors import error_handler
 from auditdesk.ui.message_bar import MessageBar
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.view_actions import ViewActions
+from auditdesk.ui.wording import count as counted
 
 AnswerKey = tuple[str, str | None]
 
@@ -45,7 +46,7 @@ class BlindMarkingWindow(QDialog):
     def __init__(
         self,
         session: AppSession,
-        moderation_uuid: str,
+        view: moderation.BlindAudit,
         dialogs: DialogService,
         view_actions: ViewActions | None = None,
         parent: QWidget | None = None,
@@ -54,8 +55,8 @@ class BlindMarkingWindow(QDialog):
         self.session = session
         self.dialogs = dialogs
         self.tasks = session.runner.scope(self)
-        self.moderation_uuid = moderation_uuid
-        self.view = moderation.blind_view(session.ctx, moderation_uuid)
+        self.moderation_uuid = view.moderation_uuid
+        self.view = view
         self.setWindowTitle(f"Second marking {self.view.audit_reference} (blind)")
         named(
             self,
@@ -223,7 +224,7 @@ class BlindMarkingWindow(QDialog):
             if isinstance(error, CompletionRefused):
                 count = len(error.missing)
                 self.message.show_problem(
-                    f"Not submitted: {count:,} question{'s' if count != 1 else ''} still "
+                    f"Not submitted: {counted(count, 'question')} still "
                     "to rate before your second marking can be submitted."
                 )
                 dialog = MissingDialog(error.missing, self, doing="submitting second marking")

@@ -199,6 +199,9 @@ class ModerationView(QWidget):
             f"{overall.describe()}. Question ratings: {ratings.describe()}."
             if report.moderations
             else "No moderation submitted yet: agreement figures appear once second markers submit."
+            if self.rows
+            else "Nothing drawn for moderation yet. Choose a sample size and press Draw sample "
+            "(Alt+D): completed audits are drawn from each template and grade."
         )
 
     def _select(self, uuids: set[str]) -> None:
@@ -310,14 +313,18 @@ class ModerationView(QWidget):
                 else "Second marking for this audit is already submitted."
             )
             return
-        try:
-            window = BlindMarkingWindow(
-                self.session, row.uuid, self.dialogs, self.view_actions, self.window()
-            )
-        except Exception as error:
-            self._handle(error)
-            return
-        window.submitted.connect(lambda _uuid: self._after_submit(row.uuid))
+        ctx = self.session.ctx
+        # Read in the write lane: ratings still being saved from a window just closed
+        # are in what the marker sees.
+        self.tasks.write(
+            lambda: moderation.blind_view(ctx, row.uuid), self._open_blind, self._handle
+        )
+
+    def _open_blind(self, view: moderation.BlindAudit) -> None:
+        window = BlindMarkingWindow(
+            self.session, view, self.dialogs, self.view_actions, self.window()
+        )
+        window.submitted.connect(lambda _uuid: self._after_submit(view.moderation_uuid))
         self.dialogs.ask(window, on_finished=lambda _accepted: self.reload())
 
     def _after_submit(self, moderation_uuid: str) -> None:

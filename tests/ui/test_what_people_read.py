@@ -1,0 +1,223 @@
+"""Every window and dialog, read as a person reads it: no internal ids or raw codes, words
+and numbers that read right, no "&" shown as a character, and no Alt+letter key used by
+two controls at once. Each state is checked and every problem is reported together."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
+
+from auditdesk.domain.reference import AuditStatus
+from auditdesk.services import audits, moderation
+from auditdesk.services.audit_list import AuditFilter, list_audits
+from auditdesk.services.bundles import ChosenAudits, send_audits
+from auditdesk.services.demo.generator import DemoOptions, generate_demo
+from auditdesk.services.workspace import open_workspace
+from auditdesk.ui.dialogs import (
+    ActionDialog,
+    OverrideDialog,
+    ReasonDialog,
+    SampledChildDialog,
+)
+from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
+from auditdesk.ui.editor.editor_window import AuditEditorWindow
+from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog
+from auditdesk.ui.exchange.send_dialog import SendDialog
+from auditdesk.ui.export_dialog import ExportDialog
+from auditdesk.ui.main_window import MainWindow
+from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
+from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
+from auditdesk.ui.new_audit_dialog import NewAuditDialog
+from auditdesk.ui.welcome_dialog import WelcomeDialog
+from tests.conftest import plan_subject
+from tests.ui.scripted_dialogs import ScriptedDialogs
+from tests.ui.visible import (
+    literal_ampersands,
+    mnemonic_clashes,
+    visible_texts,
+    wording_problems,
+)
+from tests.visible_text import internal_ids_in
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("read") / "demo.sqlite"
+    db = open_workspace(path)
+    generate_demo(db, DemoOptions(60, seed=5, as_of=date(2026, 11, 20)))
+    db.close()
+    return path
+
+
+class Reader:
+    """Checks each state of the app and keeps every problem found, by where it was."""
+
+    def __init__(self, path: Path) -> None:
+        with sqlite3.connect(path) as connection:
+            ids = [row[0] for row in connection.execute("SELECT uuid FROM audits")]
+            ids += [row[0] for row in connection.execute("SELECT uuid FROM audit_blocks")]
+        self.extra_ids = ids
+        self.folder = str(path.parent)
+        self.problems: list[str] = []
+        self.states = 0
+
+    def check(self, where: str, root: QWidget) -> None:
+        QApplication.processEvents()
+        self.states += 1
+        # The database's own path (a test folder's name) is the person's, not ours.
+        texts = [t for t in visible_texts(root) if self.folder not in t]
+        for found in internal_ids_in(texts, extra_ids=self.extra_ids):
+            self.problems.append(f"{where}: internal id {found!r}")
+        self.problems += [f"{where}: {problem}" for problem in wording_problems(texts)]
+        self.problems += [f"{where}: '&' shown in {t!r}" for t in literal_ampersands(root)]
+        for key, owners in mnemonic_clashes(root).items():
+            self.problems.append(f"{where}: Alt+{key.upper()} is used by {owners}")
+
+
+def test_every_window_and_dialog_reads_in_words(
+    qtbot: QtBot,
+    open_window: Callable[[Path | None], MainWindow],
+    dialogs: ScriptedDialogs,
+    demo_file: Path,
+    tmp_path: Path,
+) -> None:
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_file.read_bytes())
+    window = open_window(copy)
+    window.show()
+    reader = Reader(copy)
+    ctx = window.session.ctx
+
+    for number in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(number)
+        reader.check(f"main window, {window.tabs.tabText(number)} tab", window)
+
+    # An editor of each template, every page of it.
+    rows = list_audits(window.session.db, AuditFilter(), limit=200).items
+    by_template = {row.template_title: row for row in rows}
+    for title, row in by_template.items():
+        editor = _open(qtbot, window, row.uuid)
+        for number in range(editor.navigator.topLevelItemCount()):
+            editor.navigator.setCurrentItem(editor.navigator.topLevelItem(number))
+            page = editor.navigator.topLevelItem(number).text(0).strip()
+            reader.check(f"editor of {title}, page {page!r}", editor)
+        editor.close()
+
+    # A draft of our own, edited, with its undo text, trail and the editor's dialogs.
+    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
+    editor = _open(qtbot, window, detail.uuid)
+    editor.go_to(editor._pages[1].key)
+    question = next(iter(editor.page.questions.values()))
+    question.buttons[next(iter(question.buttons))].click()
+    qtbot.keyClicks(question.comment, "Seen the plan")
+    editor.page.flush()
+    reader.check("editor after an edit (undo text)", editor)
+    editor.trail_action.trigger()
+    reader.check("change trail", dialogs.latest(TrailDialog))
+    editor.complete_action.trigger()
+    reader.check("not ready to complete", dialogs.latest(MissingDialog))
+    question.add_action.click()
+    reader.check("add an action", _tried(dialogs.latest(ActionDialog)))
+    editor.override_action.trigger()
+    reader.check("override the grade", _tried(dialogs.latest(OverrideDialog)))
+    for dialog in dialogs.open_dialogs():
+        dialog.reject()
+    editor.close()
+
+    completed = next(r for r in rows if r.status is AuditStatus.COMPLETED)
+    editor = _open(qtbot, window, completed.uuid)
+    editor.reopen_action.trigger()
+    reader.check("reopen with a reason", _tried(dialogs.latest(ReasonDialog)))
+    dialogs.latest(ReasonDialog).reject()
+    editor.close()
+
+    visit = next(r for r in rows if r.setting_name and not r.child_reference)
+    editor = _open(qtbot, window, visit.uuid)
+    sampled = next(p for p in editor._pages if p.lists_blocks)
+    editor.go_to(sampled.key)
+    next(b for b in editor.page.findChildren(QPushButton) if b.text().startswith("A&dd")).click()
+    reader.check("add a sampled child", _tried(dialogs.latest(SampledChildDialog)))
+    dialogs.latest(SampledChildDialog).reject()
+    editor.close()
+
+    # The main window's dialogs.
+    window.new_audit()
+    new = dialogs.latest(NewAuditDialog)
+    reader.check("new audit, nothing chosen", _tried(new))
+    new.template.setCurrentIndex(new.template.findText("Setting quality visit", _contains()))
+    reader.check("new audit of a setting", _tried(new))
+    new.reject()
+    window.files.send_audits()
+    reader.check("send audits", dialogs.latest(SendDialog))
+    dialogs.latest(SendDialog).reject()
+    window.files.export_board()
+    reader.check("export for the Board", dialogs.latest(ExportDialog))
+    dialogs.latest(ExportDialog).reject()
+    bundle = tmp_path / "some.auditdesk"
+    send_audits(ctx, bundle, ChosenAudits((completed.uuid, visit.uuid)))
+    window.files.preview_import(bundle)
+    reader.check("import preview", dialogs.latest(ImportPreviewDialog))
+    dialogs.latest(ImportPreviewDialog).reject()
+    window._profile()
+    reader.check("your profile", _tried(dialogs.latest(WelcomeDialog)))
+    dialogs.latest(WelcomeDialog).reject()
+
+    # Moderation: blind marking and reconciliation.
+    view = window.moderation_view
+    window.tabs.setCurrentWidget(view)
+    assigned = next((r for r in moderation.list_moderations(ctx) if r.status == "assigned"), None)
+    if assigned is not None:
+        view._select({assigned.uuid})
+        view.mark.click()
+        blind = dialogs.latest(BlindMarkingWindow)
+        reader.check("blind second marking", blind)
+        blind.submit.click()
+        missing = [d for d in dialogs.open_dialogs() if isinstance(d, MissingDialog)]
+        if missing:
+            reader.check("not ready to submit", missing[-1])
+            missing[-1].reject()
+        blind.close()
+    submitted = next(
+        (r for r in moderation.list_moderations(ctx) if r.status in ("submitted", "agreed")),
+        None,
+    )
+    assert submitted is not None, "the demo holds a moderation ready to reconcile"
+    view._select({submitted.uuid})
+    view.reconcile.click()
+    reader.check("reconciliation", _tried(dialogs.latest(ReconciliationDialog)))
+    dialogs.latest(ReconciliationDialog).reject()
+
+    assert reader.states > 20
+    assert reader.problems == [], "\n".join(reader.problems)
+
+
+def _open(qtbot: QtBot, window: MainWindow, audit_uuid: str) -> AuditEditorWindow:
+    window.open_audit(audit_uuid)
+    editor = window.editors[audit_uuid]
+    qtbot.addWidget(editor)
+    return editor
+
+
+def _tried(dialog: QDialog) -> QDialog:
+    """Press the dialog's OK once, so its problems (if any) show, then read it."""
+    ok = getattr(dialog, "ok_button", None)
+    if ok is not None and ok.isEnabled():
+        submit = getattr(dialog, "submit", None)
+        dialog.submit = None  # type: ignore[attr-defined]  # read it, do not act on it
+        checks = getattr(dialog, "problems", lambda: [])()
+        if checks:
+            ok.click()
+        dialog.submit = submit  # type: ignore[attr-defined]
+    return dialog
+
+
+def _contains() -> object:
+    from PySide6.QtCore import Qt
+
+    return Qt.MatchFlag.MatchContains

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from auditdesk.errors import MissingAnswer
 from auditdesk.services.records import TrailEntry
 from auditdesk.ui.accessibility import named
+from auditdesk.ui.wording import count as counted
 
 
 class MissingDialog(QDialog):
@@ -38,7 +39,7 @@ class MissingDialog(QDialog):
         count = len(missing)
         title = "Not ready to submit" if doing.startswith("submitting") else "Not ready to complete"
         self.setWindowTitle(title)
-        things = f"{count:,} thing{'s' if count != 1 else ''}"
+        things = counted(count, "thing")
         named(self, title, f"{things} need{'s' if count == 1 else ''} attention before {doing}")
         intro = QLabel(
             f"{things} must be done before {doing}. Choose one and press Enter to go to it."

@@ -255,6 +255,7 @@ def test_failed_verification_restores_the_backup_with_nothing_lost(
         database.close()
 
 
+@pytest.mark.logs_errors  # the failed migration is logged, with the backup it restored
 def test_a_migration_that_breaks_midway_restores_the_backup(
     old_copy: Path, next_revision: AddRevision
 ) -> None:

@@ -3,6 +3,7 @@
 #   make test   every check and test
 # Each builds the local virtual environment (.venv) the first time, and again whenever
 # pyproject.toml changes.
+# On Debian or Ubuntu, install the system packages listed under Set-up in README.md first.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -23,7 +24,7 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports
 
-# Performance budgets from DESIGN.md section 5, measured, not asserted in tests.
+# The performance budgets in docs/performance.md, measured here, not asserted in tests.
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.run_all $(ARGS)
 

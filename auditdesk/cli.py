@@ -10,8 +10,8 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 
-from auditdesk import __version__
-from auditdesk.app_logging import configure_logging
+from auditdesk import __version__, desktop_check
+from auditdesk.app_logging import start_logging
 from auditdesk.commands import bundle, common, database, demo, export, templates
 from auditdesk.errors import UserError
 
@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 EXIT_USER_ERROR = common.EXIT_USER_ERROR
 EXIT_BUG = 70
+EXIT_NO_DESKTOP = desktop_check.EXIT_NO_DESKTOP  # no display, or Qt's system libraries missing
 EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
@@ -29,8 +30,17 @@ COMMAND_MODULES = (demo, templates, database, export, bundle)
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    log_path = configure_logging()
     handler: Handler = getattr(args, "handler", _open_window)
+    command = " ".join(["auditdesk", *(sys.argv[1:] if argv is None else argv)])
+    run_log = start_logging(f"the window ({command})" if handler is _open_window else command)
+    log_path = run_log.path
+    if run_log.previous_crash:
+        print(
+            "auditdesk: AuditDesk stopped unexpectedly the last time it ran (a crash inside "
+            f"a library it uses). The details are in {log_path}; please send that file to "
+            "your support team.",
+            file=sys.stderr,
+        )
     try:
         return handler(args)
     except UserError as problem:
@@ -68,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(args: argparse.Namespace) -> int:
+    # Before Qt loads: where it cannot open a window it aborts the process with a
+    # misleading message, so say plainly what is missing instead.
+    problem = desktop_check.check_desktop()
+    if problem is not None:
+        log.warning("window not opened: %s", problem.message)
+        print(f"auditdesk: {problem.message}", file=sys.stderr)
+        return problem.exit_code
     # Imported here so the headless commands never load Qt.
     from auditdesk.ui.app import run_app
 

@@ -41,6 +41,11 @@ def log_file() -> Path:
     return log_dir() / "auditdesk.log"
 
 
+def native_crash_file() -> Path:
+    """Where Python writes its traceback if the process dies in native code (a segfault)."""
+    return log_dir() / "native-crash.log"
+
+
 def settings_file() -> Path:
     """Window and accessibility preferences (kept apart from the audit data)."""
     return data_dir() / "preferences.ini"

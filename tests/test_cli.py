@@ -3,7 +3,6 @@ and never a traceback for the user."""
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import shutil
@@ -278,6 +277,7 @@ def test_demo_with_the_same_seed_and_date_is_reproducible(tmp_path: Path) -> Non
 
 
 # -- a bug is reported with the log's path, never as a traceback -------------------------
+@pytest.mark.logs_errors  # a bug is logged with its traceback: that is the point
 def test_an_unexpected_error_names_the_log_file_and_exits_70(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, good_db: Path
 ) -> None:
@@ -292,12 +292,7 @@ def test_an_unexpected_error_names_the_log_file_and_exits_70(
     try:
         code = cli.main(["db", "check", "--db", str(good_db)])
     finally:
-        root = logging.getLogger()
-        for handler in list(root.handlers):
-            if getattr(handler, "baseFilename", None) == str(log_file):
-                root.removeHandler(handler)
-                handler.close()
-        app_logging._configured.discard(log_file)
+        app_logging.stop_logging()
 
     captured = capsys.readouterr()
     assert code == 70

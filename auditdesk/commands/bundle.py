@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,8 @@ from auditdesk.services.bundles import (
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.people import get_profile
 from auditdesk.services.workspace import Database
+
+log = logging.getLogger(__name__)
 
 
 def register(commands: Any) -> None:
@@ -75,6 +78,7 @@ def run_export(args: argparse.Namespace) -> int:
         selection = ChangedSince(args.since)
     with locked_workspace(database_path(args)) as db:
         result = send_audits(_context(db), args.out, selection)
+    log.info("bundle written to %s: %s", args.out, result.describe())
     print(result.describe())
     return 0
 
@@ -94,6 +98,7 @@ def run_import(args: argparse.Namespace) -> int:
             return True
 
         result = import_bundle(_context(db), args.file, expected=preview, progress=progress)
+    log.info("bundle %s imported: %s", args.file, result.describe())
     print(result.describe())
     return 0
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import logging
 from pathlib import Path
 from typing import Any
 
 from auditdesk.commands.common import EXIT_USER_ERROR, add_db_option, database_path, usage
 from auditdesk.services.database_admin import backup_to, check_database
+
+log = logging.getLogger(__name__)
 
 
 def register(commands: Any) -> None:
@@ -33,5 +36,6 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     target = backup_to(database_path(args), args.target)
+    log.info("backed up %s to %s", database_path(args), target)
     print(f"Backed up to {target}.")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from datetime import date
 from typing import Any
@@ -17,6 +18,8 @@ from auditdesk.commands.common import (
     warn_about_location,
 )
 from auditdesk.services.demo.generator import DemoOptions, generate_demo
+
+log = logging.getLogger(__name__)
 
 
 def register(commands: Any) -> None:
@@ -61,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
             return True
 
         report = generate_demo(db, options, progress)
+    log.info("made %d demo audits in %s (seed %d)", report.audits, path, options.seed)
     size = file_size(path) + file_size(path.with_name(path.name + "-wal"))
     print(
         f"Made {report.audits:,} demo audits in {path} in {report.seconds:.1f} s: "

@@ -8,6 +8,7 @@ or failed export leaves nothing at the target path.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -29,6 +30,7 @@ __all__ = ["ExportResult", "Progress", "ReportScope", "export_audit_report", "ex
 #: (done, total) -> keep going? Called often enough for a progress bar and a Cancel button.
 Progress = Callable[[int, int], bool]
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 EVERY = 2_000  # rows between progress reports
 PACK_FRONT_PAGES = 25  # roughly the pages before the appendix, for the progress total
 
@@ -93,11 +95,13 @@ def export_board(
                 meter.finish()
         except _Cancelled:
             return ExportResult((), rows.audit_count, None, time.perf_counter() - started, True)
-    return ExportResult(
-        tuple(path.expanduser().absolute() for path in targets),
-        rows.audit_count,
-        pages,
-        time.perf_counter() - started,
+    return _written(
+        ExportResult(
+            tuple(path.expanduser().absolute() for path in targets),
+            rows.audit_count,
+            pages,
+            time.perf_counter() - started,
+        )
     )
 
 
@@ -117,7 +121,19 @@ def export_audit_report(ctx: ServiceContext, audit: str, pdf: Path) -> ExportRes
 
         with atomic_files([pdf]) as (temporary,):
             pages = write_audit_report(temporary, report)
-    return ExportResult((pdf.expanduser().absolute(),), 1, pages, time.perf_counter() - started)
+    return _written(
+        ExportResult((pdf.expanduser().absolute(),), 1, pages, time.perf_counter() - started)
+    )
+
+
+def _written(result: ExportResult) -> ExportResult:
+    log.info(
+        "exported %s (%d audits) in %.1f s",
+        " and ".join(map(str, result.files)),
+        result.audits,
+        result.seconds,
+    )
+    return result
 
 
 def _board_targets(xlsx: Path | None, pdf: Path | None) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +13,8 @@ from auditdesk.store.database import Database, open_database
 from auditdesk.store.lock import DatabaseLock
 
 __all__ = ["Database", "DatabaseLock", "open_workspace"]
+
+log = logging.getLogger(__name__)
 
 
 def open_workspace(
@@ -30,4 +33,5 @@ def open_workspace(
     except BaseException:
         db.close()
         raise
+    log.info("opened %s", db.path)
     return db

@@ -1,9 +1,9 @@
 """Bring a database up to this version's schema without ever losing it.
 
-The order matters (DESIGN.md section 2): back up with SQLite's backup API (a file copy of
-a live WAL database can miss committed pages), migrate with foreign keys off inside one
-transaction, verify integrity and foreign keys, and restore the backup if anything fails.
-A database from a newer AuditDesk is refused before anything is written.
+The order matters (docs/architecture.md, "Storage"): back up with SQLite's backup API (a
+file copy of a live WAL database can miss committed pages), migrate with foreign keys off
+inside one transaction, verify integrity and foreign keys, and restore the backup if
+anything fails. A database from a newer AuditDesk is refused before anything is written.
 """
 
 from __future__ import annotations
@@ -148,6 +148,10 @@ def upgrade_to_head(path: Path, *, take_backup: bool = True) -> MigrationReport:
                 f"The database was restored from the backup {backup.name}; nothing is lost."
             ) from error
         raise
+    if before is None:
+        log.info("created the database schema (revision %s) in %s", head, path)
+    else:
+        log.info("migrated %s from %s to %s; backup taken first: %s", path, before, head, backup)
     return MigrationReport(before, head, backup)
 
 

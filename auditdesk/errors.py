@@ -1,8 +1,9 @@
 """Expected problems, in words a caseworker understands.
 
-Two tiers (DESIGN.md section 3): a :class:`UserError` is expected (bad input, a locked or
-newer database, an incomplete audit) and is shown inline or printed by the CLI without a
-traceback. Anything else is a bug: logged with its traceback and shown in a crash dialog.
+Two tiers (docs/architecture.md, "Errors"): a :class:`UserError` is expected (bad input,
+a locked or newer database, an incomplete audit) and is shown inline or printed by the CLI
+without a traceback. Anything else is a bug: logged with its traceback and shown in a crash
+dialog.
 """
 
 from __future__ import annotations

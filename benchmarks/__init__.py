@@ -1,1 +1,1 @@
-"""Benchmarks against the budgets in DESIGN.md section 5 (`make bench`)."""
+"""Benchmarks against the budgets in docs/performance.md (`make bench`)."""

@@ -1,4 +1,4 @@
-"""Import of a 1,000-audit bundle into a 10,000-audit database: budget 5 s (DESIGN.md s5).
+"""Import of a 1,000-audit bundle into a 10,000-audit database: budget 5 s (docs/performance.md).
 
 The bundle comes from a separate 1,000-audit demo database with another seed, so every
 audit in it is new to the receiving database. The figure is the whole import as a

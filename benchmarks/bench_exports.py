@@ -1,4 +1,4 @@
-"""Board exports on a 10,000-audit demo database (DESIGN.md section 5).
+"""Board exports on a 10,000-audit demo database (budgets in docs/performance.md).
 
 - Workbook: the whole export (SQL, figures, every sheet, saving) against a bare openpyxl
   write-only loop writing the same cells, both measured in this run (budget 1.3x). The

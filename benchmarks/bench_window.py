@@ -1,4 +1,4 @@
-"""The window against DESIGN.md's budgets on a 50,000-audit database: time to a first
+"""The window against docs/performance.md on a 50,000-audit database: time to a first
 window showing audits (budget 2 s, measured from process start, imports included), time
 for a filter change to show its first page (budget 200 ms), and peak memory (400 MB)."""
 

@@ -1,4 +1,5 @@
-"""Reference lists from DOMAIN.md, with the labels people read.
+"""Reference lists of SEND work in England (agencies, roles, SEN2 primary needs, phases,
+plan stages, setting types) and of AuditDesk's own statuses, with the labels people read.
 
 Codes are stored in the database and exports; labels are shown. Codes never change once
 shipped (exports and bundles from older versions must still line up).

@@ -34,7 +34,7 @@ class _Frozen(BaseModel):
 
 
 class Theme(StrEnum):
-    """Quality areas the Board sees across templates (DOMAIN.md, "Quality ideas")."""
+    """Quality areas the Board sees across templates: the ideas every audit checks."""
 
     GOLDEN_THREAD = "golden_thread"
     SMART_OUTCOMES = "smart_outcomes"

@@ -1,5 +1,5 @@
-"""Two tiers of trouble (DESIGN.md section 3): expected problems go to the message bar;
-anything else is a bug and goes to the log and the crash dialog."""
+"""Two tiers of trouble (docs/architecture.md, "Errors"): expected problems go to the
+message bar; anything else is a bug and goes to the log and the crash dialog."""
 
 from __future__ import annotations
 

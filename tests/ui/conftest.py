@@ -13,8 +13,10 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.ui.app import AppController
+from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.preferences import Preferences
+from auditdesk.ui.task_runner import TaskRunner
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
@@ -52,3 +54,48 @@ def open_window(controller: AppController, tmp_path: Path) -> Callable[[Path | N
         return controller.window
 
     return open_
+
+
+@pytest.fixture
+def threaded(
+    qtbot: QtBot, preferences: Preferences, dialogs: ScriptedDialogs, tmp_path: Path
+) -> Iterator[Threaded]:
+    """The window with the real task runner (worker threads, results through the event
+    loop), as people use it: for typing at speed and closing windows mid-work."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    made = Threaded(qtbot, AppController(app, preferences, dialogs=dialogs), tmp_path)
+    yield made
+    made.controller.close()
+    for dialog in dialogs.open_dialogs():
+        dialog.close()
+
+
+class Threaded:
+    def __init__(self, qtbot: QtBot, controller: AppController, folder: Path) -> None:
+        self.qtbot = qtbot
+        self.controller = controller
+        self.folder = folder
+
+    def open(self, path: Path | None = None) -> MainWindow:
+        assert self.controller.open(path or self.folder / "audits.sqlite")
+        assert self.controller.window is not None
+        self.controller.window.show()
+        return self.controller.window
+
+    @property
+    def runner(self) -> TaskRunner:
+        assert self.controller.session is not None
+        return self.controller.session.runner
+
+    def settle(self, timeout_ms: int = 10_000) -> None:
+        """Until every queued job has run and its result has been delivered."""
+        self.qtbot.waitUntil(lambda: self.runner.idle, timeout=timeout_ms)
+        QApplication.processEvents()
+
+    def editor(self, window: MainWindow, audit_uuid: str) -> AuditEditorWindow:
+        window.open_audit(audit_uuid)
+        self.qtbot.waitUntil(lambda: audit_uuid in window.editors, timeout=10_000)
+        editor = window.editors[audit_uuid]
+        editor.activateWindow()
+        return editor

@@ -25,9 +25,9 @@ class AnswerCommand(QUndoCommand):
         old: object,
         new: object,
         *,
-        question_words: str,
+        text: str,
     ) -> None:
-        super().__init__(f"{FIELD_WORDS.get(field, field)} of {question_words}")
+        super().__init__(text)
         self._apply, self.key, self.field, self.old, self.new = apply, key, field, old, new
 
     def redo(self) -> None:

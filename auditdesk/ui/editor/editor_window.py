@@ -41,7 +41,13 @@ from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, ReasonDialog, SampledChildDialog
-from auditdesk.ui.editor.commands import AnswerCommand, AnswerKey, CallCommand, question_words
+from auditdesk.ui.editor.commands import (
+    FIELD_WORDS,
+    AnswerCommand,
+    AnswerKey,
+    CallCommand,
+    question_words,
+)
 from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
 from auditdesk.ui.editor.grade_panel import GradePanel
 from auditdesk.ui.editor.navigator import SectionNavigator
@@ -92,6 +98,7 @@ class AuditEditorWindow(QMainWindow):
         self._build_actions()
         self.navigator.page_chosen.connect(self._show_page)
         self.page.edited.connect(self._edited)
+        self.page.typing_started.connect(self._show_undo_state)
         self.page.action_requested.connect(self._add_action)
         self.page.add_block_requested.connect(self._add_block)
         self.page.rename_block_requested.connect(self._rename_block)
@@ -123,8 +130,11 @@ class AuditEditorWindow(QMainWindow):
         )
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("&Redo", None, self._redo, "Puts back a change undone")
+        # The platform's redo keys (Ctrl+Shift+Z on some desktops) and Ctrl+Y everywhere,
+        # each once: a key bound twice is ambiguous and then does nothing.
+        redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
         self.redo_action.setShortcuts(
-            [QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")]
+            list(dict.fromkeys([*redo_keys, QKeySequence("Ctrl+Y")], None))
         )
         # Bound methods, not lambdas: Qt drops them when the window goes.
         self.undo_stack.indexChanged.connect(self._show_undo_state)
@@ -181,7 +191,8 @@ class AuditEditorWindow(QMainWindow):
         self.close_action = self._action("Clos&e", "Ctrl+W", self.close, "Closes this audit")
         self.history_action = self.history.toggleViewAction()
         self.history_action.setText("Undo &history")
-        self.history_action.setShortcut(QKeySequence("Ctrl+Shift+Z"))
+        # Not Ctrl+Shift+Z: that is Redo on several desktops.
+        self.history_action.setShortcut(QKeySequence("Ctrl+Alt+Z"))
         self.history_action.setToolTip("Shows every change you can undo, newest last")
         self._menus()
         for action in (
@@ -220,10 +231,14 @@ class AuditEditorWindow(QMainWindow):
             view.addAction(action)
 
     def _show_undo_state(self, *_changed: object) -> None:
-        can_undo, can_redo = self.undo_stack.canUndo(), self.undo_stack.canRedo()
+        # Typing not yet saved is the newest change: Undo takes it back (it is saved onto
+        # the history first) and there is nothing to redo past it.
+        typing = self.page.typing_in
+        can_undo = typing is not None or self.undo_stack.canUndo()
+        can_redo = typing is None and self.undo_stack.canRedo()
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
-        undo_text = self.undo_stack.undoText()
+        undo_text = self._describe(*typing) if typing else self.undo_stack.undoText()
         redo_text = self.undo_stack.redoText()
         self.undo_action.setText(f"&Undo {undo_text}" if can_undo else "&Undo")
         self.redo_action.setText(f"&Redo {redo_text}" if can_redo else "&Redo")
@@ -239,6 +254,14 @@ class AuditEditorWindow(QMainWindow):
             self.page.flush()
             return
         self.undo_stack.redo()
+
+    def _describe(self, key: AnswerKey, field: str) -> str:
+        """A change as the undo history names it: "comment of question 3, “Is …”"."""
+        question = self.detail.index.questions[key[0]]
+        widget = self.page.questions.get(key)
+        block = next((b.label for b in self.detail.blocks if b.id == key[1]), None)
+        words = question_words(widget.number if widget else None, question.prompt, block)
+        return f"{FIELD_WORDS.get(field, field)} of {words}"
 
     def _build_layout(self) -> None:
         self.message = MessageBar()
@@ -387,13 +410,10 @@ class AuditEditorWindow(QMainWindow):
         current = self.answers.get(key)
         old = getattr(current, field) if current else (None if field == "rating" else "")
         if old == value:
+            self._show_undo_state()  # typed and typed back: nothing to undo after all
             return
-        question = self.detail.index.questions[key[0]]
-        widget = self.page.questions.get(key)
-        block = next((b.label for b in self.detail.blocks if b.id == key[1]), None)
-        words = question_words(widget.number if widget else None, question.prompt, block)
         self.undo_stack.push(AnswerCommand(self._apply, key, field, old, value,
-                                           question_words=words))  # fmt: skip
+                                           text=self._describe(key, field)))  # fmt: skip
 
     def _apply(self, key: AnswerKey, field: str, value: object) -> None:
         """Record one field (from an edit, an undo or a redo) and save it.

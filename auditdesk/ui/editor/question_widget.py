@@ -40,6 +40,7 @@ class QuestionWidget(QFrame):
     """Emits ``edited(field, value)`` for "rating", "comment" and "evidence"."""
 
     edited = Signal(str, object)
+    typing_started = Signal(str)  # "comment" or "evidence": typed, not yet saved
     action_requested = Signal()
     too_long = Signal(int)  # a box reached the most it can hold
 
@@ -172,7 +173,9 @@ class QuestionWidget(QFrame):
             widget = self.comment if field == "comment" else self.evidence
             text = str(value or "")
             if widget.toPlainText() != text:
-                self._timer(widget).stop()
+                timer = self._timer(widget)
+                if timer is not None:
+                    timer.stop()
                 widget.setPlainText(text)
                 widget.moveCursor(widget.textCursor().MoveOperation.End)
         finally:
@@ -187,7 +190,16 @@ class QuestionWidget(QFrame):
     @property
     def typing(self) -> bool:
         """Typed text waiting for its pause before it is saved."""
-        return any(self._timer(w).isActive() for w in (self.comment, self.evidence))
+        return self.typing_field is not None
+
+    @property
+    def typing_field(self) -> str | None:
+        """The field ("comment" or "evidence") with typing waiting to be saved, if any."""
+        for widget, field in ((self.comment, "comment"), (self.evidence, "evidence")):
+            timer = self._timer(widget)
+            if timer is not None and timer.isActive():
+                return field
+        return None
 
     def set_editable(self, editable: bool) -> None:
         for button in self.buttons.values():
@@ -210,20 +222,27 @@ class QuestionWidget(QFrame):
 
     def flush(self) -> None:
         """Save typed text now (before closing, completing, undoing or switching page)."""
-        for widget, field in ((self.comment, "comment"), (self.evidence, "evidence")):
-            timer = self._timer(widget)
-            if timer.isActive():
-                timer.stop()
-                self.edited.emit(field, widget.toPlainText())
+        self._save_now(self.comment)
+        self._save_now(self.evidence)
+
+    def _save_now(self, widget: QPlainTextEdit) -> None:
+        timer = self._timer(widget)
+        if timer is not None and timer.isActive():
+            timer.stop()
+            field = "comment" if widget is self.comment else "evidence"
+            self.edited.emit(field, widget.toPlainText())
 
     @staticmethod
-    def _timer(widget: QPlainTextEdit) -> QTimer:
-        timer: QTimer = widget.property("saveTimer")
+    def _timer(widget: QPlainTextEdit) -> QTimer | None:
+        # None while the box is still being built (a focus event can arrive first).
+        timer: QTimer | None = widget.property("saveTimer")
         return timer
 
     # -- keyboard --------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if isinstance(watched, QPlainTextEdit):
+            if event.type() == QEvent.Type.FocusOut:
+                self._save_now(watched)  # leaving a box saves it: no typing waits behind
             return self._text_box_event(event) or super().eventFilter(watched, event)
         is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
         if is_key and self._choose_by_key(event):  # type: ignore[arg-type]
@@ -288,10 +307,13 @@ class QuestionWidget(QFrame):
         timer.setInterval(TEXT_SAVE_DELAY_MS)
         timer.timeout.connect(lambda: self.edited.emit(field, widget.toPlainText()))
         widget.setProperty("saveTimer", timer)
-        widget.textChanged.connect(lambda: None if self._loading else self._typed(widget, timer))
+        widget.textChanged.connect(
+            lambda: None if self._loading else self._typed(widget, field, timer)
+        )
         return widget
 
-    def _typed(self, widget: QPlainTextEdit, timer: QTimer) -> None:
+    def _typed(self, widget: QPlainTextEdit, field: str, timer: QTimer) -> None:
+        started = not timer.isActive()
         text = widget.toPlainText()
         if len(text) > MAX_TEXT:  # what the database would refuse is never shown as typed
             self._loading = True
@@ -306,6 +328,8 @@ class QuestionWidget(QFrame):
                 self._loading = False
             self.too_long.emit(MAX_TEXT)
         timer.start()
+        if started:  # Undo can take this typing back before it is saved
+            self.typing_started.emit(field)
 
 
 def _escape(text: str) -> str:

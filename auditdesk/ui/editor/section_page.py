@@ -29,6 +29,7 @@ AnswerKey = tuple[str, str | None]
 
 class SectionPage(QScrollArea):
     edited = Signal(object, str, object)  # AnswerKey, field, value
+    typing_started = Signal(object, str)  # AnswerKey, field: typed and not yet saved
     action_requested = Signal(object)  # AnswerKey
     add_block_requested = Signal(str, object)  # section id, parent block id
     rename_block_requested = Signal(str)  # block id
@@ -99,7 +100,16 @@ class SectionPage(QScrollArea):
 
     @property
     def typing(self) -> bool:
-        return any(widget.typing for widget in self.questions.values())
+        return self.typing_in is not None
+
+    @property
+    def typing_in(self) -> tuple[AnswerKey, str] | None:
+        """The answer and field with typing not yet saved (in practice at most one, as
+        leaving a box saves it)."""
+        for key, widget in self.questions.items():
+            if (field := widget.typing_field) is not None:
+                return key, field
+        return None
 
     def set_editable(self, editable: bool) -> None:
         for widget in self.questions.values():
@@ -137,6 +147,9 @@ class SectionPage(QScrollArea):
             )
             key = slot.key
             widget.edited.connect(lambda field, value, key=key: self.edited.emit(key, field, value))
+            widget.typing_started.connect(
+                lambda field, key=key: self.typing_started.emit(key, field)
+            )
             widget.action_requested.connect(lambda key=key: self.action_requested.emit(key))
             widget.too_long.connect(self.too_long)
             self.questions[key] = widget

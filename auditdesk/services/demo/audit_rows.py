@@ -3,6 +3,11 @@
 Quality is drawn per audit around a level that improves a little each term; each theme
 sits above or below it (health and social care input trail, as Board reports usually
 find). Grades then come from the real grading engine, never invented.
+
+The words come from the phrasebook (see :mod:`wording`): each comment answers its own
+question and fits its rating and the audit's facts; written answers and summaries are put
+together afterwards from the audit's own ratings (see :mod:`summaries`), and its actions
+from its findings (see :mod:`action_rows`).
 """
 
 from __future__ import annotations
@@ -10,14 +15,13 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from auditdesk.domain.audit_document import audit_content_hash, audit_document
-from auditdesk.domain.grades import NOT_APPLICABLE, Grade
+from auditdesk.domain.grades import Grade
 from auditdesk.domain.grading import grade_audit
 from auditdesk.domain.periods import term_key
 from auditdesk.domain.record_documents import (
-    action_document,
     child_document,
     document_hash,
     moderation_document,
@@ -30,12 +34,25 @@ from auditdesk.domain.reference import (
     TemplateKind,
     phase_for_year_group,
 )
-from auditdesk.domain.template_index import Block, TemplateIndex
-from auditdesk.domain.template_model import AnswerContext, Question, Theme
+from auditdesk.domain.template_index import Block, Slot, TemplateIndex
+from auditdesk.domain.template_model import (
+    AnswerContext,
+    Question,
+    RatingScale,
+    ScaleOption,
+    Theme,
+)
 from auditdesk.services.audit_state import section_grade_rows
-from auditdesk.services.demo import phrases
+from auditdesk.services.demo import facts as draw_facts
+from auditdesk.services.demo import phrases_written, summaries, written_answers
+from auditdesk.services.demo.action_rows import PlannedAction, Roster, action_rows, plan_actions
 from auditdesk.services.demo.cast import Cast
+from auditdesk.services.demo.phrase_kit import Fact
+from auditdesk.services.demo.provision_lines import ProvisionLine
 from auditdesk.services.demo.rows import DEMO_DEVICE, Batch, Ids, Row
+from auditdesk.services.demo.summaries import Noted
+from auditdesk.services.demo.wording import Wording, Words, phrases_for
+from auditdesk.services.demo.written_answers import DELIVERED, LINE_QUESTIONS
 from auditdesk.store.models import (
     Action,
     Answer,
@@ -67,6 +84,16 @@ THEME_SHIFT = {
     Theme.PROVISION_DELIVERY: 0.2,
 }
 MODERATION_RATE = 0.1
+# How often a quality lead marks a comment for the Board's "working well / needs to
+# improve" page: a finding as needs to improve, a strength as working well.
+HIGHLIGHT_RATE = 0.012
+
+
+class Asked(NamedTuple):
+    scale: RatingScale
+    graded: list[ScaleOption]  # the options that carry points
+    options: dict[str, ScaleOption]
+    shift: float  # how far the question's theme sits from the audit's level
 
 
 @dataclass(frozen=True)
@@ -95,6 +122,26 @@ class DemoAudit:
     ratings: dict[tuple[str, str | None], str] = field(default_factory=dict)
     answer_rows: list[Row] = field(default_factory=list)
     section_rows: list[Row] = field(default_factory=list)
+    facts: frozenset[Fact] = frozenset()
+    block_facts: dict[str, frozenset[Fact]] = field(default_factory=dict)
+    lines: dict[str, ProvisionLine] = field(default_factory=dict)  # by provision block
+    noted: list[Noted] = field(default_factory=list)
+    findings: list[Noted] = field(default_factory=list)  # the most serious first
+    strengths: list[Noted] = field(default_factory=list)  # the strongest first
+    planned: list[PlannedAction] = field(default_factory=list)
+    _facts_at: dict[str, frozenset[Fact]] = field(default_factory=dict)
+
+    def facts_at(self, block: Block | None) -> frozenset[Fact]:
+        """The audit's facts, with those of the sampled child the block belongs to."""
+        if block is None:
+            return self.facts
+        found = self._facts_at.get(block.id)
+        if found is None:
+            found = self.facts | self.block_facts.get(block.id, frozenset())
+            if block.parent_id is not None:
+                found |= self.block_facts.get(block.parent_id, frozenset())
+            self._facts_at[block.id] = found
+        return found
 
     @property
     def index(self) -> TemplateIndex:
@@ -119,15 +166,21 @@ class AuditMaker:
         self.child_uuids: dict[int, str] = {}
         self.audit_references: set[str] = set()
         self.children_made = 0
+        self.wording = Wording(rng)
+        self.section_labels: dict[str, str] = {}
+        self.asked: dict[tuple[int, str], Asked] = {}
+        self.roster = Roster(rng)
 
     def make(self, batch: Batch, day: date, sample: tuple[int, str] | None) -> None:
         audit = self._start(batch, day)
         term_number = [term.key for term in self.cast.terms].index(audit.header["term_key"])
         level = self.rng.gauss(2.5 + 0.07 * term_number, 0.7)
+        if audit.index.template.kind is TemplateKind.ANNUAL_REVIEW_AUDIT:
+            audit.facts |= draw_facts.review_facts(self.rng, level)
         status = self._status((self.as_of - day).days)
         completeness = 1.0 if status is not AuditStatus.DRAFT else self.rng.uniform(0.2, 0.9)
         self._blocks(batch, audit)
-        self._answers(audit, level, completeness)
+        self._answers(audit, level, completeness, marked=status is not AuditStatus.DRAFT)
         status = self._grade(audit, status)
         if sample is not None and self._moderate_this(audit, status):
             self._moderation(batch, audit, sample)
@@ -171,6 +224,8 @@ class AuditMaker:
         audit = DemoAudit(day, when, info, header, team, setting)
         if info.index.template.kind is not TemplateKind.SETTING_VISIT:
             self._plan(batch, audit)
+        else:
+            audit.facts = draw_facts.setting_facts(rng)
         return audit
 
     def _plan(self, batch: Batch, audit: DemoAudit) -> None:
@@ -208,6 +263,7 @@ class AuditMaker:
             plan_stage=stage.value,
         )
         audit.context = AnswerContext(year, stage)
+        audit.facts = draw_facts.plan_facts(self.rng, need)
 
     def _child(
         self, batch: Batch, year: int, need: PrimaryNeed, setting: Row, when: datetime
@@ -285,6 +341,8 @@ class AuditMaker:
             block = Block(
                 self.ids.uuid(), section_id, parent[0].id if parent else None, label, position, year
             )
+            if repeat.sampled_child:
+                audit.block_facts[block.id] = draw_facts.child_facts(self.rng)
             audit.blocks.append(block)
             audit.block_rows.append(
                 {
@@ -304,61 +362,132 @@ class AuditMaker:
                 if nested.repeat is not None and index.repeating_parent(nested.id) == section_id:
                     self._add_blocks(batch, audit, nested.id, (block, row_id))
 
-    def _answers(self, audit: DemoAudit, level: float, completeness: float) -> None:
+    def _answers(self, audit: DemoAudit, level: float, completeness: float, marked: bool) -> None:
+        """Rated answers first, in reading order; then the written ones, which follow from
+        them (the evidence seen for a provision line, the summaries, the actions agreed)."""
         block_ids = {row["uuid"]: row["id"] for row in audit.block_rows}
         author = audit.lead["name"]
+        audit_id, when = audit.header["id"], audit.when
+        kept: list[tuple[Slot, Row]] = []
         for slot in audit.index.slots(audit.blocks, audit.context):
             if not slot.applies or self.rng.random() > completeness:
                 continue
-            rating, comment = self._rating(audit.index, slot.question, level)
-            if rating is None and not comment:
-                continue
-            if rating:
+            block_uuid = slot.block.id if slot.block else None
+            block_id = block_ids[block_uuid] if block_uuid else None
+            if slot.question.scale is None:
+                rating = comment = evidence = highlight = None
+            else:
+                words = self._rated(audit, slot, level)
+                rating, comment, evidence = words.rating, words.comment, words.evidence
                 audit.ratings[slot.key] = rating
-            audit.answer_rows.append(
-                {
-                    "id": self.ids.next(Answer),
-                    "audit_id": audit.header["id"],
-                    "question_id": slot.question.id,
-                    "block_id": block_ids[slot.block.id] if slot.block else None,
-                    "rating": rating,
-                    "comment": comment,
-                    "evidence": "",
-                    "board_highlight": self._highlight(slot.question, comment),
-                    "updated_at": audit.when,
-                    "updated_by": author,
-                    "_block_uuid": slot.block.id if slot.block else None,
-                }
-            )
+                highlight = self._highlight(words) if marked else None
+                if words.said is not None and words.points is not None:
+                    audit.noted.append(
+                        Noted(
+                            slot.question,
+                            self._section_label(slot),
+                            block_uuid,
+                            block_id,
+                            rating,
+                            words.points,
+                            words.said,
+                            len(audit.noted),
+                        )
+                    )
+            row: Row = {
+                "audit_id": audit_id,
+                "question_id": slot.question.id,
+                "block_id": block_id,
+                "rating": rating,
+                "comment": comment or "",
+                "evidence": evidence or "",
+                "board_highlight": highlight,
+                "updated_at": when,
+                "updated_by": author,
+                "_block_uuid": block_uuid,
+            }
+            kept.append((slot, row))
+        audit.findings = summaries.weakest_first(audit.noted)
+        audit.strengths = summaries.strongest_first(audit.noted)
+        audit.planned = plan_actions(
+            self.rng, self.roster, audit.findings, audit.day, str(audit.setting["name"])
+        )
+        for slot, row in kept:
+            if slot.question.scale is None:
+                row["comment"] = self._written(audit, slot)
+            if row["rating"] is not None or row["comment"]:
+                row["id"] = self.ids.next(Answer)
+                audit.answer_rows.append(row)
 
-    def _rating(
-        self, index: TemplateIndex, question: Question, level: float
-    ) -> tuple[str | None, str]:
-        rng = self.rng
-        if question.scale is None:
-            pool = phrases.WRITTEN_ANSWERS.get(question.id) or (
-                phrases.STRENGTHS if "working" in question.id else phrases.CONCERNS
+    def _section_label(self, slot: Slot) -> str:
+        label = self.section_labels.get(slot.section.id)
+        if label is None:
+            label = self.section_labels[slot.section.id] = summaries.section_label(
+                slot.section.title
             )
-            return None, rng.choice(pool) if question.required or rng.random() < 0.3 else ""
-        scale = index.template.scale(question.scale)
-        if scale.allow_na and rng.random() < (0.5 if not question.required else 0.03):
-            return NOT_APPLICABLE, ""
-        graded = [option for option in scale.options if option.points is not None]
-        if not graded:
-            return rng.choice(scale.options).code, ""  # recorded only, e.g. the child's view
-        shift = sum(THEME_SHIFT.get(theme, 0.0) for theme in question.themes[:1])
-        wanted = min(4, max(1, round(rng.gauss(level + shift, 0.6))))
+        return label
+
+    def _rated(self, audit: DemoAudit, slot: Slot, level: float) -> Words:
+        question, index, rng = slot.question, audit.index, self.rng
+        asked = self._asked(audit.template, question)
+        facts = audit.facts_at(slot.block)
+        phrases = phrases_for(question.id, facts)
+        if asked.scale.allow_na and phrases is not None and phrases.na_when in facts:
+            na = self.wording.not_applicable(index, question.id, phrases, facts)
+            if na is not None:
+                return na
+        if question.id == "child.provision_deliverer" and slot.block is not None:
+            delivery = audit.ratings.get((DELIVERED, slot.block.id))
+            return self.wording.deliverer(self._line(audit, slot.block), delivery, asked.options)
+        graded = asked.graded
+        if not graded:  # recorded only, e.g. the child's view
+            return self.wording.rated(phrases, rng.choice(asked.scale.options))
+        wanted = min(4, max(1, round(rng.gauss(level + asked.shift, 0.6))))
         option = min(graded, key=lambda o: (abs((o.points or 0) - wanted), rng.random()))
-        if (option.points or 0) < Grade.GOOD.points:
-            return option.code, rng.choice(phrases.CONCERNS)
-        return option.code, rng.choice(phrases.STRENGTHS) if rng.random() < 0.15 else ""
+        if question.id == DELIVERED and slot.block is not None:
+            return self.wording.delivery(self._line(audit, slot.block), option)
+        return self.wording.rated(phrases, option)
 
-    def _highlight(self, question: Question, comment: str) -> str | None:
-        # Quality leads mark a few written findings for the Board's "working well / needs to
-        # improve" page.
-        if question.scale is not None or not comment or self.rng.random() > 0.08:
+    def _asked(self, template: TemplateInfo, question: Question) -> Asked:
+        """What rating a question needs, worked out once per template version."""
+        key = (template.version_id, question.id)
+        asked = self.asked.get(key)
+        if asked is None:
+            scale = template.index.template.scale(question.scale or "")
+            asked = self.asked[key] = Asked(
+                scale,
+                [option for option in scale.options if option.points is not None],
+                {option.code: option for option in scale.options},
+                sum(THEME_SHIFT.get(theme, 0.0) for theme in question.themes[:1]),
+            )
+        return asked
+
+    def _line(self, audit: DemoAudit, block: Block) -> ProvisionLine:
+        line = audit.lines.get(block.id)
+        if line is None:
+            line = audit.lines[block.id] = self.wording.provision_line()
+        return line
+
+    def _highlight(self, words: Words) -> str | None:
+        """Quality leads mark a few comments for the Board: only a finding (a rating below
+        Good) as needs to improve, and only a strength (Good or better) as working well."""
+        if not words.comment or words.points is None or self.rng.random() > HIGHLIGHT_RATE:
             return None
-        return "working_well" if "working" in question.id else "needs_improvement"
+        return "needs_improvement" if words.finding is not None else "working_well"
+
+    def _written(self, audit: DemoAudit, slot: Slot) -> str:
+        block, question_id = slot.block, slot.question.id
+        line = self._line(audit, block) if block and question_id in LINE_QUESTIONS else None
+        return written_answers.compose(
+            self.rng,
+            question_id,
+            block,
+            ratings=audit.ratings,
+            line=line,
+            findings=audit.findings,
+            strengths=audit.strengths,
+            planned=audit.planned,
+        )
 
     # -- judgement --------------------------------------------------------------------------
     def _grade(self, audit: DemoAudit, status: AuditStatus) -> AuditStatus:
@@ -375,7 +504,12 @@ class AuditMaker:
                 points = Grade(suggested).points + self.rng.choice((-1, 1))
                 if 1 <= points <= 4:
                     header["override_grade"] = Grade.from_points(points).value
-                    header["override_reason"] = self.rng.choice(phrases.OVERRIDE_REASONS)
+                    reasons = (
+                        phrases_written.OVERRIDE_UP
+                        if points > Grade(suggested).points
+                        else phrases_written.OVERRIDE_DOWN
+                    )
+                    header["override_reason"] = self.rng.choice(reasons)
                     header["override_by"] = audit.lead["name"]
         header["final_grade"] = header["override_grade"] or suggested
         return status
@@ -506,49 +640,15 @@ class AuditMaker:
         ]
         weak = (Grade.REQUIRES_IMPROVEMENT.value, Grade.INADEQUATE.value)
         if header["final_grade"] in weak and status is not AuditStatus.DRAFT:
-            self._actions(batch, audit)
-        self._trail(batch, audit)
-
-    def _actions(self, batch: Batch, audit: DemoAudit) -> None:
-        rng = self.rng
-        for _ in range(rng.randint(1, 3)):
-            agency, text = rng.choice(phrases.ACTIONS)
-            due = audit.day + timedelta(weeks=rng.randint(4, 12))
-            if due < self.as_of:
-                status = "done" if rng.random() < 0.75 else rng.choice(("open", "in_progress"))
-            else:
-                status = rng.choice(("open", "open", "in_progress"))
-            row: Row = {
-                "id": self.ids.next(Action),
-                "audit_id": audit.header["id"],
-                "question_id": None,
-                "block_id": None,
-                "finding": rng.choice(phrases.CONCERNS),
-                "action": text,
-                "owner_agency": agency,
-                "owner": f"{rng.choice(phrases.FIRST_NAMES)} {rng.choice(phrases.SURNAMES)}",
-                "due_date": due,
-                "status": status,
-                "re_audit_date": due + timedelta(weeks=8),
-                "completed_on": min(due, self.as_of) if status == "done" else None,
-            } | self.ids.travelling(audit.when)
-            row["content_hash"] = document_hash(
-                action_document(
-                    row["uuid"],
-                    audit.header["uuid"],
-                    question_id=None,
-                    block_uuid=None,
-                    finding=row["finding"],
-                    action=text,
-                    owner_agency=agency,
-                    owner=row["owner"],
-                    due_date=due,
-                    status=status,
-                    re_audit_date=row["re_audit_date"],
-                    completed_on=row["completed_on"],
-                )
+            batch[Action] += action_rows(
+                self.rng,
+                self.ids,
+                audit.planned,
+                audit=(header["id"], header["uuid"]),
+                when=audit.when,
+                as_of=self.as_of,
             )
-            batch[Action].append(row)
+        self._trail(batch, audit)
 
     def _trail(self, batch: Batch, audit: DemoAudit) -> None:
         header = audit.header

@@ -21,6 +21,7 @@ from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import UserError
 from auditdesk.ui.crash_dialog import install_crash_handler
 from auditdesk.ui.dialog_service import DialogService
+from auditdesk.ui.gui_thread_gc import collect_on_the_gui_thread
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession, start_session
@@ -40,6 +41,7 @@ class AppController(QObject):
     ) -> None:
         super().__init__()
         self.app = app
+        collect_on_the_gui_thread(app)  # Qt objects are freed on the GUI thread only
         self.preferences = preferences
         self.synchronous = synchronous
         self.dialogs = dialogs or DialogService()
@@ -136,11 +138,13 @@ def run_app(database: Path) -> int:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
     install_crash_handler(configure_logging())
-    logging.getLogger(__name__).info(
-        "window starting: Qt %s, %s platform", qVersion(), app.platformName()
-    )
+    log = logging.getLogger(__name__)
+    log.info("window starting: Qt %s, %s platform", qVersion(), app.platformName())
     controller = AppController(app, Preferences())
     if not controller.open(database):
         return 1
+    log.info("window open on %s", database)
     app.aboutToQuit.connect(controller.close)
-    return app.exec()
+    code = app.exec()
+    log.info("window closed")
+    return code

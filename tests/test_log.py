@@ -1,0 +1,98 @@
+"""The log support reads (``logs/auditdesk.log`` in the AuditDesk folder): AuditDesk's own
+account of each run, a native crash of the real window (killed here with SIGSEGV, as a
+crash inside Qt would kill it) brought into the log at the next start and said once, and
+no library chatter."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.test_cli import run
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+
+
+def _log(home: Path) -> str:
+    path = home / "logs" / "auditdesk.log"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def _start_window(home: Path, database: Path) -> subprocess.Popen[str]:
+    from auditdesk.domain.reference import Agency, Role
+    from auditdesk.ui.preferences import Preferences
+
+    Preferences(home / "preferences.ini").remember_profile(
+        "Sam Practice", Agency.EDUCATION, Role.PRACTICE_CHAMPION
+    )
+    env = {**os.environ, "AUDITDESK_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("PYTHONFAULTHANDLER", None)  # AuditDesk turns it on itself, into its own file
+    return subprocess.Popen(
+        [sys.executable, "-m", "auditdesk", "--db", str(database)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_for(home: Path, words: str, process: subprocess.Popen[str]) -> None:
+    deadline = time.monotonic() + 60
+    while words not in _log(home):
+        assert process.poll() is None, f"the window ended early: {process.communicate()}"
+        assert time.monotonic() < deadline, f"never logged {words!r}: {_log(home)}"
+        time.sleep(0.05)
+
+
+@pytest.mark.slow
+def test_a_native_crash_of_the_window_is_in_the_log_and_said_at_the_next_start(
+    tmp_path: Path,
+) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    database = tmp_path / "audits.sqlite"
+    window = _start_window(home, database)
+    _wait_for(home, "window open on", window)
+    window.send_signal(signal.SIGSEGV)  # what a crash inside Qt or a C library does
+    window.communicate(timeout=60)
+    assert window.returncode == -signal.SIGSEGV
+
+    # Python's own trace of the crash was written, though no Python code could run.
+    crash_file = home / "logs" / "native-crash.log"
+    assert "Segmentation fault" in crash_file.read_text(encoding="utf-8")
+
+    first = run(home, "db", "check", "--db", database)
+    assert "stopped unexpectedly the last time it ran" in first.stderr
+    assert str(home / "logs" / "auditdesk.log") in first.stderr
+    log = _log(home)
+    assert "the previous run of AuditDesk stopped in a native crash" in log
+    assert "Segmentation fault" in log
+    assert "auditdesk/ui" in log or "PySide6" in log or "app.py" in log  # where it was
+    # Said once: the next start has nothing to report.
+    second = run(home, "db", "check", "--db", database)
+    assert "stopped unexpectedly" not in second.stderr
+
+
+def test_the_log_tells_what_was_done_without_library_chatter(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    database = tmp_path / "demo.sqlite"
+    assert run(home, "demo", "--db", database, "--audits", "20").returncode == 0
+    out = tmp_path / "board.xlsx"
+    assert run(home, "export", "board", "--db", database, "--xlsx", out).returncode == 0
+    log = _log(home)
+    assert "started: auditdesk demo" in log
+    assert "created the database schema" in log
+    assert "made 20 demo audits" in log
+    assert f"exported {out}" in log
+    # Alembic, SQLAlchemy, openpyxl and the like stay out unless they warn.
+    chatter = [line for line in log.splitlines() if " INFO " in line and " auditdesk" not in line]
+    assert chatter == []
+    assert "Context impl" not in log
+    assert "Will assume" not in log

@@ -11,47 +11,27 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from auditdesk.domain.bundle_documents import (
+    AnswerDocument,
+    AuditDocument,
+    AuditHeader,
+    BlockDocument,
+    TeamMemberDocument,
+)
 from auditdesk.domain.canonical import content_hash
+from auditdesk.domain.document_check import checked, literal_of
 
-DOCUMENT_FORMAT = "auditdesk.audit/1"
-
-_HEADER_FIELDS = (
-    "uuid",
-    "reference",
-    "template_id",
-    "template_version",
-    "template_sha256",
-    "subject_kind",
-    "child_reference",
-    "setting_uuid",
-    "plan_stage",
-    "plan_issue_date",
-    "year_group",
-    "phase",
-    "primary_need",
-    "locality",
-    "setting_type",
-    "audit_date",
-    "status",
-    "suggested_grade",
-    "override_grade",
-    "override_reason",
-)
-_TEAM_FIELDS = ("auditor_uuid", "agency", "position")
-_BLOCK_FIELDS = (
-    "uuid",
-    "section_id",
-    "parent_uuid",
-    "label",
-    "position",
-    "child_reference",
-    "year_group",
-)
+# The fields come from the one definition (bundle_documents); a builder's mapping may hold
+# more (row ids, times), which are left out.
+DOCUMENT_FORMAT = literal_of(AuditDocument, "format")
+_HEADER_FIELDS = tuple(AuditHeader.model_fields)
+_TEAM_FIELDS = tuple(TeamMemberDocument.model_fields)
+_BLOCK_FIELDS = tuple(BlockDocument.model_fields)
 # Not "board_highlight": marking a comment for the Board is the quality lead's call in the
 # database the Board exports come from, so it must not make a new revision of the
 # auditor's content (which would conflict with the auditor's next edit). Marks travel
 # beside the content, unhashed, with the answer stamps.
-_ANSWER_FIELDS = ("question_id", "block_uuid", "rating", "comment", "evidence")
+_ANSWER_FIELDS = tuple(AnswerDocument.model_fields)
 
 # Statuses the quality lead moves an audit into; in the auditor's content they read as
 # "completed", because moderation and sign-off are separate records.
@@ -64,10 +44,13 @@ def audit_document(
     blocks: Sequence[Mapping[str, Any]],
     answers: Sequence[Mapping[str, Any]],
 ) -> dict[str, Any]:
-    """The canonical content of an audit, with lists in a stable order."""
+    """The canonical content of an audit, with lists in a stable order, checked against
+    its definition (:class:`~auditdesk.domain.document_check.InvalidDocument` if it fails).
+
+    A field missing from a mapping is an explicit ``None`` in the document."""
     head = {name: header.get(name) for name in _HEADER_FIELDS}
     head["status"] = _OWNER_STATUS.get(str(head["status"]), head["status"])
-    return {
+    document: dict[str, Any] = {
         "format": DOCUMENT_FORMAT,
         "audit": head,
         "team": sorted(
@@ -83,6 +66,7 @@ def audit_document(
             key=lambda answer: (answer["question_id"], answer["block_uuid"] or ""),
         ),
     }
+    return checked(AuditDocument, "audit", document)
 
 
 def audit_content_hash(document: Mapping[str, Any]) -> str:

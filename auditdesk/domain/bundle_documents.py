@@ -1,5 +1,9 @@
-"""Schemas of the canonical documents a bundle carries: exactly the shapes built by
-:mod:`auditdesk.domain.audit_document` and :mod:`auditdesk.domain.record_documents`.
+"""The canonical documents of the records that travel: the one definition of each.
+
+The builders (:mod:`auditdesk.domain.audit_document`, :mod:`auditdesk.domain.record_documents`)
+take their fields from these models and check every document they build against them, so
+nothing is hashed or written that a bundle reader would refuse; the reader checks what
+arrives against the same models.
 
 Beyond types, each document must be in canonical form (lists in their stable order, no
 duplicate keys), because the receiver rebuilds the document from its own rows and the
@@ -13,22 +17,30 @@ from typing import Annotated, Literal
 
 from pydantic import Field, Strict, StringConstraints, model_validator
 
+from auditdesk.domain import limits
 from auditdesk.domain.bundle_types import (
-    Float,
+    ActionText,
+    AnswerText,
+    BlockLabel,
+    ChildReference,
     Identifier,
-    Int,
     IsoDate,
+    Locality,
+    ModerationNotes,
+    Percentage,
+    PersonName,
     Position,
+    RatingCode,
+    Reason,
+    RequiredPersonName,
+    SampleName,
+    Seed,
+    SettingName,
     Sha256,
+    Strata,
     StrictModel,
-    Text12,
-    Text20k,
-    Text40,
-    Text80,
-    Text100k,
-    Text120,
-    Text200,
-    Text4000,
+    TemplateVersionNumber,
+    Urn,
     Uuid,
     YearGroup,
 )
@@ -45,9 +57,7 @@ from auditdesk.domain.reference import (
     SubjectKind,
 )
 
-Name120 = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=120)]
 Reference = Annotated[str, Strict(), StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,19}$")]
-ChildReference = Annotated[str, Strict(), StringConstraints(min_length=1, max_length=40)]
 AuditHash = Annotated[str, Strict(), StringConstraints(pattern=r"^([0-9a-f]{64})?$")]
 
 
@@ -56,7 +66,7 @@ class AuditHeader(StrictModel):
     uuid: Uuid
     reference: Reference
     template_id: Identifier
-    template_version: Annotated[int, Strict(), Field(ge=1, le=100_000)]
+    template_version: TemplateVersionNumber
     template_sha256: Sha256
     subject_kind: SubjectKind
     child_reference: ChildReference | None
@@ -66,14 +76,14 @@ class AuditHeader(StrictModel):
     year_group: YearGroup | None
     phase: Phase | None
     primary_need: PrimaryNeed | None
-    locality: Text80 | None
+    locality: Locality | None
     setting_type: SettingType | None
     audit_date: IsoDate
     # The auditor's own statuses: moderation and sign-off are the quality lead's records.
     status: Literal["draft", "completed"]
     suggested_grade: Grade | None
     override_grade: Grade | None
-    override_reason: Text20k | None
+    override_reason: Reason | None
 
 
 class TeamMemberDocument(StrictModel):
@@ -86,7 +96,7 @@ class BlockDocument(StrictModel):
     uuid: Uuid
     section_id: Identifier
     parent_uuid: Uuid | None
-    label: Text200
+    label: BlockLabel
     position: Position
     child_reference: ChildReference | None
     year_group: YearGroup | None
@@ -95,17 +105,17 @@ class BlockDocument(StrictModel):
 class AnswerDocument(StrictModel):
     question_id: Identifier
     block_uuid: Uuid | None
-    rating: Text40 | None
-    comment: Text20k
-    evidence: Text20k
+    rating: RatingCode | None
+    comment: AnswerText
+    evidence: AnswerText
 
 
 class AuditDocument(StrictModel):
     format: Literal["auditdesk.audit/1"]
     audit: AuditHeader
-    team: Annotated[list[TeamMemberDocument], Field(min_length=1, max_length=50)]
-    blocks: Annotated[list[BlockDocument], Field(max_length=5_000)]
-    answers: Annotated[list[AnswerDocument], Field(max_length=20_000)]
+    team: Annotated[list[TeamMemberDocument], Field(min_length=1, max_length=limits.TEAM_SIZE)]
+    blocks: Annotated[list[BlockDocument], Field(max_length=limits.BLOCKS_PER_AUDIT)]
+    answers: Annotated[list[AnswerDocument], Field(max_length=limits.ANSWERS_PER_AUDIT)]
 
     @model_validator(mode="after")
     def _canonical(self) -> AuditDocument:
@@ -143,7 +153,7 @@ def _check_ancestry(block_uuid: str, parents: dict[str, str | None]) -> None:
 class AuditorDocument(StrictModel):
     kind: Literal["auditor"]
     uuid: Uuid
-    name: Name120
+    name: RequiredPersonName
     agency: Agency
     role: Role
 
@@ -151,11 +161,11 @@ class AuditorDocument(StrictModel):
 class SettingDocument(StrictModel):
     kind: Literal["setting"]
     uuid: Uuid
-    name: Annotated[str, Strict(), StringConstraints(min_length=1, max_length=200)]
-    urn: Text12 | None
+    name: SettingName
+    urn: Urn | None
     setting_type: SettingType
     phase: SettingPhase
-    locality: Text80
+    locality: Locality
 
 
 class ChildDocument(StrictModel):
@@ -164,7 +174,7 @@ class ChildDocument(StrictModel):
     reference: ChildReference
     year_group: YearGroup
     primary_need: PrimaryNeed
-    locality: Text80
+    locality: Locality
     setting_uuid: Uuid | None
 
 
@@ -183,10 +193,10 @@ class ActionDocument(StrictModel):
     audit_uuid: Uuid
     question_id: Identifier | None
     block_uuid: Uuid | None
-    finding: Text4000
-    action: Text4000
+    finding: ActionText
+    action: ActionText
     owner_agency: Agency
-    owner: Text120
+    owner: PersonName
     due_date: IsoDate
     status: ActionStatus
     re_audit_date: IsoDate | None
@@ -196,19 +206,19 @@ class ActionDocument(StrictModel):
 class SampleDocument(StrictModel):
     kind: Literal["moderation_sample"]
     uuid: Uuid
-    name: Text200
-    percentage: Float
+    name: SampleName
+    percentage: Percentage
     period_from: IsoDate | None
     period_to: IsoDate | None
-    strata: Text100k
-    seed: Int
+    strata: Strata
+    seed: Seed
 
 
 class ModerationRatingDocument(StrictModel):
     question_id: Identifier
     block_uuid: Uuid | None
-    rating: Text40
-    comment: Text20k
+    rating: RatingCode
+    comment: ModerationNotes
 
 
 class ModerationGradeDocument(StrictModel):
@@ -223,16 +233,16 @@ class ModerationDocument(StrictModel):
     uuid: Uuid
     audit_uuid: Uuid
     sample_uuid: Uuid | None
-    audit_revision: Annotated[int, Strict(), Field(ge=0, le=1_000_000)]
+    audit_revision: Annotated[int, Strict(), Field(ge=0, le=limits.LATEST_REVISION)]
     audit_hash: AuditHash
     second_marker_uuid: Uuid | None
-    assigned_by: Text120
+    assigned_by: PersonName
     status: Literal["drawn", "assigned", "submitted", "agreed"]
     second_overall_grade: Grade | None
     agreed_grade: Grade | None
-    notes: Text20k
-    ratings: Annotated[list[ModerationRatingDocument], Field(max_length=20_000)]
-    grades: Annotated[list[ModerationGradeDocument], Field(max_length=500)]
+    notes: ModerationNotes
+    ratings: Annotated[list[ModerationRatingDocument], Field(max_length=limits.ANSWERS_PER_AUDIT)]
+    grades: Annotated[list[ModerationGradeDocument], Field(max_length=limits.MODERATION_GRADES)]
 
     @model_validator(mode="after")
     def _canonical(self) -> ModerationDocument:
@@ -257,15 +267,15 @@ def _unique(keys: Sequence[tuple[str, str] | str], what: str) -> None:
 
 __all__ = [
     "ActionDocument",
+    "AnswerDocument",
     "AuditDocument",
+    "AuditHeader",
     "AuditorDocument",
+    "BlockDocument",
     "ChildDocument",
-    "Int",
     "ModerationDocument",
     "PlanDocument",
     "SampleDocument",
     "SettingDocument",
-    "Text120",
-    "Text200",
-    "YearGroup",
+    "TeamMemberDocument",
 ]

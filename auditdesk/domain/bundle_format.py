@@ -21,6 +21,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, Strict, StringConstraints
 
+from auditdesk.domain import limits
 from auditdesk.domain.bundle_documents import (
     ActionDocument,
     AuditDocument,
@@ -32,19 +33,21 @@ from auditdesk.domain.bundle_documents import (
     SettingDocument,
 )
 from auditdesk.domain.bundle_types import (
+    Device,
     Identifier,
     IsoTime,
+    PersonName,
+    Reason,
+    Revision,
+    Selection,
     Sha256,
     StrictModel,
-    Text20k,
+    TemplateTitle,
+    TemplateVersionNumber,
     Text32,
     Text36,
-    Text64,
-    Text100k,
-    Text120,
-    Text200,
-    Text1000,
-    Text4000,
+    TrailField,
+    TrailValue,
     Uuid,
 )
 from auditdesk.domain.reference import Agency, AuditStatus, Role
@@ -136,7 +139,7 @@ MemberName = Annotated[str, Strict(), StringConstraints(min_length=1, max_length
 
 
 class ManifestAuthor(StrictModel):
-    name: Text120
+    name: PersonName
     agency: Agency
     role: Role
     auditor_uuid: Uuid
@@ -144,16 +147,16 @@ class ManifestAuthor(StrictModel):
 
 class ManifestTemplate(StrictModel):
     template_id: Identifier
-    version: Annotated[int, Strict(), Field(ge=1, le=100_000)]
+    version: TemplateVersionNumber
     sha256: Sha256
-    title: Text200
+    title: TemplateTitle
     member: MemberName | None  # None: not carried (the receiver must have it already)
 
 
 class ManifestRecord(StrictModel):
     kind: RecordKind
     uuid: Uuid
-    revision: Annotated[int, Strict(), Field(ge=1, le=1_000_000)]
+    revision: Revision
     hash: Sha256
     parent_hash: Sha256 | None
     ancestry: Annotated[list[Sha256], Field(max_length=MAX_ANCESTRY)]
@@ -174,8 +177,8 @@ class BundleManifest(StrictModel):
     app_version: Text32
     schema_revision: Text32
     author: ManifestAuthor
-    device: Text64
-    selection: Text4000
+    device: Device
+    selection: Selection
     templates: Annotated[list[ManifestTemplate], Field(max_length=MAX_TEMPLATE_MEMBERS)]
     records: list[ManifestRecord]
     members: list[ManifestMember]
@@ -187,8 +190,8 @@ class RecordStamps(StrictModel):
 
     created_at: IsoTime
     updated_at: IsoTime
-    author: Text120
-    device: Text64
+    author: PersonName
+    device: Device
 
 
 class CarriedAuditor(StrictModel):
@@ -244,8 +247,8 @@ class AuditBookkeeping(StrictModel):
     status: AuditStatus
     completed_at: IsoTime | None
     signed_off_at: IsoTime | None
-    signed_off_by: Text120 | None
-    override_by: Text120 | None
+    signed_off_by: PersonName | None
+    override_by: PersonName | None
     plan_uuid: Uuid | None
 
 
@@ -253,21 +256,21 @@ class AnswerStamp(StrictModel):
     question_id: Identifier
     block_uuid: Uuid | None
     updated_at: IsoTime
-    updated_by: Text120
+    updated_by: PersonName
     # The sender's mark for the Board: outside the hashed content (see audit_document).
     board_highlight: Literal["working_well", "needs_improvement"] | None = None
 
 
 class CarriedTrailEntry(StrictModel):
     at: IsoTime
-    actor: Text120
-    device: Text64
+    actor: PersonName
+    device: Device
     record_type: Text32
     record_uuid: Text36
-    field: Text1000
-    old_value: Text100k | None
-    new_value: Text100k | None
-    reason: Text20k | None
+    field: TrailField
+    old_value: TrailValue | None
+    new_value: TrailValue | None
+    reason: Reason | None
 
 
 class AuditMember(StrictModel):
@@ -275,16 +278,16 @@ class AuditMember(StrictModel):
     document: AuditDocument
     stamps: RecordStamps
     bookkeeping: AuditBookkeeping
-    answer_stamps: Annotated[list[AnswerStamp], Field(max_length=20_000)]
-    actions: Annotated[list[CarriedAction], Field(max_length=2_000)]
-    moderations: Annotated[list[CarriedModeration], Field(max_length=200)]
-    trail: Annotated[list[CarriedTrailEntry], Field(max_length=200_000)]
+    answer_stamps: Annotated[list[AnswerStamp], Field(max_length=limits.ANSWERS_PER_AUDIT)]
+    actions: Annotated[list[CarriedAction], Field(max_length=limits.ACTIONS_PER_AUDIT)]
+    moderations: Annotated[list[CarriedModeration], Field(max_length=limits.MODERATIONS_PER_AUDIT)]
+    trail: Annotated[list[CarriedTrailEntry], Field(max_length=limits.TRAIL_PER_AUDIT)]
 
 
 class TemplateMember(StrictModel):
     format: Literal["auditdesk.bundle.template/1"]
     template_id: Identifier
-    version: Annotated[int, Strict(), Field(ge=1, le=100_000)]
+    version: TemplateVersionNumber
     sha256: Sha256
     # Validated as a template by the services (template_loader names the exact field).
     definition: dict[str, Any]

@@ -8,6 +8,8 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
 
+from auditdesk.domain import limits
+
 
 class StrictModel(BaseModel):
     """Every field required as declared, nothing extra (a misspelt or added key is an
@@ -39,7 +41,9 @@ def _iso_date(text: str) -> str:
 Uuid = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9A-Za-z][0-9A-Za-z-]{0,35}$")]
 Sha256 = Annotated[str, Strict(), StringConstraints(pattern=r"^[0-9a-f]{64}$")]
 Identifier = Annotated[
-    str, Strict(), StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,79}$")
+    str,
+    Strict(),
+    StringConstraints(pattern=rf"^[A-Za-z0-9][A-Za-z0-9_.\-]{{0,{limits.IDENTIFIER - 1}}}$"),
 ]
 IsoTime = Annotated[str, Strict(), StringConstraints(max_length=40), AfterValidator(_aware_time)]
 IsoDate = Annotated[
@@ -48,21 +52,47 @@ IsoDate = Annotated[
     StringConstraints(pattern=r"^\d{4}-\d{2}-\d{2}$"),
     AfterValidator(_iso_date),
 ]
-Int = Annotated[int, Strict(), Field(ge=-1_000_000_000, le=1_000_000_000)]
-Position = Annotated[int, Strict(), Field(ge=0, le=100_000)]
-YearGroup = Annotated[int, Strict(), Field(ge=-2, le=25)]
-Float = Annotated[float, Strict(), Field(ge=0, le=100)]
+Position = Annotated[int, Strict(), Field(ge=0, le=limits.LAST_POSITION)]
+YearGroup = Annotated[
+    int, Strict(), Field(ge=limits.LOWEST_YEAR_GROUP, le=limits.HIGHEST_YEAR_GROUP)
+]
+Seed = Annotated[int, Strict(), Field(ge=limits.FIRST_SEED, le=limits.LAST_SEED)]
+TemplateVersionNumber = Annotated[int, Strict(), Field(ge=1, le=limits.LATEST_TEMPLATE_VERSION)]
+Revision = Annotated[int, Strict(), Field(ge=1, le=limits.LATEST_REVISION)]
+# Strict still takes a whole number for a float (JSON has one kind of number), so the
+# builders give a float: 100 and 100.0 hash differently.
+Percentage = Annotated[float, Strict(), Field(ge=0, le=100)]
 
-Text12 = Annotated[str, Strict(), StringConstraints(max_length=12)]
-Text20 = Annotated[str, Strict(), StringConstraints(max_length=20)]
-Text32 = Annotated[str, Strict(), StringConstraints(max_length=32)]
-Text36 = Annotated[str, Strict(), StringConstraints(max_length=36)]
-Text40 = Annotated[str, Strict(), StringConstraints(max_length=40)]
-Text64 = Annotated[str, Strict(), StringConstraints(max_length=64)]
-Text80 = Annotated[str, Strict(), StringConstraints(max_length=80)]
-Text120 = Annotated[str, Strict(), StringConstraints(max_length=120)]
-Text200 = Annotated[str, Strict(), StringConstraints(max_length=200)]
-Text1000 = Annotated[str, Strict(), StringConstraints(max_length=1000)]
-Text4000 = Annotated[str, Strict(), StringConstraints(max_length=4000)]
-Text20k = Annotated[str, Strict(), StringConstraints(max_length=20_000)]
-Text100k = Annotated[str, Strict(), StringConstraints(max_length=100_000)]
+
+def _text(max_length: int) -> StringConstraints:
+    return StringConstraints(max_length=max_length)
+
+
+def _required(max_length: int) -> StringConstraints:
+    return StringConstraints(min_length=1, max_length=max_length)
+
+
+# Text a person enters, bounded by the limits the services check it against.
+PersonName = Annotated[str, Strict(), _text(limits.PERSON_NAME)]
+RequiredPersonName = Annotated[str, Strict(), _required(limits.PERSON_NAME)]
+SettingName = Annotated[str, Strict(), _required(limits.SETTING_NAME)]
+Locality = Annotated[str, Strict(), _text(limits.LOCALITY)]
+Urn = Annotated[str, Strict(), _text(limits.URN)]
+ChildReference = Annotated[str, Strict(), _required(limits.CHILD_REFERENCE)]
+BlockLabel = Annotated[str, Strict(), _text(limits.BLOCK_LABEL)]
+SampleName = Annotated[str, Strict(), _text(limits.SAMPLE_NAME)]
+ActionText = Annotated[str, Strict(), _text(limits.ACTION_TEXT)]
+AnswerText = Annotated[str, Strict(), _text(limits.ANSWER_TEXT)]
+Reason = Annotated[str, Strict(), _text(limits.REASON)]
+ModerationNotes = Annotated[str, Strict(), _text(limits.MODERATION_NOTES)]
+RatingCode = Annotated[str, Strict(), _text(limits.RATING_CODE)]
+TemplateTitle = Annotated[str, Strict(), _text(limits.TEMPLATE_TITLE)]
+Device = Annotated[str, Strict(), _text(limits.DEVICE)]
+Selection = Annotated[str, Strict(), _text(limits.SELECTION)]
+Strata = Annotated[str, Strict(), _text(limits.STRATA)]
+TrailField = Annotated[str, Strict(), _text(limits.TRAIL_FIELD)]
+TrailValue = Annotated[str, Strict(), _text(limits.TRAIL_VALUE)]
+
+# Text AuditDesk itself writes (versions, kinds of record).
+Text32 = Annotated[str, Strict(), _text(32)]
+Text36 = Annotated[str, Strict(), _text(36)]

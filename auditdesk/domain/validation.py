@@ -1,9 +1,14 @@
-"""Checks on what people type, with messages that say what to do instead."""
+"""Checks on what people type, with messages that say what to do instead.
+
+Every length is one of :mod:`auditdesk.domain.limits`, the numbers the bundle format is
+built from, so what passes here travels to another laptop.
+"""
 
 from __future__ import annotations
 
 import re
 
+from auditdesk.domain import limits
 from auditdesk.errors import InvalidInput
 
 _CHILD_REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9\-/]{2,23}$")
@@ -41,15 +46,22 @@ def setting_urn(text: str | None) -> str | None:
     return cleaned
 
 
-def required_text(text: str | None, what: str, *, max_length: int = 200) -> str:
+def required_text(text: str | None, what: str, *, max_length: int) -> str:
+    """``text`` without surrounding spaces; refused if that leaves nothing, or more than
+    ``max_length`` characters (one of :mod:`auditdesk.domain.limits`)."""
     cleaned = (text or "").strip()
     if not cleaned:
         raise InvalidInput(f"Enter {what}.")
-    if len(cleaned) > max_length:
+    return text_within(cleaned, what, max_length=max_length)
+
+
+def text_within(text: str, what: str, *, max_length: int) -> str:
+    """``text`` as it is, if it is at most ``max_length`` characters."""
+    if len(text) > max_length:
         raise InvalidInput(
-            f"{what[0].upper()}{what[1:]} is too long ({max_length} characters at most)."
+            f"{what[0].upper()}{what[1:]} is too long ({max_length:,} characters at most)."
         )
-    return cleaned
+    return text
 
 
 def reason(text: str | None, for_what: str) -> str:
@@ -61,4 +73,4 @@ def reason(text: str | None, for_what: str) -> str:
             f"Give a reason for {for_what} (at least {MIN_REASON_LENGTH} characters); "
             "it is kept in the audit's change trail."
         )
-    return cleaned
+    return text_within(cleaned, f"the reason for {for_what}", max_length=limits.REASON)

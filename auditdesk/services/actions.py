@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain import validation
+from auditdesk.domain import limits, validation
 from auditdesk.domain.record_documents import action_document, document_hash
 from auditdesk.domain.reference import ActionStatus, Agency
 from auditdesk.errors import InvalidInput, NotFound
@@ -52,6 +52,11 @@ def add_action(ctx: ServiceContext, audit_uuid: str, details: ActionInput) -> Ac
         if details.question_id and details.question_id not in loaded.index.questions:
             raise InvalidInput("That finding's question is not in this audit's template.")
         block_row = loaded.block_rows.get(details.block_id) if details.block_id else None
+        if details.block_id and block_row is None:
+            raise InvalidInput(
+                "That finding's block is no longer in this audit; refresh and retry."
+            )
+        _check_room(session, audit)
         row = Action(
             uuid=str(uuid.uuid4()),
             audit_id=audit.id,
@@ -69,7 +74,7 @@ def add_action(ctx: ServiceContext, audit_uuid: str, details: ActionInput) -> Ac
             created_at=ctx.now(),
             updated_at=ctx.now(),
         )
-        row.content_hash = _hash(row, audit_uuid, details.block_id)
+        row.content_hash = _hash(row, audit_uuid, block_row.uuid if block_row else None)
         session.add(row)
         session.flush()
         audit_state.add_trail(
@@ -111,12 +116,14 @@ def update_action(
         if due_date is not None:
             changes["due_date"] = due_date
         if owner is not None:
-            changes["owner"] = validation.required_text(owner, "who owns the action")
+            changes["owner"] = validation.required_text(
+                owner, "who owns the action", max_length=limits.PERSON_NAME
+            )
         if owner_agency is not None:
             changes["owner_agency"] = owner_agency.value
         if action is not None:
             changes["action"] = validation.required_text(
-                action, "what must be done", max_length=4000
+                action, "what must be done", max_length=limits.ACTION_TEXT
             )
         if re_audit_date is not None:
             changes["re_audit_date"] = re_audit_date
@@ -194,11 +201,21 @@ def _conditions(f: ActionFilter, today: date) -> list[ColumnElement[bool]]:
 
 
 def _check(details: ActionInput) -> None:
-    validation.required_text(details.finding, "the finding", max_length=4000)
-    validation.required_text(details.action, "what must be done", max_length=4000)
-    validation.required_text(details.owner, "who owns the action", max_length=120)
+    validation.required_text(details.finding, "the finding", max_length=limits.ACTION_TEXT)
+    validation.required_text(details.action, "what must be done", max_length=limits.ACTION_TEXT)
+    validation.required_text(details.owner, "who owns the action", max_length=limits.PERSON_NAME)
     if details.re_audit_date and details.re_audit_date < details.due_date:
         raise InvalidInput("The re-audit date should fall after the action is due.")
+
+
+def _check_room(session: Session, audit: Audit) -> None:
+    """An audit travels with its actions, and a bundle carries at most so many."""
+    count = session.scalar(select(func.count(Action.id)).where(Action.audit_id == audit.id)) or 0
+    if count >= limits.ACTIONS_PER_AUDIT:
+        raise InvalidInput(
+            f"Audit {audit.reference} already has {count:,} actions, the most one audit "
+            "can hold (and carry to another laptop)."
+        )
 
 
 def _block_uuids(session: Session, audit_id: int) -> dict[int, str]:

@@ -3,12 +3,13 @@ audit goes."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from auditdesk.domain import validation
+from auditdesk.domain import limits, validation
 from auditdesk.domain.reference import PrimaryNeed
 from auditdesk.domain.template_index import Block
 from auditdesk.errors import InvalidInput
@@ -48,6 +49,8 @@ def add_block(
 
     ``block_id`` lets undo put back a block under its old identity.
     """
+    if block_id is not None and not _BLOCK_ID.fullmatch(block_id):
+        raise InvalidInput("That block cannot be put back: its identity is not one AuditDesk made.")
     with ctx.db.write() as session:
         loaded = audit_state.load_audit(session, audit_uuid)
         audit = loaded.audit
@@ -72,6 +75,11 @@ def add_block(
             raise InvalidInput(
                 f"This audit already has {repeat.max} of {repeat.unit}s, the most allowed."
             )
+        if len(loaded.block_rows) >= limits.BLOCKS_PER_AUDIT:
+            raise InvalidInput(
+                f"This audit already has {limits.BLOCKS_PER_AUDIT:,} blocks (children, "
+                "outcomes and lines together), the most one audit can hold."
+            )
         child_id: int | None = None
         year_group: int | None = None
         if repeat.sampled_child:
@@ -92,7 +100,9 @@ def add_block(
             child_id, year_group = child.id, child.year_group
             label = child.reference
         label = validation.required_text(
-            label or f"{repeat.label} {len(siblings) + 1}", f"a name for the {repeat.unit}"
+            label or _default_label(repeat.label, len(siblings) + 1),
+            f"a name for the {repeat.unit}",
+            max_length=limits.BLOCK_LABEL,
         )
         position = (
             session.scalar(
@@ -120,7 +130,7 @@ def add_block(
             audit_uuid=audit.uuid,
             record_type="block",
             record_uuid=row.uuid,
-            field=f"{section.title}: added {repeat.unit}",
+            field=_trail_field(f"{section.title}: added {repeat.unit}"),
             new=label,
         )
         reloaded = audit_state.load_audit(session, audit_uuid)
@@ -130,7 +140,7 @@ def add_block(
 
 
 def rename_block(ctx: ServiceContext, audit_uuid: str, block_id: str, label: str) -> BlockChange:
-    label = validation.required_text(label, "a name")
+    label = validation.required_text(label, "a name", max_length=limits.BLOCK_LABEL)
     with ctx.db.write() as session:
         loaded = audit_state.load_audit(session, audit_uuid)
         audit_state.require_editable(loaded.audit)
@@ -148,7 +158,7 @@ def rename_block(ctx: ServiceContext, audit_uuid: str, block_id: str, label: str
             audit_uuid=audit_uuid,
             record_type="block",
             record_uuid=block_id,
-            field=f"{section.title}: renamed",
+            field=_trail_field(f"{section.title}: renamed"),
             old=old,
             new=label,
         )
@@ -213,7 +223,7 @@ def remove_block(ctx: ServiceContext, audit_uuid: str, block_id: str) -> Removal
             audit_uuid=audit_uuid,
             record_type="block",
             record_uuid=block_id,
-            field=f"{section.title}: removed",
+            field=_trail_field(f"{section.title}: removed"),
             old=f"{row.label} ({answers} answers)",
         )
         session.delete(row)  # nested blocks and answers go by ON DELETE CASCADE
@@ -268,12 +278,31 @@ def restore_blocks(ctx: ServiceContext, audit_uuid: str, removal: Removal) -> Gr
             audit_uuid=audit_uuid,
             record_type="block",
             record_uuid=first.uuid,
-            field=f"{loaded.index.sections[first.section_id].title}: put back",
+            field=_trail_field(f"{loaded.index.sections[first.section_id].title}: put back"),
             new=f"{first.label} ({len(removal.answers)} answers)",
         )
         session.flush()
         reloaded = audit_state.load_audit(session, audit_uuid)
         return audit_state.after_edit(session, ctx, reloaded)
+
+
+# The shape a block's identity must have to travel (a UUID, as AuditDesk makes them).
+_BLOCK_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z-]{0,35}")
+
+
+def _default_label(label: str, number: int) -> str:
+    """A new block's name, such as "Outcome 3": a template's label may be long, the
+    block's name may not."""
+    suffix = f" {number}"
+    return label[: limits.BLOCK_LABEL - len(suffix)] + suffix
+
+
+def _trail_field(text: str) -> str:
+    """What changed, in words, short enough for the trail (a template's section title may
+    run to thousands of characters)."""
+    if len(text) <= limits.TRAIL_FIELD:
+        return text
+    return text[: limits.TRAIL_FIELD - 1] + "…"
 
 
 def _parents_first(blocks: tuple[RemovedBlock, ...]) -> tuple[RemovedBlock, ...]:

@@ -11,6 +11,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain import limits
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.periods import term_key
 from auditdesk.domain.reference import (
@@ -62,7 +63,7 @@ class TeamMemberInput:
     role: Role = Role.PRACTICE_CHAMPION
 
 
-MAX_TEXT = 20_000
+MAX_TEXT = limits.ANSWER_TEXT  # a comment or evidence; the editor stops typing here too
 
 
 class _Unset:
@@ -114,6 +115,11 @@ def create_audit(
         )
         _describe_subject(session, ctx, audit, kind, subject)
         members = list(team) or [TeamMemberInput(ctx.actor.name, ctx.actor.agency, ctx.actor.role)]
+        if len(members) > limits.TEAM_SIZE:
+            raise InvalidInput(
+                f"An audit team has at most {limits.TEAM_SIZE} people; this one lists "
+                f"{len(members)}."
+            )
         for position, member in enumerate(members):
             auditor = find_or_add_auditor(session, ctx, member.name, member.agency, member.role)
             if any(m.auditor_id == auditor.id for m in audit.team):
@@ -181,6 +187,11 @@ def record_answer(
         row = loaded.answer_rows.get(key)
         before = audit_state.answer_record(row, block_id) if row else None
         if row is None:
+            if len(loaded.answer_rows) >= limits.ANSWERS_PER_AUDIT:
+                raise InvalidInput(
+                    f"Audit {audit.reference} already holds {limits.ANSWERS_PER_AUDIT:,} "
+                    "answers, the most one audit can hold."
+                )
             row = Answer(
                 audit_id=audit.id,
                 question_id=question_id,

@@ -15,6 +15,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from auditdesk.domain import limits, validation
 from auditdesk.domain.completion import AnswerState, missing_for_completion
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.grading import GradingResult, grade_audit
@@ -167,11 +168,19 @@ def draw_sample(
     Strata are template x final grade, so every template and every grade is seen. Each
     stratum gives ``percentage`` of its audits, rounded up, so no stratum with audits in it
     is left out. Audits already drawn in an earlier sample are not drawn again.
+
+    ``seed`` (for a draw that can be repeated) is a whole number from 0 to 2**31 - 1; without
+    one, a random seed in that range is drawn.
     """
     if not 0 < percentage <= 100:
         raise InvalidInput("Give the sample size as a percentage between 1 and 100.")
     percentage = float(percentage)  # stored as a float; hash what is stored
-    seed = seed if seed is not None else random.SystemRandom().randrange(2**31)
+    seed = _seed(seed)
+    named = (
+        validation.required_text(name, "the sample's name", max_length=limits.SAMPLE_NAME)
+        if name and name.strip()
+        else None
+    )
     with ctx.db.write() as session:
         already = select(Moderation.audit_id)
         query = select(Audit.id, Audit.template_id, Audit.final_grade).where(
@@ -200,7 +209,7 @@ def draw_sample(
             summary.append((template_id, grade, len(ids), take))
         sample = ModerationSample(
             uuid=str(uuid.uuid4()),
-            name=name or f"Moderation sample {ctx.today():%d %b %Y}",
+            name=named or f"Moderation sample {ctx.today():%d %b %Y}",
             percentage=percentage,
             period_from=period_from,
             period_to=period_to,
@@ -329,6 +338,9 @@ def record_second_rating(
     comment: str = "",
 ) -> None:
     """The second marker's rating for one question (``None`` clears it)."""
+    comment = validation.text_within(
+        comment.strip(), "the second marker's comment", max_length=limits.MODERATION_NOTES
+    )
     with ctx.db.write() as session:
         moderation = _moderation(session, moderation_uuid)
         if moderation.status != "assigned":
@@ -368,11 +380,11 @@ def record_second_rating(
                     question_id=question_id,
                     block_id=block_pk,
                     rating=rating,
-                    comment=comment.strip(),
+                    comment=comment,
                 )
             )
         else:
-            existing.rating, existing.comment = rating, comment.strip()
+            existing.rating, existing.comment = rating, comment
         session.flush()
         moderation.updated_at = ctx.now()
         _rehash(session, moderation)
@@ -430,6 +442,9 @@ def agree(
     becomes moderated and its final grade is the agreed overall grade."""
     if OVERALL not in agreed:
         raise InvalidInput("Record the agreed overall grade.")
+    notes = validation.text_within(
+        notes.strip(), "the agreement note", max_length=limits.MODERATION_NOTES
+    )
     with ctx.db.write() as session:
         moderation = _moderation(session, moderation_uuid)
         if moderation.status != "submitted":
@@ -446,7 +461,7 @@ def agree(
                 raise InvalidInput(f"'{scope}' is not a graded section of this audit.")
             grades[scope].agreed_grade = grade.value
         moderation.agreed_grade = agreed[OVERALL].value
-        moderation.notes = notes.strip()
+        moderation.notes = notes
         moderation.status = "agreed"
         moderation.agreed_at = ctx.now()
         _touch(session, ctx, moderation, "agreed grade", agreed[OVERALL].label)
@@ -468,6 +483,22 @@ def agree(
 
 
 # -- helpers -----------------------------------------------------------------------------
+def _seed(seed: int | None) -> int:
+    """The seed given, if it is one a sample can keep and carry; a fresh one if none is."""
+    if seed is None:
+        return random.SystemRandom().randint(limits.FIRST_SEED, limits.LAST_SEED)
+    if (
+        isinstance(seed, bool)
+        or not isinstance(seed, int)
+        or not limits.FIRST_SEED <= seed <= limits.LAST_SEED
+    ):
+        raise InvalidInput(
+            f"The sample's seed must be a whole number from {limits.FIRST_SEED} to "
+            f"{limits.LAST_SEED:,}; {seed!r} is not."
+        )
+    return seed
+
+
 def _moderation(session: Session, moderation_uuid: str) -> Moderation:
     found = session.scalar(select(Moderation).where(Moderation.uuid == moderation_uuid))
     if found is None:

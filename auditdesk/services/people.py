@@ -7,7 +7,7 @@ import uuid
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain import validation
+from auditdesk.domain import limits, validation
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import NotFound
 from auditdesk.services.context import Actor, ServiceContext
@@ -29,7 +29,7 @@ def get_profile(db: Database) -> Actor | None:
 
 def save_profile(db: Database, name: str, agency: Agency, role: Role) -> Actor:
     """Create or update the profile; the person becomes an auditor others can see."""
-    name = validation.required_text(name, "your name", max_length=120)
+    name = validation.required_text(name, "your name", max_length=limits.PERSON_NAME)
     with db.write() as session:
         existing = app_state(session, PROFILE_KEY)
         auditor = _by_uuid(session, existing) if existing else None
@@ -54,7 +54,7 @@ def use_profile(db: Database, name: str, agency: Agency, role: Role) -> Actor:
     or added; nobody else's record is renamed. The database remembers them as its profile
     so headless commands run on it later know whose work it was.
     """
-    name = validation.required_text(name, "your name", max_length=120)
+    name = validation.required_text(name, "your name", max_length=limits.PERSON_NAME)
     with db.write() as session:
         existing = session.scalar(
             select(Auditor).where(
@@ -89,7 +89,7 @@ def find_or_add_auditor(
     session: Session, ctx: ServiceContext, name: str, agency: Agency, role: Role
 ) -> Auditor:
     """The auditor of that name and agency, added if new (names are matched ignoring case)."""
-    name = validation.required_text(name, "the auditor's name", max_length=120)
+    name = validation.required_text(name, "the auditor's name", max_length=limits.PERSON_NAME)
     found = session.scalar(
         select(Auditor).where(
             func.lower(Auditor.name) == name.lower(), Auditor.agency == agency.value

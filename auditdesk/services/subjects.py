@@ -8,13 +8,14 @@ import uuid
 from sqlalchemy import or_, select, union
 from sqlalchemy.orm import Session
 
-from auditdesk.domain import validation
+from auditdesk.domain import limits, validation
 from auditdesk.domain.reference import (
     EARLIEST_YEAR_GROUP,
     LATEST_YEAR_GROUP,
     PrimaryNeed,
     SettingPhase,
     SettingType,
+    year_group_label,
 )
 from auditdesk.errors import InvalidInput, NotFound
 from auditdesk.services.context import ServiceContext
@@ -34,9 +35,9 @@ def add_setting(
     locality: str,
 ) -> SettingRecord:
     """Add a setting; a URN already in the database returns that setting instead."""
-    name = validation.required_text(name, "the setting's name")
+    name = validation.required_text(name, "the setting's name", max_length=limits.SETTING_NAME)
     urn = validation.setting_urn(urn)
-    locality = validation.required_text(locality, "the locality", max_length=80)
+    locality = validation.required_text(locality, "the locality", max_length=limits.LOCALITY)
     with ctx.db.write() as session:
         if urn is not None:
             existing = session.scalar(select(Setting).where(Setting.urn == urn))
@@ -104,7 +105,9 @@ def record_child(
     """The child with this reference, created or brought up to date (year group moves on)."""
     reference = validation.child_reference(reference)
     check_year_group(year_group)
-    locality = validation.required_text(locality, "the child's locality", max_length=80)
+    locality = validation.required_text(
+        locality, "the child's locality", max_length=limits.LOCALITY
+    )
     child = session.scalar(select(Child).where(Child.reference == reference))
     if child is None:
         child = Child(
@@ -131,9 +134,15 @@ def record_child(
 
 
 def check_year_group(year_group: int) -> None:
-    if not EARLIEST_YEAR_GROUP <= year_group <= LATEST_YEAR_GROUP:
+    """A year group AuditDesk knows, from early years to Post-19."""
+    if (
+        not isinstance(year_group, int)
+        or isinstance(year_group, bool)
+        or not EARLIEST_YEAR_GROUP <= year_group <= LATEST_YEAR_GROUP
+    ):
         raise InvalidInput(
-            f"Year group {year_group} is outside the 0-25 range (Nursery to Post-19)."
+            f"Year group {year_group!r} is not one AuditDesk knows: choose one from "
+            f"{year_group_label(EARLIEST_YEAR_GROUP)} to {year_group_label(LATEST_YEAR_GROUP)}."
         )
 
 

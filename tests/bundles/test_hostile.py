@@ -4,14 +4,20 @@ database is exactly as it was (a full dump before and after), with no backup lef
 Every bad file is built by hand: raw zips for the structural attacks, a genuine bundle
 repacked with one change for the rest (hashes kept in line where the test needs to get
 past them to the check it is about).
+
+A file damaged on its way asks for it to be sent again; one that arrived intact (its
+members match their SHA-256) but is not what AuditDesk writes says sending again cannot
+help, names the AuditDesk that wrote it, and goes to the log as an error for support.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import zipfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -47,13 +53,39 @@ def genuine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             laptop.close()
 
 
-def refused(lead: Laptop, bundle: Path, *expected: str, limits: BundleLimits | None = None) -> str:
+SEND_AGAIN = "Ask the sender to send it again."
+
+
+@contextmanager
+def logged() -> Iterator[list[logging.LogRecord]]:
+    """What the bundle services log meanwhile."""
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler(logging.DEBUG)
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger("auditdesk.services.bundles")
+    logger.addHandler(handler)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+
+
+def refused(
+    lead: Laptop,
+    bundle: Path,
+    *expected: str,
+    limits: BundleLimits | None = None,
+    intact: bool = False,
+) -> str:
     """Import and preview both refuse ``bundle``, naming it and saying ``expected``; the
-    database and its folder are exactly as they were."""
+    database and its folder are exactly as they were, and the log says why.
+
+    ``intact``: the file arrived whole but is not what AuditDesk writes, so the message
+    says sending again cannot help, and the log has the details as an error."""
     before = lead.dump()
     files = sorted(os.listdir(lead.path.parent))
     extra = {"limits": limits} if limits else {}
-    with pytest.raises(BundleProblem) as problem:
+    with logged() as records, pytest.raises(BundleProblem) as problem:
         import_bundle(lead.ctx, bundle, **extra)  # type: ignore[arg-type]
     message = str(problem.value)
     with pytest.raises(BundleProblem):
@@ -65,6 +97,17 @@ def refused(lead: Laptop, bundle: Path, *expected: str, limits: BundleLimits | N
     assert "Traceback" not in message
     for fragment in expected:
         assert fragment in message, message
+    (line,) = [r for r in records if r.levelno >= logging.WARNING and bundle.name in r.getMessage()]
+    if intact:
+        assert "The file arrived intact, so sending it again will not help" in message
+        assert "most likely AuditDesk 0.1.0, which wrote it, has a fault" in message
+        assert "send the file and AuditDesk's log" in message
+        assert SEND_AGAIN not in message
+        assert line.levelno == logging.ERROR
+        assert "written by AuditDesk 0.1.0" in line.getMessage()
+    else:
+        assert "arrived intact" not in message
+        assert line.levelno == logging.WARNING
     return message
 
 
@@ -76,7 +119,7 @@ def test_the_genuine_bundle_is_accepted(genuine: Path, lead: Laptop) -> None:
 def test_a_truncated_file(genuine: Path, lead: Laptop, tmp_path: Path) -> None:
     cut = tmp_path / "cut.auditdesk"
     cut.write_bytes(genuine.read_bytes()[: genuine.stat().st_size // 2])
-    refused(lead, cut, "cut short while being copied", "Ask the sender to send it again")
+    refused(lead, cut, "cut short while being copied", SEND_AGAIN)
 
 
 def test_an_empty_file_and_one_that_is_not_a_bundle(lead: Laptop, tmp_path: Path) -> None:
@@ -98,7 +141,7 @@ def test_a_flipped_byte_inside_a_member(genuine: Path, lead: Laptop, tmp_path: P
     data[start + info.compress_size // 2] ^= 0xFF
     flipped = tmp_path / "flipped.auditdesk"
     flipped.write_bytes(bytes(data))
-    refused(lead, flipped, "damaged")
+    refused(lead, flipped, "damaged", SEND_AGAIN)
 
 
 def test_a_member_whose_hash_does_not_match(genuine: Path, lead: Laptop, tmp_path: Path) -> None:
@@ -106,15 +149,22 @@ def test_a_member_whose_hash_does_not_match(genuine: Path, lead: Laptop, tmp_pat
         audit_member(parts)["document"]["answers"][0]["comment"] = "Quietly changed."
 
     bundle = repack(genuine, tmp_path / "altered.auditdesk", change, members=False)
-    refused(lead, bundle, "does not match the SHA-256 its manifest gives")
+    refused(lead, bundle, "does not match the SHA-256 its manifest gives", SEND_AGAIN)
 
 
+@pytest.mark.logs_errors
 def test_a_record_whose_hash_does_not_match(genuine: Path, lead: Laptop, tmp_path: Path) -> None:
     def change(parts: Parts) -> None:
         audit_member(parts)["document"]["audit"]["override_reason"] = "Changed after hashing."
 
     bundle = repack(genuine, tmp_path / "rehashed.auditdesk", change, members=True)
-    refused(lead, bundle, "does not match the hash its manifest gives", "altered")
+    refused(
+        lead,
+        bundle,
+        "does not match the hash its manifest gives",
+        "changed after it was written",
+        intact=True,
+    )
 
 
 def test_a_header_that_understates_a_members_size(
@@ -133,7 +183,7 @@ def test_a_header_that_understates_a_members_size(
     data[info.header_offset + 22 : info.header_offset + 26] = (100).to_bytes(4, "little")
     lying = tmp_path / "lying.auditdesk"
     lying.write_bytes(bytes(data))
-    refused(lead, lying, "damaged")
+    refused(lead, lying, "damaged", SEND_AGAIN)
 
 
 # -- hostile structure ----------------------------------------------------------------------
@@ -151,12 +201,18 @@ def test_a_member_the_manifest_does_not_list(genuine: Path, lead: Laptop, tmp_pa
     refused(lead, bundle, "'audits/stowaway.json', which its manifest does not list")
 
 
+@pytest.mark.logs_errors
 def test_a_member_the_manifest_lists_is_missing(
     genuine: Path, lead: Laptop, tmp_path: Path
 ) -> None:
     with zipfile.ZipFile(genuine) as archive:
         entries = [(n, archive.read(n)) for n in archive.namelist() if n != "records.json"]
-    refused(lead, write_zip(tmp_path / "gap.auditdesk", entries), "'records.json' is missing")
+    refused(
+        lead,
+        write_zip(tmp_path / "gap.auditdesk", entries),
+        "'records.json' is missing",
+        intact=True,
+    )
 
 
 @pytest.mark.parametrize(
@@ -243,6 +299,7 @@ def test_an_unknown_template_version_not_carried(
     refused(lead, bundle, "'Quick plan check' version 1", "does not carry")
 
 
+@pytest.mark.logs_errors
 def test_a_carried_template_that_is_not_valid(genuine: Path, lead: Laptop, tmp_path: Path) -> None:
     def break_template(parts: Parts) -> None:
         entry = parts["manifest.json"]["templates"][0]
@@ -252,7 +309,7 @@ def test_a_carried_template_that_is_not_valid(genuine: Path, lead: Laptop, tmp_p
         audit_member(parts)["document"]["audit"]["template_sha256"] = entry["sha256"]
 
     bundle = repack(genuine, tmp_path / "bad-template.auditdesk", break_template, records=True)
-    refused(lead, bundle, "that it carries is not a valid template (sections: ")
+    refused(lead, bundle, "that it carries is not a valid template (sections: ", intact=True)
 
 
 @pytest.mark.parametrize(
@@ -267,6 +324,7 @@ def test_a_carried_template_that_is_not_valid(genuine: Path, lead: Laptop, tmp_p
         (lambda d: d["answers"].reverse(), "not in canonical order"),
     ],
 )
+@pytest.mark.logs_errors
 def test_json_that_does_not_match_the_schema(
     genuine: Path, lead: Laptop, tmp_path: Path, change: object, expected: str
 ) -> None:
@@ -274,7 +332,18 @@ def test_json_that_does_not_match_the_schema(
         change(audit_member(parts)["document"])  # type: ignore[operator]
 
     bundle = repack(genuine, tmp_path / "schema.auditdesk", alter, records=True)
-    refused(lead, bundle, "does not match the bundle format", expected)
+    refused(lead, bundle, "does not match the bundle format", expected, intact=True)
+
+
+@pytest.mark.logs_errors
+def test_a_manifest_that_does_not_match_the_schema_names_its_writer(
+    genuine: Path, lead: Laptop, tmp_path: Path
+) -> None:
+    def misname(parts: Parts) -> None:
+        parts["manifest.json"]["author"]["name"] = "N" * 121
+
+    bundle = repack(genuine, tmp_path / "manifest.auditdesk", misname)
+    refused(lead, bundle, "its manifest does not match the bundle format (author.name", intact=True)
 
 
 @pytest.mark.parametrize(
@@ -287,6 +356,7 @@ def test_json_that_does_not_match_the_schema(
         (b"\xff\xfe\x00{", "not UTF-8 text"),
     ],
 )
+@pytest.mark.logs_errors
 def test_members_that_are_not_json(
     genuine: Path, lead: Laptop, tmp_path: Path, content: bytes, expected: str
 ) -> None:
@@ -298,9 +368,10 @@ def test_members_that_are_not_json(
     entries = [("manifest.json", canonical_json(manifest)), ("records.json", content)]
     with zipfile.ZipFile(genuine) as archive:
         entries += [(n, archive.read(n)) for n in archive.namelist() if n not in dict(entries)]
-    refused(lead, write_zip(tmp_path / "garbled.auditdesk", entries), expected)
+    refused(lead, write_zip(tmp_path / "garbled.auditdesk", entries), expected, intact=True)
 
 
+@pytest.mark.logs_errors
 def test_a_record_the_manifest_does_not_list(genuine: Path, lead: Laptop, tmp_path: Path) -> None:
     def smuggle(parts: Parts) -> None:
         member = audit_member(parts)
@@ -320,9 +391,11 @@ def test_a_record_the_manifest_does_not_list(genuine: Path, lead: Laptop, tmp_pa
         lead,
         repack(genuine, tmp_path / "smuggled.auditdesk", smuggle),
         "not listed in its manifest",
+        intact=True,
     )
 
 
+@pytest.mark.logs_errors
 def test_a_bundle_that_refers_to_something_it_does_not_carry(
     genuine: Path, lead: Laptop, tmp_path: Path
 ) -> None:
@@ -333,7 +406,7 @@ def test_a_bundle_that_refers_to_something_it_does_not_carry(
         manifest["records"] = [r for r in manifest["records"] if r["uuid"] not in gone]
 
     bundle = repack(genuine, tmp_path / "orphan.auditdesk", drop_auditors)
-    refused(lead, bundle, "it is incomplete: an auditor on audit AD-")
+    refused(lead, bundle, "it is incomplete: an auditor on audit AD-", intact=True)
 
 
 def test_a_missing_file(lead: Laptop, tmp_path: Path) -> None:

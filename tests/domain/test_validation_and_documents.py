@@ -103,9 +103,9 @@ def test_urn_refuses_non_ascii_digits() -> None:
 
 
 def test_required_text() -> None:
-    assert required_text("  Crewe ", "the locality") == "Crewe"
+    assert required_text("  Crewe ", "the locality", max_length=80) == "Crewe"
     with pytest.raises(InvalidInput, match=r"^Enter the locality\.$"):
-        required_text("  ", "the locality")
+        required_text("  ", "the locality", max_length=80)
     with pytest.raises(
         InvalidInput, match=r"^The locality is too long \(5 characters at most\)\.$"
     ):
@@ -310,7 +310,7 @@ def test_a_mark_for_the_board_is_not_content() -> None:
         (0, "comment", "Outcome is time-bound"),
         (1, "comment", "Views not dated."),
         (1, "evidence", "p.4"),
-        (2, "block_uuid", "b-2-other"),
+        (2, "block_uuid", None),
         (2, "rating", None),
     ],
 )

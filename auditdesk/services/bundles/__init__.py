@@ -9,6 +9,10 @@ The window and the command line use only what this package exports:
 - conflicts: :func:`list_conflicts`, :func:`compare_conflict` (side by side),
   :func:`resolve_conflict` (keep mine / take theirs; neither version is ever lost);
 - history: :func:`record_history`, :func:`revision_document`.
+
+A bundle refused on import is a :class:`~auditdesk.errors.BundleProblem`; one that could not
+be written is a :class:`BundleNotWritten`. Both are user errors: their message is the whole
+story for the person, and the details are in the log.
 """
 
 from auditdesk.services.bundles.conflicts import (
@@ -19,6 +23,7 @@ from auditdesk.services.bundles.conflicts import (
     revision_document,
 )
 from auditdesk.services.bundles.importer import import_bundle, preview_bundle
+from auditdesk.services.bundles.outgoing import BundleNotWritten
 from auditdesk.services.bundles.results import (
     BundlePreview,
     ChangedSince,
@@ -44,6 +49,7 @@ from auditdesk.services.bundles.selection import audits_to_send, sent_bundles
 from auditdesk.services.bundles.writer import send_audits
 
 __all__ = [
+    "BundleNotWritten",
     "BundlePreview",
     "ChangedSince",
     "ChosenAudits",

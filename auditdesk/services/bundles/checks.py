@@ -2,72 +2,55 @@
 sound lineage, and every reference pointing at something the bundle carries.
 
 AuditDesk always writes the records an audit refers to into the same bundle, so a bundle
-that refers to something it does not carry has been altered and is refused.
+that refers to something it does not carry was written wrongly or altered since, and is
+refused; it arrived intact (its members match their SHA-256), so sending it again would
+not help.
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from auditdesk.domain.bundle_format import RECORD_KINDS, BundleManifest, ManifestRecord, RecordKind
 from auditdesk.domain.canonical import canonical_json
+from auditdesk.domain.document_check import record_label
 from auditdesk.services.bundles.contents import IncomingRecord, IncomingTemplate
-from auditdesk.services.bundles.problems import NOT_AUDITDESK, refuse
+from auditdesk.services.bundles.problems import Refusal
 
 Carried = tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any], str | None]
 _OWNER_STATUS = {"draft": {"draft"}, "completed": {"completed", "moderated", "signed_off"}}
 
 
-def _refuse(path: Path, problem: str) -> NoReturn:
-    refuse(path, problem, NOT_AUDITDESK)
-
-
-def describe(kind: str, document: dict[str, Any]) -> str:
-    """A record as a person would name it, for messages."""
-    if kind == "audit":
-        return f"audit {document['audit']['reference']}"
-    if kind == "child":
-        return f"child {document['reference']}"
-    if kind in ("auditor", "setting", "moderation_sample"):
-        return f"{kind.replace('_', ' ')} '{document['name']}'"
-    return f"{kind} {document['uuid']}"
-
-
 def match_manifest(
-    path: Path, manifest: BundleManifest, carried: Sequence[Carried]
+    refusal: Refusal, manifest: BundleManifest, carried: Sequence[Carried]
 ) -> list[IncomingRecord]:
     """Pair each carried record with its manifest entry; refuse any mismatch."""
     entries: dict[str, ManifestRecord] = {}
     for entry in manifest.records:
         if entry.uuid in entries:
-            _refuse(path, f"its manifest lists the record {entry.uuid} twice")
+            refusal.invalid(f"its manifest lists the record {entry.uuid} twice")
         entries[entry.uuid] = entry
     records: list[IncomingRecord] = []
     seen: set[str] = set()
     for kind, member, document, stamps, extra, audit_uuid in carried:
         uuid = document["uuid"] if kind != "audit" else document["audit"]["uuid"]
-        what = describe(kind, document)
+        what = record_label(kind, document)
         listed = entries.get(uuid)
         if listed is None or listed.kind != kind or listed.member != member:
-            _refuse(path, f"the {what} inside it is not listed in its manifest")
+            refusal.invalid(f"the {what} inside it is not listed in its manifest")
         entry = listed
         if uuid in seen:
-            _refuse(path, f"it carries the {what} twice")
+            refusal.invalid(f"it carries the {what} twice")
         seen.add(uuid)
         canonical = canonical_json(document)
         if hashlib.sha256(canonical).hexdigest() != entry.hash:
-            _refuse(
-                path,
-                f"the {what} inside it does not match the hash its manifest gives, so it has "
-                "been altered",
-            )
+            refusal.invalid(f"the {what} inside it does not match the hash its manifest gives")
         expected_parent = entry.ancestry[0] if entry.ancestry else None
         # (A hash may appear in its own ancestry: content can return to an earlier state.)
         if entry.parent_hash != expected_parent:
-            _refuse(path, f"the revision history of the {what} does not hang together")
+            refusal.invalid(f"the revision history of the {what} does not hang together")
         records.append(
             IncomingRecord(
                 kind=entry.kind,
@@ -85,26 +68,26 @@ def match_manifest(
         )
     missing = set(entries) - seen
     if missing:
-        _refuse(path, f"its manifest lists {len(missing)} record(s) that are not in it")
+        refusal.invalid(f"its manifest lists {len(missing)} record(s) that are not in it")
     order: dict[RecordKind, int] = {kind: number for number, kind in enumerate(RECORD_KINDS)}
     return sorted(records, key=lambda record: order[record.kind])
 
 
 def check_references(
-    path: Path,
-    manifest: BundleManifest,
-    templates: Sequence[IncomingTemplate],
-    records: Sequence[IncomingRecord],
+    refusal: Refusal, templates: Sequence[IncomingTemplate], records: Sequence[IncomingRecord]
 ) -> None:
     """Every uuid and child reference a record uses is carried by the bundle."""
-    _References(path, templates, records).check()
+    _References(refusal, templates, records).check()
 
 
 class _References:
     def __init__(
-        self, path: Path, templates: Sequence[IncomingTemplate], records: Sequence[IncomingRecord]
+        self,
+        refusal: Refusal,
+        templates: Sequence[IncomingTemplate],
+        records: Sequence[IncomingRecord],
     ) -> None:
-        self.path = path
+        self.refusal = refusal
         self.records = records
         self.by_kind: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in RECORD_KINDS}
         for record in records:
@@ -112,13 +95,13 @@ class _References:
         self.children: dict[str, dict[str, Any]] = {}
         for child in self.by_kind["child"].values():
             if child["reference"] in self.children:
-                _refuse(path, f"it carries two children with the reference {child['reference']}")
+                refusal.invalid(f"it carries two children with the reference {child['reference']}")
             self.children[child["reference"]] = child
         self.template_hashes = {(t.template_id, t.version): t.sha256 for t in templates}
 
     def need(self, found: bool, what: str) -> None:
         if not found:
-            _refuse(self.path, f"it is incomplete: {what}")
+            self.refusal.invalid(f"it is incomplete: {what}")
 
     def check(self) -> None:
         settings = self.by_kind["setting"]
@@ -168,8 +151,7 @@ class _References:
         what = f"audit {head['reference']}"
         key = (head["template_id"], head["template_version"])
         if key not in self.template_hashes:
-            _refuse(
-                self.path,
+            self.refusal.invalid(
                 f"{what} was filled in with template '{key[0]}' version {key[1]}, which the "
                 "bundle does not list",
             )

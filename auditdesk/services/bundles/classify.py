@@ -26,7 +26,7 @@ from auditdesk.services import revisions
 from auditdesk.services.bundles import fit
 from auditdesk.services.bundles.contents import BundleContents, IncomingRecord
 from auditdesk.services.bundles.documents import MODELS, chunks
-from auditdesk.services.bundles.problems import refuse
+from auditdesk.services.bundles.problems import Refusal
 from auditdesk.services.bundles.results import ItemStatus
 from auditdesk.services.bundles.wording import Wording
 from auditdesk.services.templates import index_for
@@ -122,6 +122,7 @@ def _templates(
     rows: dict[tuple[str, int], int] = {}
     indexes: dict[tuple[str, int], TemplateIndex] = {}
     clashes: set[tuple[str, int]] = set()
+    refusal = Refusal(contents.path, contents.manifest.app_version)
     for template in contents.templates:
         if template.key not in used:
             continue
@@ -134,8 +135,7 @@ def _templates(
                 clashes.add(template.key)
             continue
         if template.definition is None:
-            refuse(
-                contents.path,
+            refusal.refuse(
                 f"its audits were filled in with {label}, which this AuditDesk does not have "
                 "and the bundle does not carry",
                 "Ask the sender to send it again from an up-to-date AuditDesk, or add that "
@@ -146,9 +146,11 @@ def _templates(
         except TemplateProblem as problem:
             # The loader names the source and a line (of YAML); only the field matters here.
             detail = problem.problems[0].split(", line ", 1)[-1].split(", ", 1)[-1]
-            refuse(contents.path, f"{label} that it carries is not a valid template ({detail})")
+            refusal.invalid(
+                f"{label} that it carries is not a valid template ({detail})", problem.problems
+            )
         if (loaded.template.id, loaded.template.version) != template.key:
-            refuse(contents.path, f"{label} names a different template inside")
+            refusal.invalid(f"{label} names a different template inside")
         install.append(loaded)
         indexes[template.key] = TemplateIndex(loaded.template)
     return install, rows, indexes, clashes

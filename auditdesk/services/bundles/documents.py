@@ -4,6 +4,9 @@ what history and conflicts keep of a version that is replaced.
 Each builder uses the same domain functions the services hash with
 (:func:`audit_document`, :mod:`record_documents`), so a document built here hashes to the
 record's content hash (a test holds this for demo data and service-made audits alike).
+Those functions check every document against the bundle format's models: a stored row the
+format refuses raises :class:`~auditdesk.domain.document_check.InvalidDocument` here, and
+the writer turns that into a plain refusal naming the record.
 """
 
 from __future__ import annotations

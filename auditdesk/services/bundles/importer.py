@@ -88,6 +88,7 @@ def _import(
         try:
             contents = read_bundle(path, limits)
             if expected is not None and expected.file_sha256 != contents.file_sha256:
+                log.warning("refused the bundle %s: it changed after its preview", path.name)
                 raise BundleProblem(
                     f"{path.name} has changed since it was previewed. Preview it again "
                     "before importing; nothing in your database was changed."

@@ -5,6 +5,9 @@ written under a temporary name in the target folder and renamed into place, and 
 then are the sent revisions sealed and logged. If the file cannot be written nothing is
 recorded; if recording fails after the rename, the bundle is still good and sending the
 same audits again is harmless (importing is idempotent).
+
+Every member is checked against the bundle format's models (the reader's own) before it is
+written (see :mod:`.outgoing`): a bundle no AuditDesk could import is never written.
 """
 
 from __future__ import annotations
@@ -38,11 +41,12 @@ from auditdesk.domain.bundle_format import (
     audit_member_name,
     template_member_name,
 )
-from auditdesk.domain.canonical import canonical_json
+from auditdesk.domain.document_check import InvalidDocument
 from auditdesk.errors import FileProblem, InvalidInput
 from auditdesk.services import revisions
 from auditdesk.services.bundles import selection as chosen
 from auditdesk.services.bundles.documents import MODELS, StoredRecord, chunks, load_audits
+from auditdesk.services.bundles.outgoing import MemberCheck, fault
 from auditdesk.services.bundles.reference_documents import load_references
 from auditdesk.services.bundles.results import SendResult, SendSelection
 from auditdesk.services.context import ServiceContext
@@ -78,7 +82,9 @@ class _Outgoing:
 def send_audits(ctx: ServiceContext, target: Path, selection: SendSelection) -> SendResult:
     """Write the chosen audits (with everything they refer to) into a bundle at ``target``.
 
-    Refused, with nothing written, when nothing is chosen or the file cannot be written.
+    Refused, with nothing written, when nothing is chosen, the file cannot be written, or
+    anything it would carry does not match the bundle format
+    (:class:`~auditdesk.services.bundles.outgoing.BundleNotWritten`).
     """
     target = target.expanduser()
     if not target.suffix:
@@ -105,6 +111,7 @@ def send_audits(ctx: ServiceContext, target: Path, selection: SendSelection) -> 
                     session,
                     ctx,
                     handle,
+                    MemberCheck(target),
                     audit_ids=audit_ids,
                     bundle_uuid=bundle_uuid,
                     now=now,
@@ -147,6 +154,34 @@ def _write(
     session: Session,
     ctx: ServiceContext,
     handle: IO[bytes],
+    check: MemberCheck,
+    *,
+    audit_ids: list[int],
+    bundle_uuid: str,
+    now: datetime,
+    selection: SendSelection,
+) -> _Outgoing:
+    try:
+        return _write_checked(
+            session,
+            ctx,
+            handle,
+            check,
+            audit_ids=audit_ids,
+            bundle_uuid=bundle_uuid,
+            now=now,
+            selection=selection,
+        )
+    except InvalidDocument as error:
+        # A stored row the bundle format refuses (see document_check): say which record.
+        raise fault(check.target, error.record, error.problems) from None
+
+
+def _write_checked(
+    session: Session,
+    ctx: ServiceContext,
+    handle: IO[bytes],
+    check: MemberCheck,
     *,
     audit_ids: list[int],
     bundle_uuid: str,
@@ -157,18 +192,20 @@ def _write(
     stamp = now.astimezone(UTC).timetuple()[:6]
     with zipfile.ZipFile(handle, "w", zipfile.ZIP_DEFLATED) as archive:
 
-        def add(name: str, content: Any) -> None:
-            data = canonical_json(content)
+        def write(name: str, data: bytes) -> None:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = check.compression(data)
             archive.writestr(info, data)
+
+        def add(name: str, data: bytes) -> None:
+            write(name, data)
             digest = hashlib.sha256(data).hexdigest()
             outgoing.members.append({"name": name, "sha256": digest, "size": len(data)})
 
         for chunk in chunks(audit_ids):
             for audit in load_audits(session, chunk):
                 name = audit_member_name(audit.record.uuid)
-                add(name, audit.member)
+                add(name, check.audit(audit.member, audit.record.document["audit"]["reference"]))
                 outgoing.audit_uuids.append(audit.record.uuid)
                 outgoing.template_ids.add(audit.template_version_id)
                 for record in (audit.record, *audit.actions, *audit.moderations):
@@ -182,7 +219,7 @@ def _write(
                 {"document": record.document, "stamps": record.stamps}
             )
             outgoing.records.append((record, RECORDS_NAME))
-        add(RECORDS_NAME, {"format": RECORDS_MEMBER_FORMAT, **grouped})
+        add(RECORDS_NAME, check.records({"format": RECORDS_MEMBER_FORMAT, **grouped}))
         templates = []
         versions = session.scalars(
             select(TemplateVersion)
@@ -191,16 +228,14 @@ def _write(
         ).all()
         for number, version in enumerate(versions, start=1):
             name = template_member_name(number)
-            add(
-                name,
-                {
-                    "format": TEMPLATE_MEMBER_FORMAT,
-                    "template_id": version.template_id,
-                    "version": version.version,
-                    "sha256": version.sha256,
-                    "definition": json.loads(version.definition),
-                },
-            )
+            member = {
+                "format": TEMPLATE_MEMBER_FORMAT,
+                "template_id": version.template_id,
+                "version": version.version,
+                "sha256": version.sha256,
+                "definition": json.loads(version.definition),
+            }
+            add(name, check.template(member, version.title))
             templates.append(
                 {
                     "template_id": version.template_id,
@@ -229,9 +264,7 @@ def _write(
             "records": list(_seal(session, ctx, outgoing, now)),
             "members": outgoing.members,
         }
-        info = zipfile.ZipInfo(MANIFEST_NAME, date_time=stamp)
-        info.compress_type = zipfile.ZIP_DEFLATED
-        archive.writestr(info, canonical_json(manifest))
+        write(MANIFEST_NAME, check.manifest(manifest))
     return outgoing
 
 

@@ -21,7 +21,6 @@ from auditdesk import __version__, paths
 OWN_LOGGER = "auditdesk"
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 RUN_HEADER = "--- AuditDesk "  # starts the line each run writes into the crash file
-CRASH_FILE_LIMIT = 64_000  # bytes of run headers kept before the crash file starts afresh
 
 log = logging.getLogger(__name__)
 
@@ -131,7 +130,7 @@ def record_native_crashes() -> str | None:
 
 def _take_previous_crash(target: Path) -> str | None:
     """The runs in the crash file that wrote more than their header line, and a fresh file
-    once they are taken (or once the headers alone grow past CRASH_FILE_LIMIT)."""
+    once they are read (so the file never grows from one run to the next)."""
     try:
         text = target.read_text(encoding="utf-8", errors="replace")
     except OSError:  # not there yet (a clean history), or unreadable: nothing to report
@@ -142,7 +141,7 @@ def _take_previous_crash(target: Path) -> str | None:
             runs.append([])
         runs[-1].append(line)
     crashed = [run for run in runs if any(line.strip() for line in run if not _header(line))]
-    if crashed or len(text) > CRASH_FILE_LIMIT:
+    if text:  # taken, or only run headers: the file starts afresh, it never just grows
         try:
             os.truncate(target, 0)
         except OSError:  # held open elsewhere (Windows): reported again next time, not lost

@@ -35,12 +35,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run_log = start_logging(f"the window ({command})" if handler is _open_window else command)
     log_path = run_log.path
     if run_log.previous_crash:
-        print(
-            "auditdesk: AuditDesk stopped unexpectedly the last time it ran (a crash inside "
-            f"a library it uses). The details are in {log_path}; please send that file to "
-            "your support team.",
-            file=sys.stderr,
-        )
+        # Said here for the terminal, and in the window too (most people never see this).
+        print(f"auditdesk: {previous_crash_notice(log_path)}", file=sys.stderr)
+        args.previous_crash_notice = previous_crash_notice(log_path)
     try:
         return handler(args)
     except UserError as problem:
@@ -88,8 +85,17 @@ def _open_window(args: argparse.Namespace) -> int:
     # Imported here so the headless commands never load Qt.
     from auditdesk.ui.app import run_app
 
-    exit_code: int = run_app(common.database_path(args))
+    exit_code: int = run_app(
+        common.database_path(args), notice=getattr(args, "previous_crash_notice", None)
+    )
     return exit_code
+
+
+def previous_crash_notice(log_path: object) -> str:
+    return (
+        "AuditDesk stopped unexpectedly the last time it ran (a crash inside a library it "
+        f"uses). The details are in {log_path}; please send that file to your support team."
+    )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
+
+from auditdesk.ui.file_choosers import FileChooser
 
 
 class DialogService:
@@ -45,12 +48,14 @@ class DialogService:
 
     # -- choosers and short messages (blocking) -------------------------------------------------
     def open_file(self, parent: QWidget, title: str, folder: Path, filters: str) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(folder), filters)
-        return Path(chosen) if chosen else None
+        chooser = FileChooser(parent, title, folder, filters, saving=False)
+        chooser.exec()
+        return chooser.chosen
 
     def save_file(self, parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
-        chosen, _ = QFileDialog.getSaveFileName(parent, title, str(suggested), filters)
-        return Path(chosen) if chosen else None
+        chooser = FileChooser(parent, title, suggested, filters, saving=True)
+        chooser.exec()
+        return chooser.chosen
 
     def confirm(self, parent: QWidget, title: str, text: str) -> bool:
         answer = QMessageBox.question(parent, title, text)
@@ -81,6 +86,8 @@ class DialogService:
         on_finished: Callable[[bool], None] | None,
     ) -> None:
         parent = dialog.parentWidget()
+        if parent is not None:
+            follow_app_shortcuts(dialog, parent.window())
 
         def finished(result: int) -> None:
             # The window that asked may have closed while the dialog was open.
@@ -99,3 +106,13 @@ class DialogService:
                 dialog.deleteLater()
 
         dialog.finished.connect(finished)
+
+
+def follow_app_shortcuts(dialog: QWidget, window: QWidget) -> None:
+    """Give ``dialog`` the application-wide commands of the window that opened it (text
+    size, contrast). While a window-modal dialog is open its window is blocked, and Qt
+    then ignores the shortcuts of that window's actions: without this, Ctrl+plus would
+    do nothing in a dialog, where larger text is needed just as much."""
+    for action in window.actions():
+        if action.shortcutContext() == Qt.ShortcutContext.ApplicationShortcut:
+            dialog.addAction(action)

@@ -132,7 +132,9 @@ class AppController(QObject):
         return dialog.chosen() if self.dialogs.run_before_any_window(dialog) else None
 
 
-def run_app(database: Path) -> int:
+def run_app(database: Path, *, notice: str | None = None) -> int:
+    """Open the window on ``database`` until it is closed; ``notice``: something to tell the
+    person as soon as the window is up (that the last run crashed, say)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
@@ -144,6 +146,9 @@ def run_app(database: Path) -> int:
     if not controller.open(database):
         return 1
     log.info("window open on %s", database)
+    if notice and controller.window is not None:
+        controller.window.message.show_problem(notice)
+        log.info("told in the window: %s", notice)
     app.aboutToQuit.connect(controller.close)
     code = app.exec()
     log.info("window closed")

@@ -6,8 +6,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 
+from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import AuditStatus
 from auditdesk.services.audit_list import AuditFilter
 from auditdesk.services.records import AuditRow, Page
@@ -18,15 +26,15 @@ Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[AuditFilter, str, bool, int, int], Page[AuditRow]]
 
 
-def _grade_text(row: AuditRow) -> str:
-    if row.final_grade is None:
+def grade_text(grade: Grade | None, *, draft: bool) -> str:
+    if grade is None:
         return "Not graded yet"
     # A draft's grade is the live suggestion so far, not a judgement: say so.
-    return (
-        f"{row.final_grade.label} (so far)"
-        if row.status is AuditStatus.DRAFT
-        else row.final_grade.label
-    )
+    return f"{grade.label} (so far)" if draft else grade.label
+
+
+def _grade_text(row: AuditRow) -> str:
+    return grade_text(row.final_grade, draft=row.status is AuditStatus.DRAFT)
 
 
 # (heading, sort key, how to show a row's value)
@@ -94,10 +102,17 @@ class AuditTableModel(QAbstractTableModel):
         generation = self._generation
         offset = len(self._rows)
         query = (self._filter, self._sort, self._descending, offset, PAGE_SIZE)
-        self._runner.read(
-            lambda: self._fetch(*query),
-            lambda page: self._append(page, generation),
-            self._failed,
+        # Asked on the next turn of the event loop: a view calls fetchMore while it is
+        # still handling another change of this model (a reset, say), and rows must never
+        # arrive inside that change, even when the read answers at once.
+        QTimer.singleShot(
+            0,
+            self,
+            lambda: self._runner.read(
+                lambda: self._fetch(*query),
+                lambda page: self._append(page, generation),
+                self._failed,
+            ),
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -145,13 +160,19 @@ class AuditTableModel(QAbstractTableModel):
     def _append(self, page: Page[AuditRow], generation: int) -> None:
         if generation != self._generation:
             return
-        self._loading = False
         if not page.items:
+            # Audits went since the count (an import, another window): stop asking for
+            # pages that are no longer there.
+            self._total = len(self._rows)
+            self._loading = False
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page.items) - 1)
         self._rows.extend(page.items)
         self.endInsertRows()
+        # Only now: a view asks for more while rows are being inserted, and must not be
+        # sent the page it is being given again.
+        self._loading = False
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False

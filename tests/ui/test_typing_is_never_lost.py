@@ -96,6 +96,39 @@ def test_ctrl_z_in_a_text_box_undoes_through_the_audits_one_history(
     assert stored.comment == "Outcomes are vague"
 
 
+def test_one_undo_takes_back_one_visit_to_a_box(qtbot: QtBot, threaded: Threaded) -> None:
+    """Typing, leaving the box, coming back and typing more are two changes: Ctrl+Z takes
+    back the words added on the second visit only (it once emptied the whole box)."""
+    window = threaded.open()
+    detail = audits.create_audit(
+        window.session.ctx, template_id="ehcp-quality", subject=plan_subject()
+    )
+    editor = threaded.editor(window, detail.uuid)
+    question = _first_rated(editor)
+    qtbot.waitUntil(editor.isActiveWindow)
+    box = question.comment
+    box.setFocus()
+    qtbot.keyClicks(box, "Views are in the child's own words.")
+    qtbot.keyClick(box, Qt.Key.Key_Tab)  # leaves the box: saved
+    threaded.settle()
+    qtbot.wait(TEXT_SAVE_DELAY_MS + 100)
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is box
+    box.moveCursor(box.textCursor().MoveOperation.End)
+    qtbot.keyClicks(box, " Family views recorded too.")
+    qtbot.wait(TEXT_SAVE_DELAY_MS + 100)  # a pause: saved, still in the box
+    qtbot.keyClicks(box, " Both signed.")
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert box.toPlainText() == "Views are in the child's own words."
+    qtbot.keyClick(box, Qt.Key.Key_Z, CTRL)
+    assert box.toPlainText() == ""
+    qtbot.keyClick(box, Qt.Key.Key_Y, CTRL)
+    editor.close()
+    threaded.settle()
+    stored = audits.get_audit(window.session.ctx, detail.uuid).answers[question.slot.key]
+    assert stored.comment == "Views are in the child's own words."
+
+
 # -- the random walk ------------------------------------------------------------------------
 # Words with what breaks naive code: accents, dashes, curly quotes, emoji (two UTF-16
 # units), digits and slashes, and spaces.

@@ -1,7 +1,8 @@
 """Undo and redo over service calls: each command knows how to apply and reverse one
-saved change. Typing in one box merges into one command, so undo takes back the edit,
-not a single pause. Command texts are in the person's words (they appear as "Undo rating
-of question 3, “Is the plan reviewed…”" in the Edit menu and the undo history)."""
+saved change. Typing in one visit to a box merges into one command, so undo takes back
+what was typed there, not a single pause, and never an earlier visit's words too. Command
+texts are in the person's words (they appear as "Undo rating of question 3, “Is the plan
+reviewed…”" in the Edit menu and the undo history)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,12 @@ class AnswerCommand(QUndoCommand):
     ) -> None:
         super().__init__(text)
         self._apply, self.key, self.field, self.old, self.new = apply, key, field, old, new
+        # Typing in one visit to a box is one change to undo; leaving the box ends it.
+        self.typing_open = field in ("comment", "evidence")
+
+    def close_typing(self) -> None:
+        """The person left the box: typing there later is a change of its own."""
+        self.typing_open = False
 
     def redo(self) -> None:
         self._apply(self.key, self.field, self.new)
@@ -40,9 +47,10 @@ class AnswerCommand(QUndoCommand):
         return _TEXT_COMMAND_ID if self.field in ("comment", "evidence") else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:  # noqa: N802
-        if not isinstance(other, AnswerCommand) or (other.key, other.field) != (
-            self.key,
-            self.field,
+        if (
+            not self.typing_open
+            or not isinstance(other, AnswerCommand)
+            or (other.key, other.field) != (self.key, self.field)
         ):
             return False
         self.new = other.new

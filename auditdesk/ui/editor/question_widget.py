@@ -41,6 +41,7 @@ class QuestionWidget(QFrame):
 
     edited = Signal(str, object)
     typing_started = Signal(str)  # "comment" or "evidence": typed, not yet saved
+    left_box = Signal(str)  # "comment" or "evidence": the keyboard left it (typing saved)
     action_requested = Signal()
     too_long = Signal(int)  # a box reached the most it can hold
 
@@ -243,6 +244,7 @@ class QuestionWidget(QFrame):
         if isinstance(watched, QPlainTextEdit):
             if event.type() == QEvent.Type.FocusOut:
                 self._save_now(watched)  # leaving a box saves it: no typing waits behind
+                self.left_box.emit("comment" if watched is self.comment else "evidence")
             return self._text_box_event(event) or super().eventFilter(watched, event)
         is_key = event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent)
         if is_key and self._choose_by_key(event):  # type: ignore[arg-type]

@@ -30,6 +30,7 @@ AnswerKey = tuple[str, str | None]
 class SectionPage(QScrollArea):
     edited = Signal(object, str, object)  # AnswerKey, field, value
     typing_started = Signal(object, str)  # AnswerKey, field: typed and not yet saved
+    left_box = Signal(object, str)  # AnswerKey, field: the keyboard left that box
     action_requested = Signal(object)  # AnswerKey
     add_block_requested = Signal(str, object)  # section id, parent block id
     rename_block_requested = Signal(str)  # block id
@@ -150,6 +151,7 @@ class SectionPage(QScrollArea):
             widget.typing_started.connect(
                 lambda field, key=key: self.typing_started.emit(key, field)
             )
+            widget.left_box.connect(lambda field, key=key: self.left_box.emit(key, field))
             widget.action_requested.connect(lambda key=key: self.action_requested.emit(key))
             widget.too_long.connect(self.too_long)
             self.questions[key] = widget

@@ -114,6 +114,7 @@ class ActionsView(QWidget):
             QCheckBox("&Overdue only"), "Overdue only", "Shows only actions past their due date"
         )
         self.count = named(QLabel(), "Number of actions", "How many actions match")
+        self.count.setWordWrap(True)  # "No actions match…" says what to do, at any width
         self.model = ActionTableModel()
         self.table = named(
             QTableView(),
@@ -147,13 +148,13 @@ class ActionsView(QWidget):
             filters.addWidget(widget)
         filters.addWidget(self.overdue)
         filters.addStretch(1)
-        filters.addWidget(self.count)
         buttons = QHBoxLayout()
         buttons.addWidget(self.done)
         buttons.addWidget(self.progress)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.count)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         for combo in (self.agency, self.status):

@@ -2,23 +2,44 @@
 
 from __future__ import annotations
 
+import calendar
+
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QStyle,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from auditdesk.domain.grades import Grade
+from auditdesk.domain.reference import Agency, AuditStatus, PlanStage
 from auditdesk.services.audit_list import AuditFilter
 from auditdesk.ui.accessibility import named
-from auditdesk.ui.audit_table_model import COLUMNS, AuditTableModel
+from auditdesk.ui.audit_table_model import COLUMNS, AuditTableModel, grade_text
 from auditdesk.ui.filter_bar import FilterBar, FilterChoices
 from auditdesk.ui.wording import count
+
+# The longest thing each column of short values can show (a reference's letters vary, so
+# the widest letter stands in for them).
+LONGEST: dict[str, list[str]] = {
+    "Reference": ["AD-WWWWWW"],
+    "Child": ["CE-0000000", "—"],
+    "Plan stage": [stage.label for stage in PlanStage] + ["—"],
+    "Agency": [agency.label for agency in Agency],
+    "Date": [f"00 {month} 0000" for month in calendar.month_abbr[1:]],
+    "Status": [status.label for status in AuditStatus],
+    "Grade": [grade_text(grade, draft=True) for grade in Grade] + [grade_text(None, draft=True)],
+}
+SHARING = ("Setting", "Template")  # long names: these share what width is left
+AUDITOR_CHARACTERS = 16
+SHARED_CHARACTERS = 16  # the least room for a setting's or template's name
 
 
 class AuditListView(QWidget):
@@ -69,8 +90,7 @@ class AuditListView(QWidget):
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         rows.hide()
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
         self._size_to_font()
         self.table.activated.connect(self._activated)
         model.loaded.connect(self._show_count)
@@ -93,14 +113,49 @@ class AuditListView(QWidget):
             self._size_to_font()
 
     def _size_to_font(self) -> None:
-        """Row heights and column widths follow the text size, so 200% stays readable."""
+        """Row heights and column widths follow the text size, so 200% stays readable.
+
+        A column of codes, dates, statuses or grades is as wide as the longest thing it
+        can show (so "Requires improvement (so far)" is never cut short); the setting and
+        the template share what is left of the width, and the auditor has a name's room.
+        At the usual window size every column is in view without scrolling sideways."""
         metrics = self.table.fontMetrics()
         self.table.verticalHeader().setDefaultSectionSize(metrics.height() + 10)
         char = metrics.averageCharWidth()
+        # The style's margin either side of a cell's text, and a character to breathe.
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
         header = self.table.horizontalHeader()
+        header.setMinimumSectionSize(char * 8)
         for column, (heading, _key, _show) in enumerate(COLUMNS):
-            width = {"Setting": 30, "Template": 30, "Grade": 24, "Auditor": 18}.get(heading, 14)
-            header.resizeSection(column, char * width)
+            if heading in SHARING:
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            widest = max(metrics.horizontalAdvance(t) for t in [heading, *LONGEST.get(heading, [])])
+            if heading not in LONGEST:  # a person's name: room for most
+                widest = max(widest, char * AUDITOR_CHARACTERS)
+            width = max(widest + margin + char, header.sectionSizeHint(column))
+            header.resizeSection(column, width)
+        self._share_width()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._share_width()
+
+    def _share_width(self) -> None:
+        """The setting and template share the width left, while that gives each a short
+        name's room; with less (a narrow window, large text) each keeps that room and the
+        table scrolls sideways, rather than squeezing them to "Wi…"."""
+        header = self.table.horizontalHeader()
+        sharing = [c for c, (heading, _key, _show) in enumerate(COLUMNS) if heading in SHARING]
+        fixed = sum(header.sectionSize(c) for c in range(len(COLUMNS)) if c not in sharing)
+        least = self.table.fontMetrics().averageCharWidth() * SHARED_CHARACTERS
+        roomy = self.table.viewport().width() - fixed >= least * len(sharing)
+        for column in sharing:
+            mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
+            if header.sectionResizeMode(column) != mode:
+                header.setSectionResizeMode(column, mode)
+            if not roomy:
+                header.resizeSection(column, least)
 
     @property
     def current_filter(self) -> AuditFilter:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -43,19 +43,30 @@ from auditdesk.domain.validation import MIN_REASON_LENGTH
 from auditdesk.errors import UserError
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen, required
+from auditdesk.ui.crowded import ScrollsWhenCrowded
+from auditdesk.ui.date_field import DateField
+from auditdesk.ui.on_screen import StaysOnScreen, grow_to_contents
 
 CHOOSE = "Choose…"
+COMBO_CHARACTERS = 16
 
 
 @dataclass(frozen=True)
 class FieldProblem:
-    """What is wrong, and the field to put it right in."""
+    """What is wrong, and the field to put it right in (the keyboard goes there). The
+    message shows under ``near`` when the field is one of a group laid out together (the
+    statuses to include, say), under the field itself otherwise."""
 
     field: QWidget
     message: str
+    near: QWidget | None = None
+
+    @property
+    def shown_under(self) -> QWidget:
+        return self.near or self.field
 
 
-class FormDialog(QDialog):
+class FormDialog(StaysOnScreen, QDialog):
     """A titled form with OK/Cancel; subclasses add rows and say what is wrong in
     :meth:`problems`. ``submit``, if given, does the work when the form is sound: a
     :class:`UserError` it raises is shown in the dialog, which stays open."""
@@ -85,9 +96,17 @@ class FormDialog(QDialog):
         named(cancel, "Cancel", "Closes this without saving anything")
         self.buttons.accepted.connect(self.try_accept)
         self.buttons.rejected.connect(self.reject)
+        # The form scrolls when the window is crowded (200% text on a laptop); what is
+        # wrong and the buttons stay in view below it.
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 0, 0)
+        body_layout.addWidget(self.intro)
+        body_layout.addLayout(self.form)
+        body_layout.addStretch(1)
+        self.body = ScrollsWhenCrowded(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(self.form)
+        layout.addWidget(self.body, 1)
         layout.addWidget(self.problem)
         layout.addWidget(self.buttons)
 
@@ -100,6 +119,13 @@ class FormDialog(QDialog):
 
     def with_problem(self, widget: QWidget, beside: QWidget | None = None) -> QWidget:
         """``widget`` (and a button ``beside`` it) over a line for its problem, to lay out."""
+        if isinstance(widget, QComboBox):
+            # As wide as a short choice: a long one (a setting's name) is shown whole in
+            # the open list, and never makes the form wider than a laptop screen.
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(COMBO_CHARACTERS)
         holder = QWidget()
         column = QVBoxLayout(holder)
         column.setContentsMargins(0, 0, 0, 0)
@@ -136,7 +162,7 @@ class FormDialog(QDialog):
                 self.problem.show()
             else:
                 self.problem.hide()
-            found[0].field.setFocus(Qt.FocusReason.OtherFocusReason)
+            self._go_to(found[0])
             return
         if self.submit is not None:
             try:
@@ -149,13 +175,24 @@ class FormDialog(QDialog):
     def show_problem(self, message: str, field: QWidget | None = None) -> None:
         """A problem found outside the form's own checks (by the services, say)."""
         if field is not None and field in self._field_problems:
-            self._show_field_problems([FieldProblem(field, message)])
-            field.setFocus(Qt.FocusReason.OtherFocusReason)
+            problem = FieldProblem(field, message)
+            self._show_field_problems([problem])
+            self._go_to(problem)
             return
         self.problem.setText(message)
         self.problem.setAccessibleDescription(message)
         self.problem.show()
         self.ok_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _go_to(self, problem: FieldProblem) -> None:
+        """The keyboard to the field, scrolled into view with its message under it (the
+        form grows first to hold the messages, as far as the screen allows)."""
+        if self.isVisible():
+            grow_to_contents(self)
+        problem.field.setFocus(Qt.FocusReason.OtherFocusReason)
+        shown = problem.shown_under
+        holder = shown.parentWidget() if shown in self._field_problems else None
+        self.body.show_whole(holder or problem.field)
 
     def shown_problems(self) -> list[str]:
         """The problems a person can see now (for tests and screen readers)."""
@@ -166,7 +203,12 @@ class FormDialog(QDialog):
 
     def _show_field_problems(self, found: list[FieldProblem]) -> list[str]:
         """Show each problem under its field; returns those whose field has no line."""
-        messages = {problem.field: problem.message for problem in found}
+        messages: dict[QWidget, str] = {}
+        for problem in found:  # two problems under one line: both are said
+            under = problem.shown_under
+            messages[under] = (
+                f"{messages[under]} {problem.message}" if under in messages else problem.message
+            )
         for widget, (label, description) in self._field_problems.items():
             message = messages.get(widget)
             label.setText(message or "")
@@ -174,14 +216,22 @@ class FormDialog(QDialog):
             widget.setAccessibleDescription(
                 f"{description} Problem: {message}" if message else description
             )
-        return [p.message for p in found if p.field not in self._field_problems]
+        return [p.message for p in found if p.shown_under not in self._field_problems]
 
     def _recheck(self) -> None:
         """Clear a field's message as soon as it is put right (never add new ones while
-        the person is typing: those wait for the next attempt to accept)."""
+        the person is typing: those wait for the next attempt to accept). A message from
+        elsewhere (the services refusing) goes at the first change: the next attempt says
+        it again if it still holds."""
+        self.problem.hide()
         if not any(label.isVisible() for label, _ in self._field_problems.values()):
             return
-        still = {p.field: p.message for p in self.problems()}
+        still: dict[QWidget, str] = {}
+        for problem in self.problems():
+            under = problem.shown_under
+            still[under] = (
+                f"{still[under]} {problem.message}" if under in still else problem.message
+            )
         for widget, (label, description) in self._field_problems.items():
             if label.isVisible() and widget not in still:
                 label.hide()
@@ -203,6 +253,12 @@ def _on_change(widget: QWidget, then: Callable[[], None]) -> None:
         widget.dateChanged.connect(lambda _d: then())
     elif isinstance(widget, QAbstractButton):
         widget.toggled.connect(lambda _on: then())
+    elif isinstance(widget, DateField):
+        widget.changed.connect(then)
+    else:  # a group of fields laid out together: a change to any of them
+        for child in widget.findChildren(QWidget):
+            if isinstance(child, (QLineEdit, QComboBox, QDateEdit, QAbstractButton)):
+                _on_change(child, then)
 
 
 def reason_box(name: str, description: str) -> QPlainTextEdit:
@@ -293,13 +349,13 @@ class ActionDialog(FormDialog):
             "Owner agency", "The agency responsible", [(a.label, a) for a in Agency]
         )
         self.owner = named(QLineEdit(), "Owner", "The person or team responsible")
-        self.due = date_edit("Due date", "When the action must be done", today + timedelta(weeks=6))
+        # No due date is suggested: one nobody changed would read later as agreed.
+        self.today = today
+        self.due = DateField("Due date", "When the action must be done")
         self.reaudit_wanted = named(
             QCheckBox("Re-audit this p&lan"), "Re-audit", "Set a date to audit the plan again"
         )
-        self.reaudit = date_edit(
-            "Re-audit date", "When to audit again", today + timedelta(weeks=12)
-        )
+        self.reaudit = DateField("Re-audit date", "When to audit the plan again")
         self.reaudit.setEnabled(False)
         self.reaudit_wanted.toggled.connect(self.reaudit.setEnabled)
         self.add_row("&Finding:", self.finding)
@@ -320,10 +376,19 @@ class ActionDialog(FormDialog):
             found.append(FieldProblem(self.owner_agency, "Choose the agency that owns it."))
         if not self.owner.text().strip():
             found.append(FieldProblem(self.owner, "Say who owns the action."))
-        if self.reaudit_wanted.isChecked() and self.reaudit.date() < self.due.date():
-            found.append(
-                FieldProblem(self.reaudit, "The re-audit date should fall after the action is due.")
-            )
+        due = self.due.day
+        wrong = self.due.problem("the date the action is due")
+        if wrong is None and due is not None and due < self.today:
+            wrong = "The due date has passed: choose a day from today on."
+        if wrong:
+            found.append(FieldProblem(self.due, wrong))
+        if self.reaudit_wanted.isChecked():
+            reaudit = self.reaudit.day
+            wrong = self.reaudit.problem("the date to audit again")
+            if wrong is None and due is not None and reaudit is not None and reaudit < due:
+                wrong = "The re-audit date should fall after the action is due."
+            if wrong:
+                found.append(FieldProblem(self.reaudit, wrong))
         return found
 
     def values(self) -> tuple[str, str, Agency, str, date, date | None]:
@@ -332,8 +397,8 @@ class ActionDialog(FormDialog):
             self.action.toPlainText().strip(),
             required(self.owner_agency, Agency),
             self.owner.text().strip(),
-            picked_date(self.due),
-            picked_date(self.reaudit) if self.reaudit_wanted.isChecked() else None,
+            _given(self.due),
+            _given(self.reaudit) if self.reaudit_wanted.isChecked() else None,
         )
 
 
@@ -419,3 +484,10 @@ def date_edit(name: str, description: str, value: date) -> QDateEdit:
 def picked_date(edit: QDateEdit) -> date:
     value = edit.date()
     return date(value.year(), value.month(), value.day())
+
+
+def _given(field: DateField) -> date:
+    day = field.day
+    if day is None:
+        raise ValueError(f"{field.accessibleName()} has no day given")
+    return day

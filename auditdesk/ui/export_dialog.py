@@ -120,13 +120,18 @@ class ExportDialog(FormDialog):
             ("Setting t&ype:", self.setting_type),
         ):
             self.add_row(label, combo)
-        statuses = QHBoxLayout()
+        # The statuses are one field: what is wrong with them is said under the row.
+        self.status_boxes = named(
+            QWidget(), "Statuses to include", "Which audits are counted, by their status"
+        )
+        statuses = QHBoxLayout(self.status_boxes)
+        statuses.setContentsMargins(0, 0, 0, 0)
         for box in self.statuses.values():
             statuses.addWidget(box)
-        statuses_label = QLabel("Statuses:")
-        self.form.addRow(statuses_label, statuses)
+        statuses.addStretch(1)
+        self.form.addRow(QLabel("Statuses:"), self.with_problem(self.status_boxes))
         self.add_row("S&uppress counts below:", self.suppress)
-        self.form.addRow(self.xlsx_wanted, self._file_row(self.xlsx, "xlsx"))
+        self.form.addRow(self.with_problem(self.xlsx_wanted), self._file_row(self.xlsx, "xlsx"))
         self.form.addRow(self.pdf_wanted, self._file_row(self.pdf, "pdf"))
         self.form.addRow(self.open_after)
 
@@ -191,8 +196,9 @@ class ExportDialog(FormDialog):
         if self.period.currentData() == CUSTOM and self.date_from.date() > self.date_to.date():
             found.append(FieldProblem(self.date_to, "The custom period ends before it starts."))
         if not any(box.isChecked() for box in self.statuses.values()):
+            first = next(iter(self.statuses.values()))
             found.append(
-                FieldProblem(next(iter(self.statuses.values())), "Include at least one status.")
+                FieldProblem(first, "Include at least one status.", near=self.status_boxes)
             )
         if not self.xlsx_wanted.isChecked() and not self.pdf_wanted.isChecked():
             found.append(

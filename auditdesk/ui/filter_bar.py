@@ -9,13 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QWidget,
 )
 
@@ -34,6 +36,7 @@ from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 
 SEARCH_DELAY_MS = 250
+MOST_COLUMNS = 4  # of labelled filters side by side, when the window is wide enough
 NOT_GRADED = "not_graded"
 
 
@@ -135,32 +138,27 @@ class FilterBar(QWidget):
         )
         self.clear.clicked.connect(self.reset)
 
-        grid = QGridLayout(self)
-        grid.setContentsMargins(0, 0, 0, 0)
-        rows: list[list[tuple[str, QWidget]]] = [
-            [
-                ("&Search", self.search),
-                ("S&tatus", self.status),
-                ("Te&mplate", self.template),
-                ("&Grade", self.grade),
-            ],
-            [
-                ("&Period", self.period),
-                ("A&uditor", self.auditor),
-                ("Agen&cy", self.agency),
-                ("Localit&y", self.locality),
-            ],
-            [("Phas&e", self.phase), ("Primary nee&d", self.need), ("Sett&ing", self.setting)],
-        ]
-        for row, cells in enumerate(rows):
-            for column, (text, widget) in enumerate(cells):
-                label = QLabel(text + ":")
-                label.setBuddy(widget)
-                grid.addWidget(label, row, column * 2)
-                grid.addWidget(widget, row, column * 2 + 1)
-        grid.addWidget(self.clear, 2, 7)
-        for column in range(1, 8, 2):
-            grid.setColumnStretch(column, 1)
+        self._cells: list[tuple[QLabel, QWidget]] = []
+        for text, widget in (
+            ("&Search", self.search),
+            ("S&tatus", self.status),
+            ("Te&mplate", self.template),
+            ("&Grade", self.grade),
+            ("&Period", self.period),
+            ("A&uditor", self.auditor),
+            ("Agen&cy", self.agency),
+            ("Localit&y", self.locality),
+            ("Phas&e", self.phase),
+            ("Primary nee&d", self.need),
+            ("Sett&ing", self.setting),
+        ):
+            label = QLabel(text + ":")
+            label.setBuddy(widget)
+            self._cells.append((label, widget))
+        self._grid = QGridLayout(self)
+        self._grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
+        self._arrange(MOST_COLUMNS)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -169,6 +167,57 @@ class FilterBar(QWidget):
         self.search.textChanged.connect(lambda _text: self._debounce.start())
         for combo in self._combos():
             combo.currentIndexChanged.connect(lambda _index: self._emit())
+
+    # -- laid out in as many columns as fit: at 200% text the filters take more rows,
+    # and Clear filters stays in the window instead of past its right-hand edge --------
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(self._pair_width(), self._grid.minimumSize().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange(self._columns_for(event.size().width()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # wider labels: maybe fewer columns
+            self._arrange(self._columns_for(self.width()))
+            self.updateGeometry()
+
+    def _pair_width(self) -> int:
+        label = max(label.sizeHint().width() for label, _ in self._cells)
+        control = max(widget.minimumSizeHint().width() for _, widget in self._cells)
+        return label + self._spacing() + control
+
+    def _spacing(self) -> int:
+        spacing = self._grid.horizontalSpacing()
+        return (
+            spacing
+            if spacing >= 0
+            else self.style().layoutSpacing(
+                QSizePolicy.ControlType.Label,
+                QSizePolicy.ControlType.ComboBox,
+                Qt.Orientation.Horizontal,
+            )
+        )
+
+    def _columns_for(self, width: int) -> int:
+        pair, spacing = self._pair_width(), self._spacing()
+        return max(1, min(MOST_COLUMNS, (width + spacing) // (pair + spacing)))
+
+    def _arrange(self, columns: int) -> None:
+        if columns == self._columns:
+            return
+        self._columns = columns
+        while self._grid.count():
+            self._grid.takeAt(0)
+        for position, (label, widget) in enumerate(self._cells):
+            row, column = divmod(position, columns)
+            self._grid.addWidget(label, row, column * 2)
+            self._grid.addWidget(widget, row, column * 2 + 1)
+        row, column = divmod(len(self._cells), columns)
+        self._grid.addWidget(self.clear, row, column * 2 + 1)
+        for column in range(MOST_COLUMNS * 2):
+            self._grid.setColumnStretch(column, 1 if column % 2 and column < columns * 2 else 0)
 
     def current(self) -> AuditFilter:
         grade = self.grade.currentData()  # a Grade code, or NOT_GRADED

@@ -39,6 +39,7 @@ from auditdesk.ui.filter_bar import FilterChoices
 from auditdesk.ui.message_bar import MessageBar
 from auditdesk.ui.moderation.moderation_view import ModerationView
 from auditdesk.ui.new_audit_dialog import NewAuditDialog
+from auditdesk.ui.on_screen import StaysOnScreen
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.view_actions import ViewActions
@@ -49,7 +50,7 @@ Places = tuple[list[AuditorRecord], list[str], list[SettingRecord]]
 TAB_NAMES = ("Audits", "Actions", "Moderation", "Conflicts", "Dashboard")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(StaysOnScreen, QMainWindow):
     open_database_requested = Signal(object)  # Path
 
     def __init__(
@@ -133,8 +134,9 @@ class MainWindow(QMainWindow):
         self.actions_view = ActionsView(session, self.tasks, show_info)
         self.actions_view.open_audit.connect(self.open_audit)
         self.moderation_view = ModerationView(
-            session, self.tasks, self.dialogs, self.templates, show_info
-        )
+            session, self.tasks, self.dialogs, self.templates, show_info,
+            view_actions=self.view_actions,
+        )  # fmt: skip
         self.moderation_view.changed.connect(self.audit_model.reload)
         self.tabs = named(QTabWidget(), "Views", "Audits, actions and moderation")
         # No mnemonics on the tabs: Alt+1 to Alt+5 choose them (View menu), which leaves

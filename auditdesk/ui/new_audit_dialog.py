@@ -96,6 +96,8 @@ class NewAuditDialog(FormDialog):
         self.add_row("Co-auditor na&me:", self.co_name, team_form)
         self.add_row("Co-auditor a&gency:", self.co_agency, team_form)
         self.form.addRow(team)
+        self._stage_from_template = False  # the stage shown was filled in by the template
+        self.stage.activated.connect(self._stage_chosen)
         self.template.currentIndexChanged.connect(self._template_changed)
         self._template_changed()
         self.resize(560, 560)
@@ -197,10 +199,18 @@ class NewAuditDialog(FormDialog):
         visit = template is not None and template.kind is TemplateKind.SETTING_VISIT
         self.subject.setCurrentWidget(self.setting_form if visit else self.plan_form)
         # The annual review audit is only ever of an annual review: choosing it answers the
-        # stage (unless the person already chose one themselves).
+        # stage (unless the person already chose one themselves). Choosing another template
+        # takes that answer back, so it never stays behind as an answer nobody gave.
         annual = template is not None and template.kind is TemplateKind.ANNUAL_REVIEW_AUDIT
         if annual and self.stage.currentData() is None:
             self.stage.setCurrentIndex(self.stage.findData(PlanStage.ANNUAL_REVIEW))
+            self._stage_from_template = True
+        elif not annual and self._stage_from_template:
+            self.stage.setCurrentIndex(0)
+            self._stage_from_template = False
+
+    def _stage_chosen(self, _index: int) -> None:
+        self._stage_from_template = False  # the person's own answer now: theirs to keep
 
     # -- results ----------------------------------------------------------------------------
     @property

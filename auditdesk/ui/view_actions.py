@@ -11,8 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QWidget
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QWidget
+
+from auditdesk.ui.on_screen import keep_windows_on_screen
+
+__all__ = ["STEP", "ViewActions", "keep_windows_on_screen"]
 
 STEP = 0.1
 
@@ -71,27 +75,3 @@ class ViewActions(QObject):
         action.setStatusTip(tip)
         action.triggered.connect(slot)
         return action
-
-
-def keep_windows_on_screen() -> None:
-    """Shrink any top-level window that has grown past its screen (larger text makes
-    layouts ask for more room; every window scrolls rather than spilling off screen)."""
-    for window in QApplication.topLevelWidgets():
-        if not window.isVisible() or window.isMaximized() or window.isFullScreen():
-            continue
-        screen = window.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            continue
-        room = screen.availableGeometry()
-        frame = window.frameGeometry()
-        extra_w = max(0, frame.width() - window.width())
-        extra_h = max(0, frame.height() - window.height())
-        width = min(window.width(), room.width() - extra_w)
-        height = min(window.height(), room.height() - extra_h)
-        if (width, height) != (window.width(), window.height()):
-            window.resize(width, height)
-        geometry = window.frameGeometry()
-        x = min(max(geometry.x(), room.x()), room.right() - geometry.width() + 1)
-        y = min(max(geometry.y(), room.y()), room.bottom() - geometry.height() + 1)
-        if (x, y) != (geometry.x(), geometry.y()):
-            window.move(x, y)

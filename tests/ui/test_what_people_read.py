@@ -4,21 +4,24 @@ two controls at once. Each state is checked and every problem is reported togeth
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import pytest
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from auditdesk.domain.reference import AuditStatus
-from auditdesk.services import audits, moderation
+from auditdesk.domain.reference import AuditStatus, SettingPhase, SettingType
+from auditdesk.services import audit_lifecycle, audits, moderation, subjects
 from auditdesk.services.audit_list import AuditFilter, list_audits
 from auditdesk.services.bundles import ChosenAudits, send_audits
 from auditdesk.services.demo.generator import DemoOptions, generate_demo
 from auditdesk.services.workspace import open_workspace
+from auditdesk.ui.app import AppController
 from auditdesk.ui.dialogs import (
     ActionDialog,
     OverrideDialog,
@@ -34,8 +37,10 @@ from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
 from auditdesk.ui.new_audit_dialog import NewAuditDialog
+from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
+from tests.services.helpers import answer_everything
 from tests.ui.scripted_dialogs import ScriptedDialogs
 from tests.ui.visible import (
     literal_ampersands,
@@ -198,9 +203,11 @@ def test_every_window_and_dialog_reads_in_words(
 
 
 def _open(qtbot: QtBot, window: MainWindow, audit_uuid: str) -> AuditEditorWindow:
+    """The editor, as the window opens it (and closes it, with itself: an editor deletes
+    itself once closed, so it is not given to qtbot to close again)."""
     window.open_audit(audit_uuid)
     editor = window.editors[audit_uuid]
-    qtbot.addWidget(editor)
+    qtbot.waitExposed(editor)
     return editor
 
 
@@ -221,3 +228,145 @@ def _contains() -> object:
     from PySide6.QtCore import Qt
 
     return Qt.MatchFlag.MatchContains
+
+
+def test_an_empty_database_reads_in_words_and_says_what_to_do_next(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], tmp_path: Path
+) -> None:
+    path = tmp_path / "empty.sqlite"
+    window = open_window(path)
+    window.show()
+    reader = Reader(path)
+    # Each tab of an empty database says what there is (nothing) and what to do next.
+    advice = {
+        "Audits": "Start one with New audit (Ctrl+N)",
+        "Actions": "Actions are added from a question in the editor",
+        "Moderation": "press Draw sample (Alt+D)",
+        "Conflicts": "No conflicts",
+        "Dashboard": "Complete an audit (Ctrl+Return in the editor), import a bundle (Ctrl+I)",
+    }
+    for number in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(number)
+        name = window.tabs.tabText(number)
+        qtbot.waitUntil(lambda name=name: advice[name] in " ".join(visible_texts(window)))
+        reader.check(f"empty database, {name} tab", window)
+    assert window.audit_list.count.text() == "0 audits"
+
+    # A new setting visit, before any child is sampled: "0 sampled children".
+    ctx = window.session.ctx
+    setting = subjects.add_setting(
+        ctx, name="Oak Primary", urn=None, setting_type=SettingType.MAINSTREAM,
+        phase=SettingPhase.PRIMARY, locality="Crewe",
+    )  # fmt: skip
+    visit = audits.create_audit(
+        ctx, template_id="setting-visit", subject=audits.SettingVisitSubject(setting.uuid)
+    )
+    editor = _open(qtbot, window, visit.uuid)
+    editor.go_to(next(p for p in editor._pages if p.lists_blocks).key)
+    assert "0 sampled children (at least" in " ".join(visible_texts(editor))
+    reader.check("a setting visit with no child sampled yet", editor)
+    editor.close()
+    assert reader.problems == [], "\n".join(reader.problems)
+
+
+@pytest.mark.slow
+def test_counts_in_the_thousands_carry_separators(
+    qtbot: QtBot,
+    open_window: Callable[[Path | None], MainWindow],
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "thousand.sqlite"
+    db = open_workspace(path)
+    generate_demo(db, DemoOptions(1050, seed=9, as_of=date(2026, 11, 20)))
+    db.close()
+    window = open_window(path)
+    window.show()
+    reader = Reader(path)
+    assert window.audit_list.count.text() == "1,050 audits"
+    window.tabs.setCurrentWidget(window.dashboard)
+    qtbot.waitUntil(lambda: "audits ·" in window.dashboard.headline.text(), timeout=10_000)
+    reader.check("dashboard of 1,050 audits", window)
+    assert re.match(r"\d,\d{3} audits", window.dashboard.headline.text())
+    view = window.moderation_view
+    window.tabs.setCurrentWidget(view)
+    view.percentage.setValue(100)
+    view.draw.click()
+    assert window.message.message.startswith("Drew ")
+    reader.check("moderation after drawing a large sample", window)
+    window.files.send_audits()
+    send = dialogs.latest(SendDialog)
+    assert re.match(r"\d,\d{3} audits will be sent", send.intro.text())
+    reader.check("sending a thousand audits", send)
+    send.reject()
+    assert reader.problems == [], "\n".join(reader.problems)
+
+
+def test_dialog_titles_are_shown_whole(
+    qtbot: QtBot,
+    qapp: QApplication,
+    open_window: Callable[[Path | None], MainWindow],
+    dialogs: ScriptedDialogs,
+    tmp_path: Path,
+) -> None:
+    """A title bar shows a dialog's title in the dialog's width, less room for the window
+    manager's buttons: every dialog is that wide at its usual size (long file names too)."""
+    metrics = _title_metrics()
+    short: list[str] = []
+
+    def measure(dialog: QWidget) -> None:
+        QApplication.processEvents()
+        needed = metrics.horizontalAdvance(dialog.windowTitle()) + TITLE_BAR_BUTTONS
+        if needed > dialog.frameGeometry().width():
+            short.append(f"{dialog.windowTitle()!r} needs {needed}px, has {dialog.width()}px")
+
+    # The first question AuditDesk asks, on a new laptop.
+    def first_run(dialog: WelcomeDialog) -> None:
+        measure(dialog)
+        dialog.reject()
+
+    dialogs.answer("dialog", first_run)
+    nobody = AppController(qapp, Preferences(tmp_path / "nobody.ini"), synchronous=True,
+                           dialogs=dialogs)  # fmt: skip
+    assert not nobody.open(tmp_path / "first.sqlite")
+    nobody.close()
+
+    window = open_window(tmp_path / "a database with a long name, 2026-27 autumn.sqlite")
+    ctx = window.session.ctx
+    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
+    done = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject("CE-2"))
+    answer_everything(ctx, done)
+    audit_lifecycle.complete_audit(ctx, done.uuid)
+    bundle = tmp_path / "audits from Ali Auditor, Crewe and Nantwich team, 2026-12-01.auditdesk"
+    send_audits(ctx, bundle, ChosenAudits((detail.uuid,)))
+    opened = [
+        window.new_audit,
+        window.files.send_audits,
+        window.files.export_board,
+        lambda: window.files.preview_import(bundle),
+        window._profile,
+    ]
+    editor = _open(qtbot, window, detail.uuid)
+    editor.go_to(editor._pages[1].key)
+    question = next(iter(editor.page.questions.values()))
+    opened += [editor.trail_action.trigger, editor.override_action.trigger,
+               editor.complete_action.trigger, question.add_action.click]  # fmt: skip
+    for show in opened:
+        show()
+        measure(dialogs.shown[-1])
+    completed = _open(qtbot, window, done.uuid)
+    completed.reopen_action.trigger()
+    measure(dialogs.latest(ReasonDialog))
+    assert len(dialogs.shown) == 11
+    assert short == [], "\n".join(short)
+    editor.close()
+    completed.close()
+
+
+def _title_metrics() -> QFontMetrics:
+    font = QApplication.font()
+    font.setBold(True)
+    return QFontMetrics(font)
+
+
+TITLE_BAR_BUTTONS = 140  # a window manager's icon, minimise, maximise and close

@@ -22,10 +22,11 @@ from PySide6.QtWidgets import (
 from auditdesk.errors import MissingAnswer
 from auditdesk.services.records import TrailEntry
 from auditdesk.ui.accessibility import named
+from auditdesk.ui.on_screen import StaysOnScreen
 from auditdesk.ui.wording import count as counted
 
 
-class MissingDialog(QDialog):
+class MissingDialog(StaysOnScreen, QDialog):
     """The list of what must be done before completing; Enter on one goes to it."""
 
     def __init__(
@@ -78,7 +79,7 @@ class MissingDialog(QDialog):
         self.accept()
 
 
-class TrailDialog(QDialog):
+class TrailDialog(StaysOnScreen, QDialog):
     """Who changed what, when, from what to what, and why: read-only, oldest first."""
 
     def __init__(self, entries: Sequence[TrailEntry], parent: QWidget | None = None) -> None:

@@ -16,13 +16,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
-    QSplitter,
     QToolBar,
     QUndoView,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from auditdesk.services.exports import export_audit_report
 from auditdesk.services.records import AnswerRecord, AuditDetail, GradeUpdate
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
+from auditdesk.ui.crowded import ScrollsWhenCrowded
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, ReasonDialog, SampledChildDialog
 from auditdesk.ui.editor.commands import (
@@ -56,12 +56,14 @@ from auditdesk.ui.editor.section_page import SectionPage
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.long_work import run_with_progress
 from auditdesk.ui.message_bar import MessageBar
+from auditdesk.ui.on_screen import StaysOnScreen
+from auditdesk.ui.panes import Pane, SharedWidth
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.view_actions import ViewActions
 
 
-class AuditEditorWindow(QMainWindow):
+class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its screen holds
     saved = Signal()  # everything shown is in the database
     changed = Signal(str)  # audit uuid: the list should refresh
     closed = Signal(str)
@@ -77,6 +79,8 @@ class AuditEditorWindow(QMainWindow):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        # Deleted by Qt on the GUI thread once closed, never left to a garbage collection.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session
         self.preferences = preferences
         self.dialogs = dialogs
@@ -99,6 +103,7 @@ class AuditEditorWindow(QMainWindow):
         self.navigator.page_chosen.connect(self._show_page)
         self.page.edited.connect(self._edited)
         self.page.typing_started.connect(self._show_undo_state)
+        self.page.left_box.connect(self._left_box)
         self.page.action_requested.connect(self._add_action)
         self.page.add_block_requested.connect(self._add_block)
         self.page.rename_block_requested.connect(self._rename_block)
@@ -255,6 +260,12 @@ class AuditEditorWindow(QMainWindow):
             return
         self.undo_stack.redo()
 
+    def _left_box(self, key: AnswerKey, field: str) -> None:
+        """Typing there again is another change: one undo never takes two visits' words."""
+        newest = self.undo_stack.command(self.undo_stack.index() - 1)
+        if isinstance(newest, AnswerCommand) and (newest.key, newest.field) == (key, field):
+            newest.close_typing()
+
     def _describe(self, key: AnswerKey, field: str) -> str:
         """A change as the undo history names it: "comment of question 3, “Is …”"."""
         question = self.detail.index.questions[key[0]]
@@ -271,17 +282,20 @@ class AuditEditorWindow(QMainWindow):
         self.actions_list = QLabel()
         self.actions_list.setWordWrap(True)
         named(self.actions_list, "Actions", "Actions recorded on this audit")
-        splitter = QSplitter()
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.page)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.addWidget(self.grades, 1)
         side_layout.addWidget(self.actions_list)
-        splitter.addWidget(side)
-        splitter.setStretchFactor(1, 3)
+        # The questions keep nearly half the width at any text size; the grades scroll
+        # when 200% text makes them taller than the window.
+        splitter = SharedWidth(
+            [
+                Pane(self.navigator, 32, 0.22),
+                Pane(self.page),
+                Pane(ScrollsWhenCrowded(side), 42, 0.32),
+            ]
+        )
         self.splitter = splitter
-        self._size_panes()
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.message)
@@ -307,16 +321,6 @@ class AuditEditorWindow(QMainWindow):
         )
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history)
         self.history.hide()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._size_panes()
-
-    def _size_panes(self) -> None:
-        """Side panes sized in characters, so larger text widens them too."""
-        char = self.fontMetrics().averageCharWidth()
-        self.splitter.setSizes([char * 34, char * 70, char * 36])
 
     def _action(self, text: str, shortcut: str | None, slot: Any, description: str) -> QAction:
         action = QAction(text, self)
@@ -448,6 +452,7 @@ class AuditEditorWindow(QMainWindow):
         shown = self.answers.get(key)
         if shown is not None:
             self.answers[key] = replace(shown, updated_at=stored.updated_at)
+        graded_before = self.detail.final_grade
         self.detail = replace(
             self.detail,
             grading=grades.grading,
@@ -455,6 +460,8 @@ class AuditEditorWindow(QMainWindow):
             final_grade=grades.final_grade,
         )
         self._show_grades_from(grades.grading, self.detail)
+        if grades.final_grade != graded_before:  # the audit list shows the grade so far
+            self.changed.emit(self.detail.uuid)
 
     def _write(self, work: Any, done: Any, *, key: AnswerKey | None = None) -> None:
         self.pending += 1

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QStyle,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -18,6 +19,80 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.grading import GradingResult
 from auditdesk.ui.accessibility import named
+from auditdesk.ui.wrapped_items import fill_width, wrap_item_text
+
+# The grade column never takes more of the table than this: the section names need it more.
+GRADE_SHARE = 0.4
+SHOWN_ROWS = 4  # of the grade table and of the reasons, however little room there is
+
+
+class SectionGrades(QTreeWidget):
+    """Each section's name, whole (wrapped over lines where the pane is narrow), and its
+    grade. The grade column is as wide as the longest grade, up to a share of the table,
+    so a long grade can never squeeze the names down to "Sec…"; where even a name's
+    longest word has no room (200% text), the table scrolls sideways."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        named(self, "Section grades", "The suggested grade of each section")
+        self.setHeaderLabels(["Section", "Grade"])
+        self.setRootIsDecorated(False)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        self._wrapping = wrap_item_text(self, columns=(0, 1))
+        self._fitting = False
+
+    def fit_columns(self) -> None:
+        """The grade column: the longest grade on one line if there is room, and never
+        narrower than its longest word; the names take the rest."""
+        if self._fitting:
+            return
+        self._fitting = True
+        try:
+            whole = 0
+            for row in range(self.topLevelItemCount()):
+                item = self.topLevelItem(row)
+                if item is not None:
+                    metrics = QFontMetrics(item.font(1).resolve(self.font()))
+                    whole = max(whole, metrics.horizontalAdvance(item.text(1)))
+            # The style's text margin either side of a cell, and a character to breathe.
+            margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self)
+            spare = 2 * (margin + 1) + self.fontMetrics().averageCharWidth()
+            room = int(self.viewport().width() * GRADE_SHARE)
+            least = max(self._wrapping.least_width(1), self.header().sectionSizeHint(1))
+            width = max(min(whole + spare, room), least)
+            if self.header().sectionSize(1) != width:
+                self.header().resizeSection(1, width)
+            fill_width(self, self._wrapping, 0)
+        finally:
+            self._fitting = False
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        """Qt calls this whenever the room changes (a resize, a scroll bar, new text)."""
+        super().updateGeometries()
+        self.fit_columns()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        """Room for a few sections at any text size: when the pane is short (200% text
+        on a laptop) the pane scrolls, and the table is never squeezed to its heading."""
+        return QSize(super().minimumSizeHint().width(), _lines(self, SHOWN_ROWS + 1))
+
+
+class Reasons(QPlainTextEdit):
+    """How the grades were reached: a few lines at least, at any text size."""
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        return QSize(super().minimumSizeHint().width(), _lines(self, SHOWN_ROWS))
+
+
+def _lines(widget: QWidget, lines: int) -> int:
+    return (
+        widget.fontMetrics().lineSpacing() * lines
+        + 2 * widget.style().pixelMetric(QStyle.PixelMetric.PM_DefaultFrameWidth, None, widget)
+        + 8
+    )
 
 
 class GradePanel(QWidget):
@@ -29,19 +104,8 @@ class GradePanel(QWidget):
         self.overall.setObjectName("pageTitle")
         self.overall.setWordWrap(True)
         named(self.overall, "Overall grade", "The overall grade: suggested, or overridden")
-        self.sections = named(
-            QTreeWidget(), "Section grades", "The suggested grade of each section"
-        )
-        self.sections.setHeaderLabels(["Section", "Grade"])
-        self.sections.setRootIsDecorated(False)
-        header = self.sections.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.sections.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.reasons = named(
-            QPlainTextEdit(), "Reasons", "How each grade was reached, in plain English"
-        )
+        self.sections = SectionGrades()
+        self.reasons = named(Reasons(), "Reasons", "How each grade was reached, in plain English")
         self.reasons.setReadOnly(True)
         self.reasons.setTabChangesFocus(True)
         self.override = named(
@@ -54,13 +118,14 @@ class GradePanel(QWidget):
         heading.setObjectName("pageTitle")
         reasons_label = QLabel("&How the grades were reached:")
         reasons_label.setBuddy(self.reasons)
+        reasons_label.setWordWrap(True)  # a narrow pane at 200% text: two lines, not wider
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.overall)
         layout.addWidget(self.override)
-        layout.addWidget(self.sections, 2)
+        layout.addWidget(self.sections, 3)
         layout.addWidget(reasons_label)
-        layout.addWidget(self.reasons, 3)
+        layout.addWidget(self.reasons, 2)
 
     def show_grades(
         self,
@@ -90,8 +155,10 @@ class GradePanel(QWidget):
             item = QTreeWidgetItem([section.title, grade])
             item.setToolTip(0, section.title)
             self.sections.addTopLevelItem(item)
-        total = QTreeWidgetItem(["Overall (suggested)", suggested.label if suggested else "—"])
+        # The suggestion, which an override or moderation may differ from (said above).
+        total = QTreeWidgetItem(["Suggested overall", suggested.label if suggested else "—"])
         total.setFont(0, bold)
         total.setFont(1, bold)
         self.sections.addTopLevelItem(total)
+        self.sections.fit_columns()
         self.reasons.setPlainText("\n".join(f"• {reason}" for reason in grading.reasons))

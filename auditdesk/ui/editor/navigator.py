@@ -11,6 +11,7 @@ from auditdesk.domain.completion import AnswerState
 from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.editor.pages import Page, PageKey, page_progress
+from auditdesk.ui.wrapped_items import DEPTH_ROLE, fill_width, wrap_item_text
 
 KEY_ROLE = Qt.ItemDataRole.UserRole
 
@@ -26,15 +27,21 @@ class SectionNavigator(QTreeWidget):
             "The audit's sections and blocks, with how much is answered. "
             "Use the arrow keys and Enter to move between them.",
         )
-        self.setHeaderLabels(["Section", "Progress"])
+        # No heading row: a "Progress" heading would make its column as wide as the word,
+        # room the section names need at 200% text. Each row says its progress to screen
+        # readers in words ("3 of 5 answered").
+        self.setHeaderLabels(["Section", ""])
+        self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
-        self.setUniformRowHeights(True)
-        self.setIndentation(14)
         header = self.header()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        # Long names ("Transition planning, post-16 and post-19 destinations") wrap in
+        # the narrow pane, never "Pro…ds outcomes"; nesting shows as an indent. Where
+        # even the longest word has no room (200% text), the list scrolls sideways.
+        self._wrapping = wrap_item_text(self, columns=(0,), indented=True)
+        self._fitting = False
         self.currentItemChanged.connect(self._changed)
         self._items: dict[PageKey, QTreeWidgetItem] = {}
 
@@ -49,9 +56,9 @@ class SectionNavigator(QTreeWidget):
         self.clear()
         self._items = {}
         for page in pages:
-            title = ("    " * page.depth) + page.title
-            item = QTreeWidgetItem([title, ""])
+            item = QTreeWidgetItem([page.title, ""])
             item.setData(0, KEY_ROLE, page.key)
+            item.setData(0, DEPTH_ROLE, page.depth)
             self.addTopLevelItem(item)
             self._items[page.key] = item
         self.update_progress(pages, index, answers)
@@ -80,6 +87,16 @@ class SectionNavigator(QTreeWidget):
             item.setData(
                 0, Qt.ItemDataRole.AccessibleTextRole, f"{page.title}, {progress.describe()}"
             )
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        """Qt calls this whenever the room changes (a resize, a scroll bar, new text)."""
+        super().updateGeometries()
+        if not self._fitting:
+            self._fitting = True
+            try:
+                fill_width(self, self._wrapping, 0)
+            finally:
+                self._fitting = False
 
     def choose(self, key: PageKey) -> None:
         item = self._items.get(key)

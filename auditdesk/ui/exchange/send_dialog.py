@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
-    QHBoxLayout,
+    QFormLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -99,15 +99,17 @@ class SendDialog(FormDialog):
         )
         browse = named(QPushButton("Choose…"), "Choose the bundle file", "Opens a file chooser")
         browse.clicked.connect(self._browse)
-        self.form.addRow(self.unsent)
-        since_row = QHBoxLayout()
-        since_row.addWidget(self.changed)
-        since_row.addWidget(self.since, 1)
-        self.form.addRow(since_row)
-        chosen_row = QHBoxLayout()
-        chosen_row.addWidget(self.chosen)
-        chosen_row.addWidget(self.references, 1)
-        self.form.addRow(chosen_row)
+        # The three ways of choosing are one field: "no audits match" is said under them,
+        # or under the references when they are what matched nothing.
+        self.options = named(
+            QWidget(), "Which audits", "Completed and not sent, changed since a day, or chosen"
+        )
+        options = QFormLayout(self.options)
+        options.setContentsMargins(0, 0, 0, 0)
+        options.addRow(self.unsent)
+        options.addRow(self.changed, self.since)
+        options.addRow(self.chosen, self.with_problem(self.references))
+        self.form.addRow(self.with_problem(self.options))
         self.form.addRow(self.list)
         file_label = QLabel("&File:")
         file_label.setBuddy(self.target)
@@ -133,9 +135,9 @@ class SendDialog(FormDialog):
             self.candidates = audits_to_send(self.ctx, self.selection())
         except UserError as problem:
             self.candidates = ()
-            self.show_problem(str(problem))
+            self.show_problem(str(problem), self.references if self.chosen.isChecked() else None)
         else:
-            self.problem.hide()
+            self._recheck()  # a message the new choice put right goes
         self.list.setRowCount(len(self.candidates))
         for row, audit in enumerate(self.candidates):
             sent = (
@@ -157,6 +159,20 @@ class SendDialog(FormDialog):
             "will be sent, with their actions and moderation."
         )
 
+    def _references_not_found(self) -> str | None:
+        """What is wrong with the references typed, if anything: none typed, or some that
+        match no audit here (sending the others alone would surprise the person)."""
+        selection = self.selection()
+        wanted = selection.audits if isinstance(selection, ChosenAudits) else ()
+        if not wanted:
+            return "Type the references of the audits to send, separated by commas."
+        found = {c.reference.upper() for c in self.candidates} | {c.uuid for c in self.candidates}
+        missing = [r for r in wanted if r.upper() not in found and r not in found]
+        if not missing:
+            return None
+        which = "reference" if len(missing) == 1 else "references"
+        return f"No audit here has the {which} {', '.join(missing)}: check what was typed."
+
     @property
     def path(self) -> Path:
         return Path(self.target.text()).expanduser()
@@ -170,9 +186,15 @@ class SendDialog(FormDialog):
 
     def problems(self) -> list[FieldProblem]:
         found = []
-        if not self.candidates:
-            which = self.references if self.chosen.isChecked() else self.unsent
-            found.append(FieldProblem(which, "No audits match: choose another option."))
+        if self.chosen.isChecked():
+            missing = self._references_not_found()
+            if missing:
+                found.append(FieldProblem(self.references, missing))
+        elif not self.candidates:
+            option = next(b for b in (self.unsent, self.changed) if b.isChecked())
+            found.append(
+                FieldProblem(option, "No audits match: choose another option.", near=self.options)
+            )
         if not self.target.text().strip():
             found.append(FieldProblem(self.target, "Choose where to write the bundle."))
         return found

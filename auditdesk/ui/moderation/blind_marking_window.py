@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenuBar,
     QPushButton,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -33,6 +32,8 @@ from auditdesk.ui.editor.pages import Page, PageKey, pages
 from auditdesk.ui.editor.section_page import SectionPage
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.message_bar import MessageBar
+from auditdesk.ui.on_screen import StaysOnScreen
+from auditdesk.ui.panes import Pane, SharedWidth
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.view_actions import ViewActions
 from auditdesk.ui.wording import count as counted
@@ -40,7 +41,7 @@ from auditdesk.ui.wording import count as counted
 AnswerKey = tuple[str, str | None]
 
 
-class BlindMarkingWindow(QDialog):
+class BlindMarkingWindow(StaysOnScreen, QDialog):
     submitted = Signal(str)  # moderation uuid
 
     def __init__(
@@ -94,10 +95,7 @@ class BlindMarkingWindow(QDialog):
         self.submit.clicked.connect(self._submit)
         close = named(QPushButton("&Close"), "Close", "Closes; your ratings so far are saved")
         close.clicked.connect(self.close)
-        splitter = QSplitter()
-        splitter.addWidget(self.navigator)
-        splitter.addWidget(self.page)
-        splitter.setStretchFactor(1, 3)
+        splitter = SharedWidth([Pane(self.navigator, 34, 0.3), Pane(self.page)])
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_state, 1)
         buttons.addWidget(self.submit)
@@ -113,8 +111,6 @@ class BlindMarkingWindow(QDialog):
         self.page.edited.connect(self._edited)
         self.page.open_page_requested.connect(self._go)
         self.navigator.show_pages(self._pages, self.view.index, self._states(), None)
-        char = self.fontMetrics().averageCharWidth()
-        splitter.setSizes([char * 34, char * 90])
         self.resize(1100, 760)
 
     def _menus(self, view_actions: ViewActions | None) -> QMenuBar:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.errors import UserError
 from auditdesk.services import moderation
 from auditdesk.services.agreement_report import AgreementReport, agreement_report
 from auditdesk.services.moderation import ModerationRow
@@ -29,6 +31,7 @@ from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.filter_bar import recent_periods
+from auditdesk.ui.flow_layout import FlowLayout
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
 from auditdesk.ui.session import AppSession
@@ -62,6 +65,7 @@ class ModerationView(QWidget):
         self.session = session
         self.tasks = tasks
         self.dialogs = dialogs
+        self._marking: dict[str, BlindMarkingWindow] = {}  # open blind marking, by moderation
         self.view_actions = view_actions
         self._select_after_load: set[str] = set()
         self._handle = error_handler(show_problem)
@@ -103,18 +107,15 @@ class ModerationView(QWidget):
         self.agreement = QLabel()
         self.agreement.setWordWrap(True)
         named(self.agreement, "Agreement between markers", "Percent agreement and weighted kappa")
-        top = QHBoxLayout()
+        # The sample's settings flow onto a second line at large text sizes.
+        top = FlowLayout()
         for text, widget in (
             ("Sample si&ze:", self.percentage),
             ("P&eriod:", self.period),
             ("&Template:", self.template),
         ):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            top.addWidget(label)
-            top.addWidget(widget)
+            top.addWidget(_labelled(text, widget))
         top.addWidget(self.draw)
-        top.addStretch(1)
         buttons = QHBoxLayout()
         for button in (self.assign, self.mark, self.reconcile):
             buttons.addWidget(button)
@@ -144,6 +145,11 @@ class ModerationView(QWidget):
         self.template = named(
             QComboBox(), "Sample template", "Draw only from this template's audits"
         )
+        # As wide as a short title; the list shows every title whole when it opens.
+        self.template.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.template.setMinimumContentsLength(24)
         self.set_templates(templates)
         self.draw = named(
             QPushButton("&Draw sample"),
@@ -253,8 +259,15 @@ class ModerationView(QWidget):
                 template_ids=(template,) if template else (),
             ),
             self._drawn,
-            self._handle,
+            self._draw_refused,
         )
+
+    def _draw_refused(self, error: BaseException) -> None:
+        """Say why (nothing waiting in that period, say), with the keyboard on the period:
+        where it is put right."""
+        self._handle(error)
+        if isinstance(error, UserError):
+            self.period.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _drawn(self, sample: moderation.SampleResult) -> None:
         drawn = len(sample.drawn)
@@ -313,6 +326,12 @@ class ModerationView(QWidget):
                 else "Second marking for this audit is already submitted."
             )
             return
+        open_already = self._marking.get(row.uuid)
+        if open_already is not None and shiboken6.isValid(open_already):
+            # One marking window per audit: a second would show ratings already changed.
+            open_already.raise_()
+            open_already.activateWindow()
+            return
         ctx = self.session.ctx
         # Read in the write lane: ratings still being saved from a window just closed
         # are in what the marker sees.
@@ -321,11 +340,22 @@ class ModerationView(QWidget):
         )
 
     def _open_blind(self, view: moderation.BlindAudit) -> None:
+        uuid = view.moderation_uuid
+        open_already = self._marking.get(uuid)
+        if open_already is not None and shiboken6.isValid(open_already):
+            open_already.raise_()  # asked twice before the first one opened
+            return
         window = BlindMarkingWindow(
             self.session, view, self.dialogs, self.view_actions, self.window()
         )
-        window.submitted.connect(lambda _uuid: self._after_submit(view.moderation_uuid))
-        self.dialogs.ask(window, on_finished=lambda _accepted: self.reload())
+        self._marking[uuid] = window
+        window.submitted.connect(lambda _uuid: self._after_submit(uuid))
+
+        def closed(_accepted: bool) -> None:
+            self._marking.pop(uuid, None)
+            self.reload()
+
+        self.dialogs.ask(window, on_finished=closed)
 
     def _after_submit(self, moderation_uuid: str) -> None:
         self.reload()
@@ -362,6 +392,18 @@ class ModerationView(QWidget):
     def _agreed(self) -> None:
         self.reload()
         self.changed.emit()
+
+
+def _labelled(text: str, widget: QWidget) -> QWidget:
+    """A label and its control, kept together when a row flows onto more lines."""
+    pair = QWidget()
+    row = QHBoxLayout(pair)
+    row.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(text)
+    label.setBuddy(widget)
+    row.addWidget(label)
+    row.addWidget(widget)
+    return pair
 
 
 def _grade(grade: object) -> str:

@@ -47,7 +47,7 @@ class ReconciliationDialog(FormDialog):
         self.lines = self._lines_table()
         self.form.addRow(self.lines)
         self.grades = self._grades_table()
-        self.form.addRow(self.grades)
+        self.form.addRow(self.with_problem(self.grades))  # what is missing is said under it
         self.notes = named(
             QPlainTextEdit(result.notes),
             "Moderation notes",
@@ -145,7 +145,11 @@ class ReconciliationDialog(FormDialog):
 
     def problems(self) -> list[FieldProblem]:
         if OVERALL not in self.agreed_grades():
-            return [FieldProblem(self.agreed[OVERALL], "Choose the agreed overall grade.")]
+            return [
+                FieldProblem(
+                    self.agreed[OVERALL], "Choose the agreed overall grade.", near=self.grades
+                )
+            ]
         return []
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 
 from auditdesk import __version__, desktop_check
 from auditdesk.app_logging import start_logging
-from auditdesk.commands import bundle, common, database, demo, export, templates
+from auditdesk.commands import bundle, common, database, demo, export, profile, templates
 from auditdesk.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -24,7 +24,7 @@ EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
 # Each registers its subcommand(s); add new command modules here.
-COMMAND_MODULES = (demo, templates, database, export, bundle)
+COMMAND_MODULES = (demo, templates, database, export, bundle, profile)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -14,6 +14,8 @@ import platformdirs
 
 HOME_VARIABLE = "AUDITDESK_HOME"
 DATABASE_FILE_NAME = "auditdesk.sqlite"
+SETTINGS_FILE_NAME = "preferences.ini"
+PROFILE_FILE_NAME = "profile.json"
 
 # Folder names that mean a file is synced by a cloud client: SQLite's locking and WAL
 # assume one machine, and a sync client copying a live database can corrupt it.
@@ -48,7 +50,20 @@ def native_crash_file() -> Path:
 
 def settings_file() -> Path:
     """Window and accessibility preferences (kept apart from the audit data)."""
-    return data_dir() / "preferences.ini"
+    return data_dir() / SETTINGS_FILE_NAME
+
+
+def profile_file(settings: Path | None = None) -> Path:
+    """Who the person at this computer is (name, agency, role), kept with their own
+    preferences and never in a database, so the window and the commands agree.
+
+    ``settings`` is a preferences file other than the usual one (a test's, say): each
+    keeps its own person beside it, so two in one folder are never mixed up.
+    """
+    settings = settings or settings_file()
+    if settings.name == SETTINGS_FILE_NAME:
+        return settings.with_name(PROFILE_FILE_NAME)
+    return settings.with_name(f"{settings.stem}.{PROFILE_FILE_NAME}")
 
 
 def lock_file_for(database: Path) -> Path:

@@ -3,6 +3,7 @@ and never a traceback for the user."""
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import shutil
@@ -16,9 +17,12 @@ from pathlib import Path
 import pytest
 
 import auditdesk
-from auditdesk import __version__
+from auditdesk import __version__, paths
+from auditdesk.domain.reference import Agency, Role
+from auditdesk.user_profile import ProfileFile, UserProfile
 
 SHIPPED = Path(auditdesk.__file__).parent / "audit_templates"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
@@ -36,6 +40,19 @@ def run(home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
     assert "Traceback" not in result.stderr, result.stderr
     assert "Traceback" not in result.stdout, result.stdout
     return result
+
+
+def give_profile(
+    home: Path,
+    name: str = "Sam Practice",
+    agency: Agency = Agency.EDUCATION,
+    role: Role = Role.PRACTICE_CHAMPION,
+) -> UserProfile:
+    """Say who is at the computer whose AuditDesk folder is ``home``, as ``auditdesk profile``
+    or the window saves it: the commands that record who did something refuse without it."""
+    return ProfileFile(paths.profile_file(home / paths.SETTINGS_FILE_NAME)).write(
+        UserProfile(name, agency, role)
+    )
 
 
 @pytest.fixture
@@ -78,6 +95,24 @@ def test_version(home: Path) -> None:
     result = run(home, "--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"AuditDesk {__version__}"
+
+
+def test_help_lists_every_command_and_so_does_the_readme(home: Path) -> None:
+    from auditdesk.cli import build_parser
+
+    commands = next(
+        action
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    names = list(commands.choices)
+    assert "profile" in names
+    shown = run(home, "--help")
+    assert shown.returncode == 0
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name in names:
+        assert re.search(rf"^\s+{name}\s", shown.stdout, re.MULTILINE), name
+        assert f"`auditdesk {name}" in readme, f"README's command list lacks {name}"
 
 
 # -- templates ------------------------------------------------------------------------------
@@ -311,6 +346,6 @@ def test_commands_that_write_respect_the_windows_lock(home: Path, tmp_path: Path
     with DatabaseLock(path, "Jo Quality"):
         result = run(home, "demo", "--db", path, "--audits", "5")
     assert result.returncode == 1
-    assert "open in Jo Quality" in result.stderr
+    assert "is open by Jo Quality on the computer " in result.stderr
     assert not path.exists() or audit_count(path) == 0
     assert run(home, "demo", "--db", path, "--audits", "5").returncode == 0

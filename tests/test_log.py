@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests.test_cli import give_profile, run
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -101,6 +101,7 @@ def test_a_crash_seen_first_by_a_command_is_said_in_the_terminal(tmp_path: Path)
 def test_the_log_tells_what_was_done_without_library_chatter(tmp_path: Path) -> None:
     home = tmp_path / "home"
     home.mkdir()
+    give_profile(home)  # an export says who made it
     database = tmp_path / "demo.sqlite"
     assert run(home, "demo", "--db", database, "--audits", "20").returncode == 0
     out = tmp_path / "board.xlsx"

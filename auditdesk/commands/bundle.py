@@ -14,8 +14,9 @@ from auditdesk.commands.common import (
     iso_date,
     locked_workspace,
     usage,
+    working_context,
+    your_profile,
 )
-from auditdesk.errors import InvalidInput
 from auditdesk.services.bundles import (
     ChangedSince,
     ChosenAudits,
@@ -25,9 +26,6 @@ from auditdesk.services.bundles import (
     preview_bundle,
     send_audits,
 )
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.people import get_profile
-from auditdesk.services.workspace import Database
 
 log = logging.getLogger(__name__)
 
@@ -76,18 +74,21 @@ def run_export(args: argparse.Namespace) -> int:
         selection = ChosenAudits(tuple(args.audit))
     elif args.since:
         selection = ChangedSince(args.since)
+    profile = your_profile()  # the bundle's sender is the person here, whoever's file it is
     with locked_workspace(database_path(args)) as db:
-        result = send_audits(_context(db), args.out, selection)
+        result = send_audits(working_context(db, profile), args.out, selection)
     log.info("bundle written to %s: %s", args.out, result.describe())
     print(result.describe())
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
+    # An import records who made it; a dry run records nothing, so needs nobody.
+    profile = None if args.dry_run else your_profile()
     with locked_workspace(database_path(args)) as db:
         preview = preview_bundle(db, args.file)
         print("\n".join(preview.lines()), flush=True)
-        if args.dry_run:
+        if profile is None:
             print("Dry run: nothing was imported.")
             return 0
         if not preview.has_changes:
@@ -97,17 +98,8 @@ def run_import(args: argparse.Namespace) -> int:
             print(f"{stage}…", file=sys.stderr, flush=True)
             return True
 
-        result = import_bundle(_context(db), args.file, expected=preview, progress=progress)
+        ctx = working_context(db, profile)
+        result = import_bundle(ctx, args.file, expected=preview, progress=progress)
     log.info("bundle %s imported: %s", args.file, result.describe())
     print(result.describe())
     return 0
-
-
-def _context(db: Database) -> ServiceContext:
-    actor = get_profile(db)
-    if actor is None:
-        raise InvalidInput(
-            f"{db.path.name} does not say whose it is yet. Open it in AuditDesk once and fill "
-            "in your name, so bundles record who sent and who imported them."
-        )
-    return ServiceContext(db, actor)

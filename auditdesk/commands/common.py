@@ -1,4 +1,5 @@
-"""Helpers every subcommand shares: the --db option, paths, and argument types."""
+"""Helpers every subcommand shares: the --db option, paths, who is working, and argument
+types."""
 
 from __future__ import annotations
 
@@ -11,7 +12,11 @@ from datetime import date
 from pathlib import Path
 
 from auditdesk import paths
+from auditdesk.errors import InvalidInput
+from auditdesk.services.context import Actor, ServiceContext
+from auditdesk.services.people import use_profile
 from auditdesk.services.workspace import Database, DatabaseLock, open_workspace
+from auditdesk.user_profile import HOW_TO_SET, ProfileFile, UserProfile
 
 EXIT_USER_ERROR = 1
 
@@ -57,6 +62,35 @@ def locked_workspace(path: Path, *, create: bool = False) -> Iterator[Database]:
             db.close()
     finally:
         lock.release()
+
+
+def your_profile() -> UserProfile:
+    """Who is at this computer, from their own profile (never from a database), for a
+    command that records or prints who did something.
+
+    Call it before touching anything: without a profile the command stops with a message
+    saying how to set one, and nothing has been written.
+    """
+    profile = ProfileFile().read()
+    if profile is None:
+        raise InvalidInput(
+            "AuditDesk does not know who you are yet, and it records who made each export "
+            f"and bundle. Tell it once with: {HOW_TO_SET} (auditdesk profile --help lists "
+            "the agencies and roles). Nothing was written."
+        )
+    return profile
+
+
+def working_context(db: Database, profile: UserProfile) -> ServiceContext:
+    """``profile`` at work in ``db`` (held with :func:`locked_workspace`): matched to the
+    database's auditor of the same name and agency, or added to it, as the window does."""
+    return ServiceContext(db, use_profile(db, *profile))
+
+
+def reading_context(db: Database, profile: UserProfile) -> ServiceContext:
+    """``profile`` reading ``db`` without writing to it: for exports, which run beside a
+    window that has the database open (and holds its lock), and only print the name."""
+    return ServiceContext(db, Actor(profile.name, profile.agency, profile.role, ""))
 
 
 def usage(parser: argparse.ArgumentParser) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 from datetime import date
 from pathlib import Path
@@ -14,8 +13,10 @@ from auditdesk.commands.common import (
     database_path,
     file_size,
     iso_date,
+    reading_context,
     usage,
     warn_about_location,
+    your_profile,
 )
 from auditdesk.domain.periods import Period, parse_period
 from auditdesk.domain.reference import (
@@ -24,14 +25,12 @@ from auditdesk.domain.reference import (
     Phase,
     PlanStage,
     PrimaryNeed,
-    Role,
     SettingType,
 )
 from auditdesk.domain.suppression import DEFAULT_THRESHOLD
+from auditdesk.domain.wording import count
 from auditdesk.errors import InvalidInput
 from auditdesk.services.audit_list import AuditFilter
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import get_profile
 from auditdesk.services.report_scope import ReportScope, period_between
 from auditdesk.services.templates import list_templates
 from auditdesk.services.workspace import Database, open_workspace
@@ -97,9 +96,10 @@ def register(commands: Any) -> None:
 def run_board(args: argparse.Namespace) -> int:
     if args.xlsx is None and args.pdf is None:
         raise InvalidInput("Say what to write: --xlsx FILE, --pdf FILE, or both.")
+    profile = your_profile()  # "Produced by" is the person here, not the database's last user
     db = _open(args)
     try:
-        ctx = _context(db)
+        ctx = reading_context(db, profile)
         _check_templates(db, args.templates)
         scope = ReportScope(
             _period(args, ctx.today()),
@@ -115,7 +115,7 @@ def run_board(args: argparse.Namespace) -> int:
     written = [f"{path} ({file_size(path) / 1_000_000:.1f} MB)" for path in result.files]
     pages = f", {result.pages} pages" if result.pages else ""
     print(
-        f"Wrote {' and '.join(written)} for {result.audits:,} audits in "
+        f"Wrote {' and '.join(written)} for {count(result.audits, 'audit')} in "
         f"{scope.period.label}{pages}, in {result.seconds:.1f} s."
     )
     return 0
@@ -124,9 +124,10 @@ def run_board(args: argparse.Namespace) -> int:
 def run_audit(args: argparse.Namespace) -> int:
     from auditdesk.services.exports import export_audit_report  # noqa: PLC0415 (as above)
 
+    profile = your_profile()  # as for the Board pack
     db = _open(args)
     try:
-        result = export_audit_report(_context(db), args.audit, args.pdf)
+        result = export_audit_report(reading_context(db, profile), args.audit, args.pdf)
     finally:
         db.close()
     print(f"Wrote {result.files[0]} ({result.pages} pages).")
@@ -148,22 +149,6 @@ def _check_templates(db: Database, wanted: list[str]) -> None:
             f"There is no template {', '.join(repr(t) for t in unknown)} in this database. "
             f"Templates here: {', '.join(sorted(known))}."
         )
-
-
-def _context(db: Database) -> ServiceContext:
-    actor = get_profile(db)
-    if actor is None:
-        # No profile yet (a fresh database): exports only read, so name the person at the
-        # keyboard as the author.
-        actor = Actor(_user_name(), Agency.EDUCATION, Role.QUALITY_LEAD, "")
-    return ServiceContext(db, actor)
-
-
-def _user_name() -> str:
-    try:
-        return getpass.getuser()
-    except (KeyError, OSError):
-        return "AuditDesk command line"
 
 
 def _period(args: argparse.Namespace, today: date) -> Period:

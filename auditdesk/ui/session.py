@@ -1,8 +1,9 @@
 """One open database in the window: the lock that makes us its only writer, the
 services' context, and the task runner that keeps work off the GUI thread.
 
-Who the user is comes from their preferences on this laptop (asked once, on first run),
-never from the database opened: the database only learns who is working in it."""
+Who the user is comes from their own profile on this laptop (asked once, on first run; the
+commands read the same one), never from the database opened: the database only learns who
+is working in it."""
 
 from __future__ import annotations
 
@@ -58,7 +59,13 @@ def start_session(
         lock.release()
         raise
     try:
-        known = preferences.profile or ask_profile()
+        known: tuple[str, Agency, Role] | None = preferences.profile
+        if known is None:
+            known = ask_profile()
+            if known is not None:
+                # Kept as the person gave it (not as the database spells it), where the
+                # commands read it too; a profile that cannot be saved stops here.
+                preferences.remember_profile(*known)
         actor = use_profile(db, *known) if known is not None else None
     except BaseException:
         db.close()
@@ -68,6 +75,5 @@ def start_session(
         db.close()
         lock.release()
         return None
-    preferences.remember_profile(actor.name, actor.agency, actor.role)
     preferences.last_database = path
     return AppSession(db, ServiceContext(db, actor), lock, TaskRunner(synchronous=synchronous))

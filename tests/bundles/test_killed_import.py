@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from auditdesk import paths
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.services.bundles import ChangedSince, import_bundle, send_audits
 from auditdesk.services.context import ServiceContext
@@ -24,6 +25,7 @@ from auditdesk.services.demo.generator import DemoOptions, generate_demo
 from auditdesk.services.people import get_profile, save_profile
 from auditdesk.services.workspace import open_workspace
 from tests.bundles.helpers import dump
+from tests.test_cli import give_profile
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLES = (
@@ -86,6 +88,8 @@ def run_import(path: Path, bundle: Path, *, keep_output: bool) -> subprocess.Pop
 @pytest.mark.slow
 def test_an_import_killed_midway_is_all_or_nothing(big_bundle: Path, tmp_path: Path) -> None:
     target = lead_database(tmp_path / "lead.sqlite")
+    # The command imports as the lead at this computer (the database's own person too).
+    give_profile(paths.data_dir(), "Quinn Lead", Agency.EDUCATION, Role.QUALITY_LEAD)
     reference = tmp_path / "reference.sqlite"
     shutil.copyfile(target, reference)
     before = dump(target)

@@ -9,14 +9,17 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from tests.bundles.helpers import dump
 from tests.exports.conftest import sql
-from tests.test_cli import run
+from tests.test_cli import give_profile, run
 
 
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
+    """The AuditDesk folder of a person who has said who they are."""
     folder = tmp_path / "home"
     folder.mkdir()
+    give_profile(folder, "Sam Practice")
     return folder
 
 
@@ -65,10 +68,12 @@ def test_export_board_writes_both_files(home: Path, database: Path, tmp_path: Pa
     about = {row[0]: row[1] for row in book["About"].iter_rows(values_only=True) if row[0]}
     assert about["Templates"] == "EHCP multi-agency quality audit"
     assert about["Localities"] == "Crewe, Nantwich"
-    assert about["Small counts"] == "Counts from 1 to 9 suppressed"
+    assert about["Suppression"].startswith("Counts from 1 to 9 in any table of figures")
+    assert about["By"] == "Sam Practice"  # the person here, not the demo's last user
     cover = PdfReader(pdf).pages[0].extract_text()
     assert "Crewe, Nantwich" in cover
     assert "2025/26" in cover
+    assert "by Sam Practice" in " ".join(cover.split())
 
 
 def test_export_board_for_a_named_term(home: Path, database: Path, tmp_path: Path) -> None:
@@ -103,6 +108,9 @@ def test_export_audit_writes_one_audits_report(home: Path, database: Path, tmp_p
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Wrote {pdf} (")
     assert reference in PdfReader(pdf).pages[0].extract_text()
+    assert "by Sam Practice with AuditDesk" in " ".join(
+        PdfReader(pdf).pages[-1].extract_text().split()
+    )
 
 
 @pytest.mark.parametrize(
@@ -145,3 +153,30 @@ def test_a_missing_database_is_not_created(home: Path, tmp_path: Path) -> None:
     assert result.returncode == 1
     assert f"There is no database at {missing}" in result.stderr
     assert not missing.exists()
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["board", "--xlsx", "{tmp}/board.xlsx", "--pdf", "{tmp}/board.pdf"],
+        ["audit", "{reference}", "--pdf", "{tmp}/one.pdf"],
+    ],
+)
+def test_without_a_profile_nothing_is_exported_and_it_says_how_to_set_one(
+    database: Path, tmp_path: Path, arguments: list[str]
+) -> None:
+    nobody = tmp_path / "nobody's home"
+    nobody.mkdir()
+    (reference,) = sql(database, "SELECT reference FROM audits ORDER BY id LIMIT 1")[0]
+    filled = [
+        a.replace("{tmp}", str(tmp_path)).replace("{reference}", reference) for a in arguments
+    ]
+    before, files = dump(database), sorted(tmp_path.iterdir())
+    result = run(nobody, "export", *filled, "--db", database)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.startswith("auditdesk: AuditDesk does not know who you are yet")
+    assert 'auditdesk profile --name "Your Name" --agency AGENCY --role ROLE' in result.stderr
+    assert "Nothing was written." in result.stderr
+    assert sorted(tmp_path.iterdir()) == files
+    assert dump(database) == before

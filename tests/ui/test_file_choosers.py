@@ -27,6 +27,7 @@ from auditdesk.ui.export_dialog import ExportDialog
 from auditdesk.ui.file_choosers import FileChooser
 from auditdesk.ui.main_window import MainWindow
 from tests.conftest import plan_subject
+from tests.test_cli import give_profile
 from tests.ui.conftest import Threaded
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
@@ -281,6 +282,7 @@ def test_edits_after_browsing_and_a_command_reach_the_file(
     database = window.session.db.path
     _browse_and_close(qtbot, window, database.parent, saving=False)
     env = {**os.environ, "AUDITDESK_HOME": str(tmp_path / "terminal")}
+    give_profile(tmp_path / "terminal")  # an export says who made it
     report = tmp_path / "report.pdf"
     command = subprocess.run(
         [sys.executable, "-m", "auditdesk", "export", "audit", detail.reference,

@@ -27,6 +27,17 @@ class InvalidInput(UserError):
     """A value typed or passed in is not acceptable."""
 
 
+class StoredTextTooLong(InvalidInput):
+    """Text kept in the database is longer than AuditDesk now allows (saved by an older
+    version, before the limits in ``domain/limits.py``): the record cannot be saved or sent
+    until the person shortens it. ``fields`` are the overlong fields, in words, each with
+    its length and limit."""
+
+    def __init__(self, message: str, fields: Sequence[tuple[str, int, int]]) -> None:
+        super().__init__(message)
+        self.fields = tuple(fields)
+
+
 class NotFound(UserError):
     """Something asked for by reference or id does not exist."""
 
@@ -105,3 +116,8 @@ class FileProblem(UserError):
 class BundleProblem(UserError):
     """A bundle file cannot be imported as it is (damaged, tampered with, too large, or made
     by a newer AuditDesk). It is refused whole and the database is left exactly as it was."""
+
+
+class BundleNotWritten(UserError):
+    """A bundle could not be written (too large, or a record AuditDesk built that does not
+    match the bundle format); nothing was sent and no file was left behind."""

@@ -17,6 +17,7 @@ from auditdesk.commands.common import (
     positive_int,
     warn_about_location,
 )
+from auditdesk.domain import limits
 from auditdesk.services.demo.generator import DemoOptions, generate_demo
 
 log = logging.getLogger(__name__)
@@ -34,10 +35,11 @@ def register(commands: Any) -> None:
     )
     demo.add_argument(
         "--seed",
-        type=int,
+        type=seed,
         default=1,
         metavar="S",
-        help="the same seed (and date) gives the same data (default 1)",
+        help=f"the same seed (and date) gives the same data ({limits.FIRST_SEED} to "
+        f"{limits.LAST_SEED:,}; default 1)",
     )
     demo.add_argument(
         "--as-of",
@@ -47,6 +49,20 @@ def register(commands: Any) -> None:
         help="the 'today' the data is built around (default: today)",
     )
     demo.set_defaults(handler=run)
+
+
+def seed(text: str) -> int:
+    """A demo seed from the command line: a whole number a moderation sample can keep."""
+    try:
+        value = int(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if not limits.FIRST_SEED <= value <= limits.LAST_SEED:
+        raise argparse.ArgumentTypeError(
+            f"{value:,} is out of range: choose a whole number from {limits.FIRST_SEED:,} "
+            f"to {limits.LAST_SEED:,}"
+        )
+    return value
 
 
 def run(args: argparse.Namespace) -> int:

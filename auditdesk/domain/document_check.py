@@ -1,17 +1,25 @@
 """Holding a document AuditDesk built to its one definition (the models in
 :mod:`auditdesk.domain.bundle_documents`) before it is hashed, stored or sent.
 
-The services refuse input the models would refuse, so a document that fails here is never
-the person's doing: it is a fault in AuditDesk, or a row changed outside it. Failing loudly
-here keeps such a document from being hashed or written into a bundle no reader accepts.
+The services refuse input the models would refuse, so a document that fails here is a
+fault in AuditDesk, or a row changed outside it, or text an older AuditDesk saved before
+the limits (:mod:`auditdesk.domain.overlong_text`, said to the person as something to
+shorten). Failing loudly here keeps such a document from being hashed or written into a
+bundle no reader accepts.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import logging
+from collections.abc import Sequence
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
+
+from auditdesk.domain.overlong_text import overlong_text
+from auditdesk.domain.record_words import record_label, shortened
+
+log = logging.getLogger(__name__)
 
 #: How many of pydantic's findings a message or log line keeps.
 MOST_PROBLEMS = 20
@@ -34,10 +42,21 @@ class InvalidDocument(ValueError):
 
 def checked(model: type[BaseModel], kind: str, document: dict[str, Any]) -> dict[str, Any]:
     """``document`` itself (so what is hashed is exactly what was built), once ``model``
-    accepts it; otherwise :class:`InvalidDocument` naming the record and each problem."""
+    accepts it; otherwise :class:`InvalidDocument` naming the record and each problem, or,
+    when the only problem is text a person typed that is longer than AuditDesk now keeps,
+    :class:`~auditdesk.errors.StoredTextTooLong` saying what to shorten."""
     try:
         model.model_validate(document)
     except ValidationError as error:
+        overlong = overlong_text(kind, document, error)
+        if overlong is not None:
+            # Not a fault: text saved before the limits. Said to the person, noted for support.
+            log.warning(
+                "the %s holds text saved before the current limits: %s",
+                record_label(kind, document),
+                "; ".join(problems_of(error)),
+            )
+            raise overlong from None
         raise InvalidDocument(record_label(kind, document), problems_of(error)) from None
     return document
 
@@ -51,27 +70,6 @@ def problems_of(error: ValidationError) -> list[str]:
         shown = f"'{shortened(given)}'" if isinstance(given, str) else shortened(given)
         found.append(f"{where}: {problem['msg']} (got {shown})")
     return found
-
-
-def record_label(kind: str, document: Mapping[str, Any]) -> str:
-    """A record as a person would name it, from whatever of its document is readable."""
-    if kind == "audit":
-        head = document.get("audit")
-        return f"audit {shortened(head.get('reference') if isinstance(head, Mapping) else None)}"
-    if kind == "child":
-        return f"child {shortened(document.get('reference'))}"
-    words = kind.replace("_", " ")
-    if kind in ("auditor", "setting", "moderation_sample"):
-        return f"{words} '{shortened(document.get('name'))}'"
-    return f"{words} {shortened(document.get('uuid'))}"
-
-
-def shortened(value: object, most: int = 60) -> str:
-    """A value short enough for a message (a 20,000-character comment is not shown)."""
-    text = value if isinstance(value, str) else repr(value)
-    if len(text) > most:
-        return f"{text[: most - 1]}… ({len(text):,} characters)"
-    return text
 
 
 def literal_of(model: type[BaseModel], field: str) -> str:

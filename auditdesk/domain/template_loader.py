@@ -198,6 +198,14 @@ def _plain(error: Any) -> str:
             f"'{error.get('input')}' is not a valid identifier; use lower-case letters, "
             "digits and underscores (ids may also use dots and hyphens)"
         )
+    limit = error.get("ctx", {})
+    if kind == "string_too_long":
+        return (
+            f"this is {len(error['input']):,} characters long; it can be at most "
+            f"{limit['max_length']:,} (shorten it)"
+        )
+    if kind == "less_than_equal":
+        return f"{error['input']:,} is too high; the highest allowed is {limit['le']:,}"
     message = str(error["msg"])
     if "input" in error and kind in ("enum", "literal_error", "int_parsing", "float_parsing"):
         message += f" (found '{error['input']}')"

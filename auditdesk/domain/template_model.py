@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from auditdesk.domain import limits
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import PlanStage, QuestionAgency, TemplateKind, year_group_label
 
@@ -24,6 +25,11 @@ Identifier = Annotated[
 ]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=4000)]
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=4000)]
+# A template's title and version travel in bundles, which allow no more than these.
+TemplateTitle = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=limits.TEMPLATE_TITLE)
+]
+TemplateVersionNumber = Annotated[int, Field(ge=1, le=limits.LATEST_TEMPLATE_VERSION)]
 YearGroup = Annotated[int, Field(ge=-2, le=14)]
 
 
@@ -217,8 +223,8 @@ class GradingRules(_Frozen):
 
 class AuditTemplate(_Frozen):
     id: Identifier
-    version: int = Field(ge=1)
-    title: Text
+    version: TemplateVersionNumber
+    title: TemplateTitle
     kind: TemplateKind
     description: OptionalText = ""
     scales: list[RatingScale] = Field(min_length=1)

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from auditdesk.domain import limits, validation
 from auditdesk.domain.record_documents import action_document, document_hash
 from auditdesk.domain.reference import ActionStatus, Agency
+from auditdesk.domain.wording import date_text
 from auditdesk.errors import InvalidInput, NotFound
 from auditdesk.services import audit_state, revisions
 from auditdesk.services.audit_detail import action_record
@@ -85,7 +86,7 @@ def add_action(ctx: ServiceContext, audit_uuid: str, details: ActionInput) -> Ac
             record_uuid=row.uuid,
             field="action added",
             new=f"{row.action} (owner {details.owner_agency.label}: {row.owner}, due "
-            f"{row.due_date:%d %b %Y})",
+            f"{date_text(row.due_date)})",
         )
         return action_record(
             row, audit_uuid, audit.reference, _block_uuids(session, audit.id), ctx.today()

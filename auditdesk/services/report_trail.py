@@ -14,11 +14,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from auditdesk.domain.board_figures import long_date
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.reference import ActionStatus, Agency
 from auditdesk.domain.template_index import Block, TemplateIndex
 from auditdesk.domain.template_model import Question
+from auditdesk.domain.wording import date_text
 from auditdesk.services.records import TrailEntry
 from auditdesk.store.models import ChangeTrail
 
@@ -207,7 +207,7 @@ class TrailWording:
         if field == "action owner agency":
             return _label(Agency, value)
         if ISO_DATE.fullmatch(value):
-            return long_date(date.fromisoformat(value))
+            return date_text(date.fromisoformat(value))
         return value
 
     def _named(self, text: str) -> str:

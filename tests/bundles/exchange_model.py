@@ -17,33 +17,46 @@ from auditdesk.services.workspace import open_workspace
 from tests.bundles.helpers import Laptop, Ticker
 
 
+@dataclass(frozen=True)
+class Sealed:
+    """One record as a bundle carries it: its kind, content hash, the hashes sealed before
+    it, and which of its auditor's seals it is (0 for the first). Content can recur (an
+    action open, in progress, open again), so only the seal says which revision it is."""
+
+    kind: str
+    hash: str
+    ancestry: frozenset[str]
+    seal: int
+
+
 @dataclass
 class Seals:
-    """The model of one record on its auditor's laptop: what each send sealed, and the
-    ancestry (every earlier seal) each sealed hash carries."""
+    """The model of one record on its auditor's laptop: what each send sealed, in order."""
 
-    sealed: list[tuple[str, frozenset[str]]] = field(default_factory=list)
+    sealed: list[str] = field(default_factory=list)
 
-    def send(self, current: str) -> frozenset[str]:
-        if self.sealed and self.sealed[-1][0] == current:
-            return self.sealed[-1][1]
-        ancestry = frozenset(hash_ for hash_, _ in self.sealed)
-        self.sealed.append((current, ancestry))
-        return ancestry
+    def send(self, kind: str, current: str) -> Sealed:
+        if not self.sealed or self.sealed[-1] != current:
+            self.sealed.append(current)
+        return Sealed(kind, current, frozenset(self.sealed[:-1]), len(self.sealed) - 1)
 
 
 @dataclass
 class Held:
-    """The model of one record at the lead."""
+    """The model of one record at the lead: its content, every hash it knows to have come
+    before, the latest of its auditor's seals it holds (or holds the content of), and
+    whether the lead's own version has gone its own way since (its own edit)."""
 
     head: str
     known: set[str]
+    seal: int
+    own: bool = False
 
 
 @dataclass(frozen=True)
 class SentBundle:
     path: Path
-    records: dict[str, tuple[str, str, frozenset[str]]]  # uuid -> kind, hash, ancestry
+    records: dict[str, Sealed]  # by uuid
 
 
 def laptop_from(blank: Path, folder: Path, name: str, role: Role) -> Laptop:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from auditdesk.domain import limits
 from auditdesk.domain.reference import TemplateKind
 from auditdesk.domain.template_index import Block, TemplateIndex
 from auditdesk.domain.template_loader import (
@@ -490,3 +491,34 @@ def test_hash_ignores_comments_and_layout_but_not_content() -> None:
         GOOD_YAML.replace("prompt: First?", "prompt: First one?"), "c.yaml"
     )
     assert changed.sha256 != first.sha256
+
+
+# -- what a bundle can carry ------------------------------------------------------------
+def test_a_title_longer_than_a_bundle_carries_is_refused(tmp_path: Path) -> None:
+    """Audits travel with their template's title, which a bundle holds up to 200
+    characters: a longer one would load here and then stop every audit being sent."""
+    longest = "T" * limits.TEMPLATE_TITLE
+    assert load_template_text(replace_once(GOOD_YAML, "Tiny audit", longest), "t").template
+    text = replace_once(GOOD_YAML, "Tiny audit", longest + "T")
+    path, problems = problems_for(tmp_path, text)
+    assert_names(
+        only_problem(problems),
+        path,
+        line_of(text, "title: TTT"),
+        "title",
+        "this is 201 characters long; it can be at most 200 (shorten it)",
+    )
+
+
+def test_a_version_higher_than_a_bundle_carries_is_refused(tmp_path: Path) -> None:
+    highest = f"version: {limits.LATEST_TEMPLATE_VERSION}"
+    assert load_template_text(replace_once(GOOD_YAML, "version: 1", highest), "t").template
+    text = replace_once(GOOD_YAML, "version: 1", "version: 100001")
+    path, problems = problems_for(tmp_path, text)
+    assert_names(
+        only_problem(problems),
+        path,
+        line_of(text, "version: 100001"),
+        "version",
+        "100,001 is too high; the highest allowed is 100,000",
+    )

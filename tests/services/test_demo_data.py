@@ -3,13 +3,17 @@ content hash the services compute, and the spreads look like a council's year of
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from auditdesk.domain import limits
 from auditdesk.errors import InvalidInput
 from auditdesk.services import audit_state, record_hashes
 from auditdesk.services.demo.generator import DemoOptions, generate_demo
@@ -106,3 +110,47 @@ def test_demo_data_never_goes_into_a_database_with_audits(tmp_path: Path) -> Non
             generate_demo(db, DemoOptions(0))
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("seed", [limits.FIRST_SEED - 1, limits.LAST_SEED + 1, 2**63])
+def test_a_seed_no_moderation_sample_can_keep_is_refused_before_anything_is_made(
+    tmp_path: Path, seed: int
+) -> None:
+    """It used to fail half-way, as a fault, when the demo sample's document was checked."""
+    db = open_workspace(tmp_path / "demo.sqlite")
+    try:
+        with pytest.raises(InvalidInput, match="from 0 to 2,147,483,647"):
+            generate_demo(db, DemoOptions(5, seed=seed, as_of=date(2026, 11, 20)))
+        with db.read() as session:
+            assert session.scalar(select(func.count(Audit.id))) == 0
+        report = generate_demo(db, DemoOptions(60, seed=limits.LAST_SEED, as_of=date(2026, 11, 20)))
+        assert report.audits == 60
+    finally:
+        db.close()
+
+
+RANGE = "choose a whole number from 0 to 2,147,483,647"
+
+
+@pytest.mark.parametrize(
+    ("value", "words"),
+    [
+        ("2147483648", f"2,147,483,648 is out of range: {RANGE}"),
+        ("-1", f"-1 is out of range: {RANGE}"),
+        ("lots", "'lots' is not a whole number"),
+    ],
+)
+def test_demo_names_the_seed_range_at_the_command_line(
+    tmp_path: Path, value: str, words: str
+) -> None:
+    target = tmp_path / "never.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-m", "auditdesk", "demo", "--db", str(target), "--audits", "5",
+         "--seed", value],
+        env={**os.environ, "AUDITDESK_HOME": str(tmp_path / "home")},
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    assert f"argument --seed: {words}" in result.stderr
+    assert not target.exists()

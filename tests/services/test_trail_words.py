@@ -156,9 +156,10 @@ def test_the_trail_window_shows_the_words(ctx: ServiceContext, qtbot: QtBot) -> 
     dialog = TrailDialog(audit_lifecycle.audit_trail(ctx.db, detail.uuid))
     qtbot.addWidget(dialog)
     table = dialog.table
+    # The trail is a tree of rows that wrap their text (editor_dialogs.WrappedTable).
     cells = [
-        [table.item(row, column).text() for column in range(table.columnCount())]
-        for row in range(table.rowCount())
+        [table.topLevelItem(row).text(column) for column in range(table.columnCount())]
+        for row in range(table.topLevelItemCount())
     ]
     assert cells[-1][2:5] == [f"Context and timeliness > {ADVICE}: Rating", "", "Not applicable"]
     assert internal_ids_in(text for row in cells for text in row) == []

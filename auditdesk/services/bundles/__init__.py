@@ -11,10 +11,12 @@ The window and the command line use only what this package exports:
 - history: :func:`record_history`, :func:`revision_document`.
 
 A bundle refused on import is a :class:`~auditdesk.errors.BundleProblem`; one that could not
-be written is a :class:`BundleNotWritten`. Both are user errors: their message is the whole
-story for the person, and the details are in the log.
+be written is a :class:`~auditdesk.errors.BundleNotWritten` (also exported here). Both are
+user errors: their message is the whole story for the person, and the details are in the
+log.
 """
 
+from auditdesk.errors import BundleNotWritten
 from auditdesk.services.bundles.conflicts import (
     compare_conflict,
     list_conflicts,
@@ -23,7 +25,6 @@ from auditdesk.services.bundles.conflicts import (
     revision_document,
 )
 from auditdesk.services.bundles.importer import import_bundle, preview_bundle
-from auditdesk.services.bundles.outgoing import BundleNotWritten
 from auditdesk.services.bundles.results import (
     BundlePreview,
     ChangedSince,

@@ -17,6 +17,7 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from auditdesk.domain import lineage
 from auditdesk.domain.bundle_format import parse_time
 from auditdesk.domain.canonical import content_hash
 from auditdesk.domain.reference import AuditStatus
@@ -31,9 +32,9 @@ from auditdesk.services.bundles.apply_records import (
     find_blocks,
 )
 from auditdesk.services.bundles.classify import Decision, ImportPlan
-from auditdesk.services.bundles.documents import StoredRecord, chunks
+from auditdesk.services.bundles.documents import MODELS, StoredRecord, chunks
 from auditdesk.services.bundles.results import ImportCancelled, ItemStatus
-from auditdesk.services.bundles.state import Importing, bulk_insert
+from auditdesk.services.bundles.state import Importing, bulk_insert, next_revision
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.templates import install_template
 from auditdesk.store.models import (
@@ -226,17 +227,34 @@ def record_history(
             state.provenance(record, local.uuid, "updated")
             _trail_import(state, record, "revision imported", f"revision {local.revision}")
         elif decision.seal_here and local is not None:
-            mine = revisions.lineage_of(local.content_hash, decision.history)
-            merged = tuple(dict.fromkeys((*mine.ancestry, *record.ancestry)))
-            joined = revisions.Lineage(mine.parent_hash or record.parent_hash, merged, None)
-            history.add_row(
-                state,
-                record,
-                local_uuid=local.uuid,
-                revision=local.revision,
-                lineage=joined,
-                content_hash=local.content_hash,
-            )
+            _seal_here(state, decision)
+
+
+def _seal_here(state: Importing, decision: Decision) -> None:
+    """Seal the content here with both lineages: never sealed here (this one's first),
+    or sealed but reached later in the bundle's lineage (then the bundle's first, under
+    its revision number, which the record here takes)."""
+    record, local = decision.record, decision.local
+    assert local is not None
+    mine = revisions.lineage_of(local.content_hash, decision.history)
+    if not mine.sealed:
+        parent = mine.parent_hash or record.parent_hash
+        ancestry = lineage.joined(mine.ancestry, record.ancestry)
+        revision = local.revision
+    else:
+        parent = record.parent_hash
+        ancestry = lineage.joined(record.ancestry, mine.ancestry)
+        revision = next_revision(record.revision, local.revision, decision.history)
+        model = MODELS[record.kind]
+        state.session.execute(update(model).where(model.id == local.id).values(revision=revision))
+    history.add_row(
+        state,
+        record,
+        local_uuid=local.uuid,
+        revision=revision,
+        lineage=revisions.Lineage(parent, ancestry, None),
+        content_hash=local.content_hash,
+    )
 
 
 def _trail_import(state: Importing, record: Any, field: str, old: str | None) -> None:

@@ -15,7 +15,7 @@ from typing import Any
 
 from auditdesk.domain.bundle_format import RECORD_KINDS, BundleManifest, ManifestRecord, RecordKind
 from auditdesk.domain.canonical import canonical_json
-from auditdesk.domain.document_check import record_label
+from auditdesk.domain.record_words import record_label
 from auditdesk.services.bundles.contents import IncomingRecord, IncomingTemplate
 from auditdesk.services.bundles.problems import Refusal
 

@@ -1,12 +1,14 @@
 """Deciding what importing a verified bundle would do, record by record.
 
 For each record: not here, **new**; the same content here, or an older revision of what is
-here, or a version already kept as a conflict, **no change**; a revision whose ancestry
-holds the version here, **update**; anything else, a **conflict** (both kept). Records
-that cannot go in (a clashing template, a reference already used by another audit,
-answers that do not fit their template) are **problems**, and so are the actions and
-moderations of an audit that cannot go in. Runs for the preview and again inside the
-import's write transaction, so what is applied is decided against the database as it is.
+here, or a version already kept as a conflict, **no change**; a revision whose lineage
+holds the version here, **update**; anything else, a **conflict** (both kept). Lineages,
+not bare hashes, decide older and newer (:mod:`auditdesk.domain.lineage`): content can
+recur, and one hash then names more than one revision. Records that cannot go in (a
+clashing template, a reference already used by another audit, answers that do not fit
+their template) are **problems**, and so are the actions and moderations of an audit that
+cannot go in. Runs for the preview and again inside the import's write transaction, so
+what is applied is decided against the database as it is.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain import lineage
 from auditdesk.domain.canonical import content_hash
 from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.domain.template_loader import LoadedTemplate, load_template_definition
@@ -57,7 +60,9 @@ class Decision:
     label: str
     local: LocalRecord | None = None
     history: list[revisions.HistoryRow] = field(default_factory=list)
-    seal_here: bool = False  # no change, but the version here has never been sealed
+    # No change, but the version here has never been sealed, or the bundle's lineage of
+    # the same content knows revisions this database does not (recorded all the same).
+    seal_here: bool = False
     supersedes: list[int] = field(default_factory=list)  # open conflict rows it replaces
 
     @property
@@ -239,11 +244,29 @@ def _decide(
     if local.uuid != record.uuid:  # the same child, recorded separately on each laptop
         incoming_hash = content_hash({**record.document, "uuid": local.uuid})
     decision = Decision(record, ItemStatus.UNCHANGED, "", label, local, history)
+    mine = revisions.lineage_of(local.content_hash, history)
+    # A child recorded separately on each laptop has another lineage there: only its
+    # content can be compared.
+    same_record = local.uuid == record.uuid
+    here = lineage.Revision(local.content_hash, mine.ancestry)
+    there = lineage.Revision(incoming_hash, record.ancestry)
     if local.content_hash == incoming_hash:
         decision.description = wording.same(record, local, incoming_hash)
-        decision.seal_here = not revisions.lineage_of(local.content_hash, history).sealed
-    elif local.uuid == record.uuid and local.content_hash in record.ancestry:
-        # Checked before "older": content can return to an earlier state on purpose.
+        # Never sealed here, or the same content reached later in its lineage (an action
+        # open, in progress, open again): keep the incoming lineage too, or an older
+        # revision arriving afterwards would look like an update.
+        later = mine.sealed and same_record and lineage.adds_to(record.ancestry, mine.ancestry)
+        decision.seal_here = not mine.sealed or later
+        if later:
+            decision.description += " " + wording.same_later(record)
+    elif same_record and lineage.comes_before(there, here):
+        decision.description = wording.older(record, local)
+    elif same_record and (
+        lineage.comes_before(here, there) or local.content_hash in record.ancestry
+    ):
+        # Content alone decides only where the lineages cannot (a version chosen in a
+        # conflict is the incoming content with both lineages). Checked before "older" by
+        # content: content can return to an earlier state on purpose.
         decision.status = ItemStatus.UPDATED
         decision.description = wording.update(record, local)
     elif incoming_hash in revisions.known_hashes(history):

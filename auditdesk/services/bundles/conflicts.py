@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain import lineage
 from auditdesk.domain.bundle_format import parse_time
 from auditdesk.domain.canonical import content_hash
 from auditdesk.errors import InvalidInput, NotAllowed, NotFound
@@ -240,14 +241,17 @@ def _take_theirs(
     else:
         write_reference(state, decision)
     mine_lineage = revisions.lineage_of(mine.hash, rows)
-    ancestry = (mine.hash, *mine_lineage.ancestry, *json.loads(row.incoming_ancestry))
+    # Both lineages, repeats kept: the chosen version comes after each of them.
+    ancestry = lineage.joined(
+        (mine.hash, *mine_lineage.ancestry), tuple(json.loads(row.incoming_ancestry))
+    )
     state.history_rows.append(
         revisions.revision_row(
             record_type=kind,
             record_uuid=row.record_uuid,
             revision=state.revision_here.get(row.record_uuid, revision),
             content_hash=record.hash,
-            lineage=revisions.Lineage(mine.hash, tuple(dict.fromkeys(ancestry)), None),
+            lineage=revisions.Lineage(mine.hash, ancestry, None),
             origin="resolved",
             author=ctx.actor.name,
             device=ctx.device,

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from auditdesk.domain.bundle_format import DEFAULT_LIMITS, BundleLimits, parse_time
+from auditdesk.domain.reference import Agency
 from auditdesk.errors import BundleProblem, FileProblem
 from auditdesk.services.bundles.apply import Progress, apply_plan
 from auditdesk.services.bundles.classify import ImportPlan, classify
@@ -162,6 +163,7 @@ def build_preview(plan: ImportPlan) -> BundlePreview:
         bundle_uuid=manifest.bundle_uuid,
         created_at=parse_time(manifest.created_at),
         sender=manifest.author.name,
+        sender_agency=Agency(manifest.author.agency).label,
         sender_device=manifest.device,
         app_version=manifest.app_version,
         selection=manifest.selection,
@@ -174,6 +176,7 @@ def build_preview(plan: ImportPlan) -> BundlePreview:
             PreviousImport(imported_at, imported_by, file_name)
             for imported_at, imported_by, file_name in wording.previous
         ),
+        revisions_to_record=sum(1 for decision in plan.decisions if decision.seal_here),
     )
 
 

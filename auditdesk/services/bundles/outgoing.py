@@ -29,8 +29,9 @@ from auditdesk.domain.bundle_format import (
     TemplateMember,
 )
 from auditdesk.domain.canonical import canonical_json
-from auditdesk.domain.document_check import problems_of, record_label, shortened
-from auditdesk.errors import UserError
+from auditdesk.domain.document_check import problems_of
+from auditdesk.domain.record_words import record_label, shortened
+from auditdesk.errors import BundleNotWritten
 
 log = logging.getLogger(__name__)
 
@@ -41,10 +42,6 @@ _GROUP_KINDS = {
     "plans": "plan",
     "moderation_samples": "moderation_sample",
 }
-
-
-class BundleNotWritten(UserError):
-    """A bundle could not be written; nothing was sent and no file was left behind."""
 
 
 def fault(target: Path, record: str, problems: Sequence[str]) -> BundleNotWritten:

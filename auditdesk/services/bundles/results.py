@@ -5,12 +5,14 @@ Every description is a sentence a quality lead can read as it is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
 
 from auditdesk.domain.reference import AuditStatus
+from auditdesk.domain.wording import count, date_text, date_time_text
 from auditdesk.errors import UserError
 
 
@@ -19,13 +21,19 @@ class ImportCancelled(UserError):
 
 
 def when(moment: datetime) -> str:
-    """'3 Nov 2026 at 14:05', in the computer's own time zone."""
-    local = moment.astimezone()
-    return f"{local.day} {local:%b %Y} at {local:%H:%M}"
+    """'3 November 2026 at 14:05', in the computer's own time zone."""
+    return date_time_text(moment)
 
 
-def short_device(device: str) -> str:
-    return device[:8]
+_CHOSEN_ONE_BY_ONE = re.compile(r"^[\d,]+ chosen audits?$")
+
+
+def chosen_in_words(selection: str, audits: int) -> str:
+    """What a sender chose, with how many audits that gave: 'completed audits not yet sent
+    (3 audits)', or '2 audits chosen one by one' (not '2 chosen audits (2 audits)')."""
+    if _CHOSEN_ONE_BY_ONE.match(selection):
+        return f"{count(audits, 'audit')} chosen one by one"
+    return f"{selection} ({count(audits, 'audit')})"
 
 
 # -- sending ----------------------------------------------------------------------------------
@@ -45,7 +53,7 @@ class ChangedSince:
     since: date
 
     def describe(self) -> str:
-        return f"completed audits changed since {self.since.day} {self.since:%b %Y}"
+        return f"completed audits changed since {date_text(self.since)}"
 
 
 @dataclass(frozen=True)
@@ -154,12 +162,16 @@ class BundlePreview:
     bundle_uuid: str
     created_at: datetime
     sender: str
-    sender_device: str
+    sender_device: str  # for support and the log; people are told who, not which laptop
     app_version: str
-    selection: str
+    selection: str  # what the sender chose, in their AuditDesk's words
     items: tuple[PreviewItem, ...]
     templates_to_install: tuple[str, ...]
     imported_before: tuple[PreviousImport, ...]
+    #: Records the same here whose history importing would still record: never sealed
+    #: here, or the sender's later revision of the same content (see ``classify``).
+    revisions_to_record: int = 0
+    sender_agency: str = ""  # as people read it ("Health")
 
     def of(self, status: ItemStatus, record_type: str | None = None) -> tuple[PreviewItem, ...]:
         return tuple(
@@ -191,22 +203,40 @@ class BundlePreview:
     @property
     def has_changes(self) -> bool:
         """Whether importing would change anything (otherwise import writes nothing)."""
-        return bool(self.new or self.updated or self.conflicts or self.templates_to_install)
+        return bool(
+            self.new
+            or self.updated
+            or self.conflicts
+            or self.templates_to_install
+            or self.revisions_to_record
+        )
+
+    @property
+    def sent_by(self) -> str:
+        """'Hannah Shah (Health)'."""
+        return f"{self.sender} ({self.sender_agency})" if self.sender_agency else self.sender
+
+    def sent(self) -> str:
+        """Who sent the bundle, when, and what they chose, in one sentence:
+        'Sent by Hannah Shah (Health) on 3 November 2026 at 14:05: completed audits not yet
+        sent (3 audits).'"""
+        audits = sum(1 for item in self.items if item.record_type == "audit")
+        return (
+            f"Sent by {self.sent_by} on {when(self.created_at)}: "
+            f"{chosen_in_words(self.selection, audits)}."
+        )
 
     def summary(self) -> str:
-        """One paragraph: who sent what, and what importing would do."""
-        audits = [item for item in self.items if item.record_type == "audit"]
-        parts = [
-            f"{self.file.name}: {len(audits):,} audit{'s' if len(audits) != 1 else ''} "
-            f"from {self.sender} (device {short_device(self.sender_device)}), "
-            f"made {when(self.created_at)} ({self.selection})."
-        ]
+        """One paragraph: who sent what and when, and what importing would do."""
+        parts = [self.sent()]
         counts = []
         for status in ItemStatus:
-            of_audits = sum(1 for item in audits if item.status is status)
-            others = sum(1 for item in self.of(status) if item.record_type != "audit")
-            if of_audits or others:
-                counts.append(f"{status.label.lower()}: {of_audits:,} audits, {others:,} other")
+            audits = sum(1 for item in self.of(status) if item.record_type == "audit")
+            others = len(self.of(status)) - audits
+            found = [count(audits, "audit")] if audits else []
+            found += [count(others, "other record")] if others else []
+            if found:
+                counts.append(f"{status.label.lower()}: {' and '.join(found)}")
         parts.append("; ".join(counts).capitalize() + "." if counts else "It is empty.")
         for previous in self.imported_before:
             parts.append(
@@ -215,6 +245,11 @@ class BundlePreview:
             )
         if not self.has_changes:
             parts.append("Importing it would change nothing.")
+        elif not (self.new or self.updated or self.conflicts or self.templates_to_install):
+            parts.append(
+                "Importing it changes no details; it records that the sender's later "
+                "revisions are the same as what is here."
+            )
         return " ".join(parts)
 
     def lines(self) -> list[str]:
@@ -245,6 +280,11 @@ class ImportResult:
             f"Imported {len(preview.new):,} new and {len(preview.updated):,} updated records "
             f"from {preview.file.name}."
         )
+        if preview.revisions_to_record and not (preview.new or preview.updated):
+            text = (
+                f"Nothing in {preview.file.name} changed what is here; it recorded that the "
+                "sender's later revisions are the same as what is here."
+            )
         if preview.conflicts:
             text += (
                 f" {len(preview.conflicts):,} conflicting version(s) were kept aside, nothing "

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from auditdesk.domain.reference import AuditStatus, PlanStage
 from auditdesk.services.bundles.contents import BundleContents, IncomingRecord
-from auditdesk.services.bundles.results import short_device, when
+from auditdesk.services.bundles.results import when
 
 if TYPE_CHECKING:
     from auditdesk.services.bundles.classify import Decision, LocalRecord
@@ -22,7 +22,6 @@ class Wording:
         self.previous = previous
         self.provenance: dict[tuple[str, str], Any] = {}
         self.sender = contents.manifest.author.name
-        self.sender_device = short_device(contents.manifest.device)
         self.titles = {t.key: t.title for t in contents.templates}
         self.settings: dict[str, str] = {}
         self.children: dict[str, str] = {}
@@ -82,6 +81,12 @@ class Wording:
         if record.stamps["device"] == self.device:
             return "Already here, the same: it was made on this computer."
         return "Already here, the same."
+
+    def same_later(self, record: IncomingRecord) -> str:
+        return (
+            f"{self.sender} came back to it later (revision {record.revision}); importing "
+            "records that, so older revisions arriving afterwards change nothing."
+        )
 
     def older(self, record: IncomingRecord, local: LocalRecord) -> str:
         return (

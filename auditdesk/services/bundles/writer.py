@@ -42,7 +42,7 @@ from auditdesk.domain.bundle_format import (
     template_member_name,
 )
 from auditdesk.domain.document_check import InvalidDocument
-from auditdesk.errors import FileProblem, InvalidInput
+from auditdesk.errors import BundleNotWritten, FileProblem, InvalidInput, StoredTextTooLong
 from auditdesk.services import revisions
 from auditdesk.services.bundles import selection as chosen
 from auditdesk.services.bundles.documents import MODELS, StoredRecord, chunks, load_audits
@@ -84,7 +84,7 @@ def send_audits(ctx: ServiceContext, target: Path, selection: SendSelection) -> 
 
     Refused, with nothing written, when nothing is chosen, the file cannot be written, or
     anything it would carry does not match the bundle format
-    (:class:`~auditdesk.services.bundles.outgoing.BundleNotWritten`).
+    (:class:`~auditdesk.errors.BundleNotWritten`).
     """
     target = target.expanduser()
     if not target.suffix:
@@ -172,6 +172,9 @@ def _write(
             now=now,
             selection=selection,
         )
+    except StoredTextTooLong as error:
+        # Text an older AuditDesk saved before the limits: the person can shorten it.
+        raise BundleNotWritten(f"{error} Nothing was sent and no file was written.") from None
     except InvalidDocument as error:
         # A stored row the bundle format refuses (see document_check): say which record.
         raise fault(check.target, error.record, error.problems) from None

@@ -16,6 +16,7 @@ from datetime import time as clock
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain import limits
 from auditdesk.domain.record_documents import document_hash, sample_document
 from auditdesk.domain.reference import Role
 from auditdesk.errors import InvalidInput
@@ -88,6 +89,12 @@ def generate_demo(
     refused, so demo data can never mix with real work."""
     if not 1 <= options.audits <= MAX_AUDITS:
         raise InvalidInput(f"Ask for between 1 and {MAX_AUDITS:,} demo audits.")
+    if not limits.FIRST_SEED <= options.seed <= limits.LAST_SEED:
+        # The seed is also the demo moderation samples' seed, which travels in bundles.
+        raise InvalidInput(
+            f"The demo seed {options.seed:,} is outside the range AuditDesk can keep: "
+            f"choose a whole number from {limits.FIRST_SEED:,} to {limits.LAST_SEED:,}."
+        )
     started = time.perf_counter()
     with db.read() as session:
         existing = session.scalar(select(func.count(Audit.id))) or 0

@@ -28,15 +28,18 @@ class Agreement:
         return kappa_band(self.kappa)
 
     def describe(self) -> str:
+        """The figures in words, with the counts behind the percentage, so they can be
+        checked against other counts: "33% exact agreement (15 of 46 pairs the same);
+        weighted kappa 0.31 (fair)"."""
         if not self.pairs:
             return "no pairs to compare yet"
-        percent = f"{self.percent:.0f}% exact agreement"
-        if self.kappa is None:
-            return f"{percent} over {self.pairs:,} pairs; weighted kappa not defined (no variation)"
-        return (
-            f"{percent} over {self.pairs:,} pairs; weighted kappa {self.kappa:.2f} "
-            f"({self.kappa_band.lower()})"
+        percent = (
+            f"{self.percent:.0f}% exact agreement ({self.exact:,} of {self.pairs:,} "
+            f"pair{'s' if self.pairs != 1 else ''} the same)"
         )
+        if self.kappa is None:
+            return f"{percent}; weighted kappa not defined (no variation)"
+        return f"{percent}; weighted kappa {self.kappa:.2f} ({self.kappa_band.lower()})"
 
 
 Table = Mapping[tuple[int, int], int]

@@ -15,7 +15,7 @@ Rules (all stated in the reasons so nobody has to trust a black box):
 from __future__ import annotations
 
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -140,7 +140,8 @@ def _grade_section(index: TemplateIndex, section: Section, tally: _Tally) -> Sec
         )
         return SectionResult(section.id, name, None, None, 0, tally.not_applicable, (why,))
     grade = rules.grade_for_average(average)
-    reasons = [f"{name}: {_average_sentence(tally.rated, average, grade, tally.not_applicable)}"]
+    sentence = _average_sentence(tally.weights, average, grade, tally.not_applicable, index)
+    reasons = [f"{name}: {sentence}"]
     grade, cap_reasons = _apply_caps(grade, tally.caps, name)
     reasons += cap_reasons
     return SectionResult(
@@ -164,10 +165,17 @@ def _grade_overall(
         9,
     )
     grade = rules.grade_for_average(average)
-    noun = "section grade" if len(counted) == 1 else "section grades"
+    weighting = _weighting(
+        [weights[s.section_id] for s in counted], "section grade", "section grades"
+    )
+    averaged = (
+        f"the 1 section grade scores {average:g} points"
+        if len(counted) == 1
+        else f"the {len(counted)} section grades average {average:.2f} points"
+    )
     reasons = [
-        f"Overall: the {len(counted)} {noun} average {average:.2f}, "
-        f"which is {grade.label} ({_threshold_phrase(index, grade)})."
+        f"Overall: {grade.label} — {averaged} (Outstanding 4, Good 3, Requires improvement 2, "
+        f"Inadequate 1){weighting}, and {_threshold_phrase(index, grade)} is {grade.label}."
     ]
     for rule in rules.section_limits:
         for section in counted:
@@ -198,12 +206,44 @@ def _limit_reason(slot: Slot, option_label: str, blocks_by_id: Mapping[str, Bloc
     return f"“{slot.question.prompt}” was rated {option_label}{where}"
 
 
-def _average_sentence(rated: int, average: float, grade: Grade, not_applicable: int) -> str:
-    noun = "rating" if rated == 1 else "ratings"
-    sentence = f"{grade.label} — {rated} {noun} average {average:.2f}"
+def _average_sentence(
+    weights: Sequence[float],
+    average: float,
+    grade: Grade,
+    not_applicable: int,
+    index: TemplateIndex,
+) -> str:
+    """What was averaged, and how: "Good — 4 ratings averaging 2.75 points per rating, and
+    2.50 or more is Good; 1 rated N/A is not counted." (points per rating are each
+    option's, Outstanding 4 to Inadequate 1, Yes 3 to No 1), saying how weights count."""
+    if len(weights) == 1:
+        sentence = f"{grade.label} — 1 rating of {average:g} points"
+    else:
+        sentence = (
+            f"{grade.label} — {len(weights)} ratings averaging {average:.2f} points per rating"
+        )
+    sentence += _weighting(weights, "rating", "ratings")
+    sentence += f", and {_threshold_phrase(index, grade)} is {grade.label}"
     if not_applicable:
-        sentence += f"; {not_applicable} N/A not counted"
+        verb = "is" if not_applicable == 1 else "are"
+        sentence += f"; {not_applicable} rated N/A {verb} not counted"
     return sentence + "."
+
+
+def _weighting(weights: Sequence[float], one: str, many: str) -> str:
+    """How a weighted average counts, in words: ", with 1 rating counting double"."""
+    if len(set(weights)) <= 1:
+        return ""  # all alike: weighted or not, the average is the same
+    counts = Counter(weight for weight in weights if weight != 1)
+    parts = [
+        f"{count} {one if count == 1 else many} counting {_times(weight)}"
+        for weight, count in sorted(counts.items(), reverse=True)
+    ]
+    return ", with " + " and ".join(parts) + " (weighted by importance in the template)"
+
+
+def _times(weight: float) -> str:
+    return {0.5: "half", 2: "double", 3: "three times"}.get(weight, f"{weight:g} times")
 
 
 def _threshold_phrase(index: TemplateIndex, grade: Grade) -> str:

@@ -8,7 +8,7 @@ import math
 import random
 import uuid
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,9 +24,16 @@ from auditdesk.domain.record_documents import (
     moderation_document,
     sample_document,
 )
-from auditdesk.domain.reference import AuditStatus, PlanStage, PrimaryNeed, year_group_label
+from auditdesk.domain.reference import (
+    Agency,
+    AuditStatus,
+    PlanStage,
+    PrimaryNeed,
+    year_group_label,
+)
 from auditdesk.domain.template_index import Block, TemplateIndex
 from auditdesk.domain.template_model import RatingScale
+from auditdesk.domain.wording import date_text
 from auditdesk.errors import CompletionRefused, InvalidInput, NotAllowed, NotFound
 from auditdesk.services import audit_state, revisions
 from auditdesk.services.context import ServiceContext
@@ -109,7 +116,7 @@ class BlindAudit:
         if self.plan_stage:
             parts.append(PlanStage(self.plan_stage).label.lower())
         if self.plan_issue_date is not None:
-            parts.append(f"plan dated {self.plan_issue_date:%d %b %Y}")
+            parts.append(f"plan dated {date_text(self.plan_issue_date)}")
         return ", ".join(parts) or "No plan details recorded"
 
 
@@ -209,7 +216,7 @@ def draw_sample(
             summary.append((template_id, grade, len(ids), take))
         sample = ModerationSample(
             uuid=str(uuid.uuid4()),
-            name=named or f"Moderation sample {ctx.today():%d %b %Y}",
+            name=named or f"Moderation sample {date_text(ctx.today())}",
             percentage=percentage,
             period_from=period_from,
             period_to=period_to,
@@ -273,30 +280,131 @@ def list_moderations(ctx: ServiceContext, sample_uuid: str | None = None) -> lis
         return _rows(session, query)
 
 
+@dataclass(frozen=True)
+class MarkerChoice:
+    """Someone who could second-mark a batch of drawn audits, and the references of the
+    audits in it they worked on (a second marker must be independent of the audit)."""
+
+    uuid: str
+    name: str
+    agency: Agency
+    worked_on: tuple[str, ...]
+
+    @property
+    def can_mark_all(self) -> bool:
+        return not self.worked_on
+
+
+def second_marker_choices(
+    ctx: ServiceContext, moderation_uuids: Sequence[str]
+) -> list[MarkerChoice]:
+    """Everyone in the database, by name, each with the chosen audits they worked on."""
+    with ctx.db.read() as session:
+        audit_ids = {_moderation(session, uuid_).audit_id for uuid_ in moderation_uuids}
+        references = _references(session, audit_ids)
+        worked_on: dict[int, set[str]] = defaultdict(set)
+        for audit_id, auditor_id in session.execute(
+            select(AuditAuditor.audit_id, AuditAuditor.auditor_id).where(
+                AuditAuditor.audit_id.in_(audit_ids)
+            )
+        ):
+            worked_on[auditor_id].add(references[audit_id])
+        return [
+            MarkerChoice(
+                person.uuid, person.name, Agency(person.agency), tuple(sorted(worked_on[person.id]))
+            )
+            for person in session.scalars(select(Auditor).order_by(Auditor.name))
+        ]
+
+
 def assign_second_marker(
     ctx: ServiceContext, moderation_uuid: str, auditor_uuid: str
 ) -> ModerationRow:
     """Give a drawn audit to a second marker, who must not have been on its team."""
+    return assign_second_marker_to(ctx, (moderation_uuid,), auditor_uuid)[0]
+
+
+def assign_second_marker_to(
+    ctx: ServiceContext, moderation_uuids: Sequence[str], auditor_uuid: str
+) -> tuple[ModerationRow, ...]:
+    """Give every one of these drawn audits to one second marker, or none of them.
+
+    One decision, one transaction: if the person worked on any of the audits, or any has
+    its second marking submitted already, nothing changes and the refusal names every
+    such audit and why, so the lead can choose someone else or leave those out.
+    """
+    wanted = list(dict.fromkeys(moderation_uuids))
+    if not wanted:
+        raise InvalidInput("Choose the audits to give a second marker first.")
     with ctx.db.write() as session:
-        moderation = _moderation(session, moderation_uuid)
-        if moderation.status not in ("drawn", "assigned"):
-            raise NotAllowed("Second marking has already been submitted for this audit.")
         auditor = auditor_by_uuid(session, auditor_uuid)
-        on_team = session.scalar(
-            select(AuditAuditor.auditor_id).where(
-                AuditAuditor.audit_id == moderation.audit_id,
-                AuditAuditor.auditor_id == auditor.id,
+        moderations = [_moderation(session, uuid_) for uuid_ in wanted]
+        audit_ids = {moderation.audit_id for moderation in moderations}
+        references = _references(session, audit_ids)
+        theirs = set(
+            session.scalars(
+                select(AuditAuditor.audit_id).where(
+                    AuditAuditor.auditor_id == auditor.id, AuditAuditor.audit_id.in_(audit_ids)
+                )
             )
         )
-        if on_team is not None:
-            raise InvalidInput(
-                f"{auditor.name} worked on this audit, so cannot second-mark it. "
-                "Choose someone independent of it."
-            )
-        moderation.second_marker_id = auditor.id
-        moderation.status = "assigned"
-        _touch(session, ctx, moderation, "second marker", auditor.name)
-        return _rows(session, select(Moderation).where(Moderation.id == moderation.id))[0]
+        worked_on = sorted(references[m.audit_id] for m in moderations if m.audit_id in theirs)
+        submitted = sorted(
+            references[m.audit_id] for m in moderations if m.status not in ("drawn", "assigned")
+        )
+        if worked_on or submitted:
+            raise InvalidInput(_refusal(auditor.name, len(moderations), worked_on, submitted))
+        for moderation in moderations:
+            if moderation.second_marker_id == auditor.id:
+                continue  # already theirs: nothing to record
+            moderation.second_marker_id = auditor.id
+            moderation.status = "assigned"
+            _touch(session, ctx, moderation, "second marker", auditor.name)
+        session.flush()
+        ids = [moderation.id for moderation in moderations]
+        rows = {
+            row.uuid: row
+            for row in _rows(session, select(Moderation).where(Moderation.id.in_(ids)))
+        }
+        return tuple(rows[uuid_] for uuid_ in wanted)
+
+
+def _refusal(name: str, chosen: int, worked_on: list[str], submitted: list[str]) -> str:
+    """Why nothing was assigned, naming every audit in the way."""
+    said = []
+    if chosen > 1:
+        said.append("Nothing was assigned.")
+    if worked_on:
+        which = "it" if len(worked_on) == 1 else "them"
+        said.append(f"{name} worked on {_listed(worked_on)}, so cannot second-mark {which}.")
+    if submitted:
+        whose = "its" if len(submitted) == 1 else "their"
+        said.append(
+            f"Second marking of {_listed(submitted)} is already submitted, so {whose} "
+            "second marker cannot change."
+        )
+    if chosen == 1:
+        said.append("Choose someone independent of it." if worked_on else "")
+    elif worked_on:
+        said.append(
+            "Choose someone who worked on none of the chosen audits, or leave "
+            f"{'that one' if len(worked_on) + len(submitted) == 1 else 'those'} out."
+        )
+    else:
+        said.append(f"Leave {'that one' if len(submitted) == 1 else 'those'} out.")
+    return " ".join(part for part in said if part)
+
+
+def _listed(references: Sequence[str]) -> str:
+    """Audits by reference: "audit CE-1", "audits CE-1, CE-2 and CE-3"."""
+    if len(references) == 1:
+        return f"audit {references[0]}"
+    return "audits " + ", ".join(references[:-1]) + f" and {references[-1]}"
+
+
+def _references(session: Session, audit_ids: set[int]) -> dict[int, str]:
+    found = session.execute(select(Audit.id, Audit.reference).where(Audit.id.in_(audit_ids)))
+    return {row.id: row.reference for row in found}
 
 
 def blind_view(ctx: ServiceContext, moderation_uuid: str) -> BlindAudit:

@@ -25,6 +25,7 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
+from auditdesk.ui.dialogs import ChoiceDialog
 from auditdesk.ui.file_choosers import FileChooser
 
 
@@ -65,8 +66,9 @@ class DialogService:
         """The position of the item chosen, or ``None`` if the person cancelled."""
         if not items:
             return None
-        choice, ok = QInputDialog.getItem(parent, title, label, list(items), 0, False)
-        return list(items).index(choice) if ok and choice in items else None
+        chooser = ChoiceDialog(title, label, items, parent)  # nothing chosen for the person
+        accepted = chooser.exec() == QDialog.DialogCode.Accepted
+        return chooser.chosen if accepted else None
 
     def text(self, parent: QWidget, title: str, label: str, text: str = "") -> str | None:
         answer, ok = QInputDialog.getText(parent, title, label, text=text)

@@ -9,13 +9,15 @@ is put right. Drop-downs start on "Choose…": nothing is chosen for the person.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -46,6 +49,7 @@ from auditdesk.ui.choices import chosen, required
 from auditdesk.ui.crowded import ScrollsWhenCrowded
 from auditdesk.ui.date_field import DateField
 from auditdesk.ui.on_screen import StaysOnScreen, grow_to_contents
+from auditdesk.ui.wording import dates_shown_in_full
 
 CHOOSE = "Choose…"
 COMBO_CHARACTERS = 16
@@ -255,10 +259,66 @@ def _on_change(widget: QWidget, then: Callable[[], None]) -> None:
         widget.toggled.connect(lambda _on: then())
     elif isinstance(widget, DateField):
         widget.changed.connect(then)
-    else:  # a group of fields laid out together: a change to any of them
+    else:  # a list to choose from, or fields laid out together: a change to any
+        if isinstance(widget, QAbstractItemView):
+            widget.selectionModel().selectionChanged.connect(lambda _new, _old: then())
         for child in widget.findChildren(QWidget):
             if isinstance(child, (QLineEdit, QComboBox, QDateEdit, QAbstractButton)):
                 _on_change(child, then)
+
+
+class NothingChosenList(QListWidget):
+    """A list that starts with no row chosen, and none even highlighted: Qt moves the
+    highlight to the first row as the list takes the keyboard, where Space or a quick
+    Enter would take it. The first arrow key (or letter) chooses the first row (or the
+    first that matches)."""
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
+        had_current = self.currentIndex().isValid()
+        super().focusInEvent(event)
+        if not had_current and not self.selectedIndexes():
+            self.selectionModel().setCurrentIndex(
+                QModelIndex(), QItemSelectionModel.SelectionFlag.NoUpdate
+            )
+
+
+class ChoiceDialog(FormDialog):
+    """One of a list, with nothing chosen until the person chooses: the arrow keys, a
+    typed first letter or a click choose one; Enter or a double click then accepts.
+    (Qt's own item chooser starts on the first item, which an Enter pressed in passing
+    would take.)"""
+
+    def __init__(
+        self,
+        title: str,
+        question: str,
+        items: Sequence[str],
+        parent: QWidget | None,
+        *,
+        ok_text: str = "&OK",
+        list_name: str = "Choices",
+    ) -> None:
+        super().__init__(title, question, ok_text, parent)
+        self.choices = named(NothingChosenList(), list_name, question)
+        self.choices.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.choices.addItems(list(items))
+        self.choices.doubleClicked.connect(lambda _index: self.try_accept())
+        self.form.addRow(self.with_problem(self.choices))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.choices.setFocus(Qt.FocusReason.OtherFocusReason)  # the arrows choose at once
+
+    @property
+    def chosen(self) -> int | None:
+        """The position of the item chosen, if one is."""
+        rows = [index.row() for index in self.choices.selectedIndexes()]
+        return rows[0] if rows else None
+
+    def problems(self) -> list[FieldProblem]:
+        if self.chosen is None:
+            return [FieldProblem(self.choices, "Choose one from the list.")]
+        return []
 
 
 def reason_box(name: str, description: str) -> QPlainTextEdit:
@@ -474,9 +534,8 @@ def need_combo() -> QComboBox:
 
 
 def date_edit(name: str, description: str, value: date) -> QDateEdit:
-    edit = named(QDateEdit(), name, description)
+    edit = dates_shown_in_full(named(QDateEdit(), name, description))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("dd MMM yyyy")
     edit.setDate(QDate(value.year, value.month, value.day))
     return edit
 

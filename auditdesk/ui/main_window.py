@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -43,9 +43,22 @@ from auditdesk.ui.on_screen import StaysOnScreen
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.view_actions import ViewActions
-from auditdesk.ui.welcome_dialog import WelcomeDialog
+from auditdesk.ui.welcome_dialog import DialogWords, WelcomeDialog
 
 DATABASE_FILTER = "AuditDesk databases (*.sqlite *.db);;All files (*)"
+#: Help > Your profile: changing who you are, said as a change (the first run's welcome
+#: says "you can change them later"; here is that later).
+YOUR_PROFILE = DialogWords(
+    title="Your profile",
+    intro=(
+        "Your name, agency and role go on the audits you start and the changes you record "
+        "from now on. Work already recorded keeps the name and agency it was recorded under."
+    ),
+    description="Change the name, agency and role recorded on your work",
+    ok="&Save",
+    ok_description="Records your work under these details from now on",
+    cancel_description="Closes without changing your profile",
+)
 Places = tuple[list[AuditorRecord], list[str], list[SettingRecord]]
 TAB_NAMES = ("Audits", "Actions", "Moderation", "Conflicts", "Dashboard")
 
@@ -102,6 +115,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
             self.message,
             after_import=self._after_import,
             templates=lambda: self.templates,
+            preferences=preferences,
         )
         self._menus()
         warning = paths.shared_location_warning(session.db.path)
@@ -135,7 +149,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
         self.actions_view.open_audit.connect(self.open_audit)
         self.moderation_view = ModerationView(
             session, self.tasks, self.dialogs, self.templates, show_info,
-            view_actions=self.view_actions,
+            show_problem=self.message.show_problem, view_actions=self.view_actions,
         )  # fmt: skip
         self.moderation_view.changed.connect(self.audit_model.reload)
         self.tabs = named(QTabWidget(), "Views", "Audits, actions and moderation")
@@ -188,8 +202,8 @@ class MainWindow(StaysOnScreen, QMainWindow):
         view.addSeparator()
         for number, name in enumerate(TAB_NAMES, start=1):
             self._add(view, f"&{number} {name}", f"Alt+{number}",
-                      lambda _checked=False, n=number: self.tabs.setCurrentIndex(n - 1),
-                      f"Shows the {name} tab")  # fmt: skip
+                      lambda _checked=False, n=number: self.show_tab(n - 1),
+                      f"Shows the {name} tab, with the keyboard in its list")  # fmt: skip
 
         help_menu = self.menuBar().addMenu("&Help")
         self._add(help_menu, "Your &profile…", None, self._profile,
@@ -292,6 +306,8 @@ class MainWindow(StaysOnScreen, QMainWindow):
 
     def _editor_closed(self, audit_uuid: str) -> None:
         self.editors.pop(audit_uuid, None)
+        if self._keyboard_lost():  # back to the list the audit was opened from
+            self.keyboard_to_list()
         if self.tasks.alive:  # refresh once the editor's last edits are in
             self.tasks.write(lambda: None, lambda _none: self.refresh(), self.handle_error)
 
@@ -331,6 +347,45 @@ class MainWindow(StaysOnScreen, QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         self.refresh()
 
+    # -- where the keyboard is ----------------------------------------------------------
+    def show_tab(self, position: int) -> None:
+        """Alt+1 to Alt+5: the tab, with the keyboard in its list, ready to move in it."""
+        self.tabs.setCurrentIndex(position)
+        self.keyboard_to_list()
+
+    def keyboard_to_list(self) -> None:
+        """The keyboard to the list of the tab shown (the dashboard has none: itself)."""
+        current = self.tabs.currentWidget()
+        lists: dict[QWidget, QWidget] = {
+            self.audit_list: self.audit_list.table,
+            self.actions_view: self.actions_view.table,
+            self.moderation_view: self.moderation_view.table,
+            self.conflicts: self.conflicts.list,
+        }
+        lists.get(current, current).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _keyboard_lost(self) -> bool:
+        focused = self.focusWidget()
+        return focused is None or not focused.isVisible() or not focused.isEnabled()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        # The keyboard starts in the audit list. Left to Qt it starts on the tab bar, the
+        # first control it finds, and goes back there each time the window comes to the
+        # front again (after an editor closes, after Send).
+        if self._keyboard_lost() or self.focusWidget() is self.tabs.tabBar():
+            self.keyboard_to_list()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        # Back in front (a dialog done, an editor closed) with the keyboard's place gone.
+        if (
+            event.type() == QEvent.Type.ActivationChange
+            and self.isActiveWindow()
+            and self._keyboard_lost()
+        ):
+            self.keyboard_to_list()
+
     # -- files and view -----------------------------------------------------------------
     def _open_database(self) -> None:
         chosen = self.dialogs.open_file(
@@ -354,8 +409,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
         self.open_database_requested.emit(chosen)
 
     def _profile(self) -> None:
-        dialog = WelcomeDialog(self)
-        dialog.setWindowTitle("Your profile")
+        dialog = WelcomeDialog(self, YOUR_PROFILE)  # not the first run's welcome
         actor = self.session.ctx.actor
         dialog.show_profile(actor.name, actor.agency, actor.role)
 

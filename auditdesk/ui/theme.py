@@ -18,6 +18,8 @@ QDateEdit:focus, QDoubleSpinBox:focus, QListView:focus, QTreeView:focus, QTableV
 QTreeWidget:focus, QListWidget:focus, QTableWidget:focus {
     border: 2px solid #0b57d0;
 }
+/* The outline's room is kept when not focused too, so focus never squeezes the text. */
+QRadioButton, QCheckBox { border: 2px solid transparent; border-radius: 3px; padding: 2px; }
 QPushButton:focus, QToolButton:focus, QRadioButton:focus, QCheckBox:focus {
     border: 2px solid #0b57d0; border-radius: 3px; padding: 2px;
 }
@@ -39,6 +41,7 @@ QPushButton:focus, QToolButton:focus, QRadioButton:focus, QCheckBox:focus {
     border: 3px solid #ffff00;
 }
 QPushButton, QToolButton { border: 1px solid #ffffff; padding: 4px 8px; }
+QRadioButton, QCheckBox { border: 3px solid transparent; }
 QPushButton:disabled, QToolButton:disabled, QLabel:disabled { color: #a0a0a0; }
 QHeaderView::section { background: #000000; color: #ffffff; border: 1px solid #ffffff; }
 QTabBar::tab:selected { background: #ffff00; color: #000000; }

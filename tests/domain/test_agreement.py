@@ -44,7 +44,7 @@ def test_hand_worked_example() -> None:
     assert result.kappa == pytest.approx(8 / 13, abs=1e-9)
     assert result.kappa_band == "Substantial"  # 0.615
     assert result.describe() == (
-        "60% exact agreement over 5 pairs; weighted kappa 0.62 (substantial)"
+        "60% exact agreement (3 of 5 pairs the same); weighted kappa 0.62 (substantial)"
     )
 
 
@@ -82,7 +82,7 @@ def test_all_in_one_category_has_no_kappa() -> None:
     assert (result.pairs, result.exact, result.percent) == (7, 7, 100.0)
     assert result.kappa_band == "Not defined"
     assert result.describe() == (
-        "100% exact agreement over 7 pairs; weighted kappa not defined (no variation)"
+        "100% exact agreement (7 of 7 pairs the same); weighted kappa not defined (no variation)"
     )
 
 
@@ -256,4 +256,4 @@ def test_table_matches_expanded_pairs(table: dict[tuple[int, int], int]) -> None
 
 def test_large_pair_counts_read_with_a_thousands_separator() -> None:
     figures = agreement([(3, 3)] * 6783)
-    assert "over 6,783 pairs" in figures.describe()
+    assert "(6,783 of 6,783 pairs the same)" in figures.describe()

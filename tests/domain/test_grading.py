@@ -46,6 +46,12 @@ def three_question_index(**grading: Any) -> TemplateIndex:
 
 
 # -- averages and thresholds -----------------------------------------------------------
+THRESHOLDS = {
+    Grade.OUTSTANDING: "3.50 or more",
+    Grade.GOOD: "2.50 or more",
+    Grade.REQUIRES_IMPROVEMENT: "1.50 or more",
+    Grade.INADEQUATE: "below 1.50",
+}
 
 
 @pytest.mark.parametrize(
@@ -72,7 +78,8 @@ def test_average_and_thresholds(codes: dict[str, str], average: float, expected:
     assert section_result.grade is expected
     assert section_result.rated == len(codes)
     assert section_result.reasons[0] == (
-        f"Section s: {expected.label} — {len(codes)} ratings average {average:.2f}."
+        f"Section s: {expected.label} — {len(codes)} ratings averaging {average:.2f} points "
+        f"per rating, and {THRESHOLDS[expected]} is {expected.label}."
     )
     # One top-level section: the overall grade is that section's grade.
     assert result.overall is expected
@@ -87,7 +94,7 @@ def test_template_thresholds_are_used() -> None:
     assert result.section("s").grade is Grade.GOOD
     result = grade(strict, plain({"a": GD, "b": RI}))  # 2.5: Good by default, not here
     assert result.section("s").grade is Grade.REQUIRES_IMPROVEMENT
-    assert "Requires improvement (2.00 or more)" in result.overall_reasons[0]
+    assert "2.00 or more is Requires improvement" in result.overall_reasons[0]
 
 
 def test_floating_point_noise_does_not_lose_the_boundary() -> None:
@@ -133,7 +140,9 @@ def test_section_weights_in_the_overall_grade() -> None:
     assert result.overall_average == 3.75
     assert result.overall is Grade.OUTSTANDING
     assert result.overall_reasons[0] == (
-        "Overall: the 2 section grades average 3.75, which is Outstanding (3.50 or more)."
+        "Overall: Outstanding — the 2 section grades average 3.75 points (Outstanding 4, "
+        "Good 3, Requires improvement 2, Inadequate 1), with 1 section grade counting three "
+        "times (weighted by importance in the template), and 3.50 or more is Outstanding."
     )
 
 
@@ -165,7 +174,7 @@ def test_nested_sections_pool_into_their_parent() -> None:
     assert parent.grade is Grade.REQUIRES_IMPROVEMENT
     # Only top-level sections make up the overall grade.
     assert result.overall is Grade.REQUIRES_IMPROVEMENT
-    assert "the 1 section grade average" in result.overall_reasons[0]
+    assert "the 1 section grade scores 2 points" in result.overall_reasons[0]
 
 
 # -- N/A, recorded-only answers, stale codes ---------------------------------------------
@@ -178,9 +187,11 @@ def test_na_is_excluded_and_mentioned_in_reasons() -> None:
     section_result = result.section("s")
     assert (section_result.grade, section_result.average) == (Grade.GOOD, 3.0)
     assert (section_result.rated, section_result.not_applicable) == (1, 2)
-    assert "2 N/A not counted" in section_result.reasons[0]
+    assert "2 rated N/A are not counted" in section_result.reasons[0]
     assert (
-        section_result.reasons[0] == "Section s: Good — 1 rating average 3.00; 2 N/A not counted."
+        section_result.reasons[0]
+        == "Section s: Good — 1 rating of 3 points, and 2.50 or more is Good; 2 rated N/A are "
+        "not counted."
     )
 
 
@@ -814,6 +825,13 @@ def test_every_section_has_reasons_that_name_it(audit: Any) -> None:
         if section_result.grade is not None:
             # The first reason states the grade before any limit; the last, the final one.
             assert any(section_result.grade.label in reason for reason in section_result.reasons)
-            assert f"average {section_result.average:.2f}" in section_result.reasons[0]
+            average = section_result.average
+            assert average is not None
+            said = (
+                f"averaging {average:.2f} points per rating"
+                if section_result.rated > 1
+                else f"1 rating of {average:g} points"
+            )
+            assert said in section_result.reasons[0]
     if result.overall is not None:
         assert result.overall.label in " ".join(result.overall_reasons)

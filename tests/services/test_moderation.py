@@ -61,7 +61,7 @@ def test_blind_second_marking_then_reconciliation_and_agreement(
     sample = moderation.draw_sample(lead_ctx, percentage=100, seed=1)
     row = sample.drawn[0]
     second_ctx = _second_marker(ctx)
-    with pytest.raises(InvalidInput, match="worked on this audit"):
+    with pytest.raises(InvalidInput, match=f"worked on audit {first.reference}, so cannot"):
         moderation.assign_second_marker(lead_ctx, row.uuid, ctx.actor.auditor_uuid)
     assigned = moderation.assign_second_marker(lead_ctx, row.uuid, second_ctx.actor.auditor_uuid)
     assert assigned.second_marker == "Morgan Health"
@@ -125,3 +125,71 @@ def test_agreement_requires_an_overall_grade(ctx: ServiceContext, lead_ctx: Serv
         moderation.agree(lead_ctx, row.uuid, {"overall": Grade.GOOD}, "")
     with pytest.raises(InvalidInput, match="overall"):
         moderation.agree(lead_ctx, row.uuid, {}, "")
+
+
+def test_one_marker_for_several_audits_is_all_or_nothing(
+    ctx: ServiceContext, lead_ctx: ServiceContext
+) -> None:
+    morgan_ctx = _second_marker(ctx)
+    sams = [_completed(ctx, f"CE-6000{n}", points=3) for n in range(2)]
+    morgans = [_completed(morgan_ctx, f"CE-6100{n}", points=3) for n in range(2)]
+    drawn = moderation.draw_sample(lead_ctx, percentage=100, seed=7).drawn
+    by_audit = {row.audit_uuid: row for row in drawn}
+    everything = [by_audit[detail.uuid].uuid for detail in [*sams, *morgans]]
+    trail_before = _trail_count(ctx)
+
+    # Who could mark them: everyone, each with the chosen audits they worked on.
+    choices = {c.name: c for c in moderation.second_marker_choices(lead_ctx, everything)}
+    assert choices["Sam Practice"].worked_on == tuple(sorted(d.reference for d in sams))
+    assert choices["Morgan Health"].worked_on == tuple(sorted(d.reference for d in morgans))
+    assert choices["Quinn Lead"].can_mark_all
+
+    # Sam worked on two of the four: nothing is assigned, and both are named.
+    with pytest.raises(InvalidInput) as refused:
+        moderation.assign_second_marker_to(lead_ctx, everything, ctx.actor.auditor_uuid)
+    message = str(refused.value)
+    assert message.startswith("Nothing was assigned.")
+    first, second = sorted(detail.reference for detail in sams)
+    assert f"worked on audits {first} and {second}, so cannot second-mark them" in message
+    assert all(detail.reference not in message for detail in morgans)
+    assert {row.status for row in moderation.list_moderations(lead_ctx)} == {"drawn"}
+    assert _trail_count(ctx) == trail_before  # not a single audit half-changed
+
+    # One of them submitted meanwhile: also named, also nothing assigned.
+    submitted = by_audit[morgans[0].uuid].uuid
+    moderation.assign_second_marker(lead_ctx, submitted, ctx.actor.auditor_uuid)
+    _mark_everything(ctx, morgans[0], submitted)
+    with pytest.raises(InvalidInput) as refused:
+        moderation.assign_second_marker_to(lead_ctx, everything, lead_ctx.actor.auditor_uuid)
+    assert f"Second marking of audit {morgans[0].reference} is already submitted" in str(
+        refused.value
+    )
+    assert {row.second_marker for row in moderation.list_moderations(lead_ctx)} == {
+        None,
+        "Sam Practice",
+    }
+
+    # Someone independent of every one: all assigned, in one go.
+    rest = [uuid for uuid in everything if uuid != submitted]
+    rows = moderation.assign_second_marker_to(lead_ctx, rest, lead_ctx.actor.auditor_uuid)
+    assert [row.uuid for row in rows] == rest
+    assert {row.second_marker for row in rows} == {"Quinn Lead"}
+    assert {row.status for row in rows} == {"assigned"}
+
+
+def _trail_count(ctx: ServiceContext) -> int:
+    import sqlite3
+
+    with sqlite3.connect(ctx.db.path) as connection:
+        return int(connection.execute("SELECT count(*) FROM change_trail").fetchone()[0])
+
+
+def _mark_everything(ctx: ServiceContext, detail: AuditDetail, moderation_uuid: str) -> None:
+    for slot in detail.index.slots(detail.blocks, detail.context):
+        if slot.applies and slot.question.is_rated:
+            block = slot.block.id if slot.block else None
+            rating = option_with_points(detail, slot, 3)
+            moderation.record_second_rating(
+                ctx, moderation_uuid, slot.question.id, block, rating=rating
+            )
+    moderation.submit_second_marking(ctx, moderation_uuid)

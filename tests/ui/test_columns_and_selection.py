@@ -16,6 +16,7 @@ from auditdesk.services import moderation
 from auditdesk.services.people import list_auditors
 from auditdesk.ui.audit_table_model import COLUMNS
 from auditdesk.ui.main_window import MainWindow
+from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from tests.ui.alt_keys import press_alt
 from tests.ui.demo_files import copy_of, make_demo
 from tests.ui.readable import column_cut_off, unreadable_cells
@@ -132,9 +133,11 @@ def test_several_selected_audits_get_their_second_marker_at_once(
     assert len(chosen) == 3
 
     marker = next(a for a in list_auditors(window.session.db) if a.name == ctx.actor.name)
-    dialogs.answer("choose", f"{marker.name} ({marker.agency.label})")
     press_alt(qtbot, "k", table)  # Assign second marker
-    assert "these 3 audits" in dialogs.asked[-1].text
+    chooser = dialogs.latest(AssignMarkerDialog)
+    assert "these 3 audits" in chooser.intro.text()
+    qtbot.keyClicks(chooser.choices, marker.name)  # typing the name chooses it
+    qtbot.keyClick(chooser.choices, Qt.Key.Key_Return)
 
     stored = {row.uuid: row for row in moderation.list_moderations(ctx)}
     assert {stored[uuid].second_marker for uuid in chosen} == {marker.name}

@@ -6,17 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from auditdesk.domain.grades import Grade
+from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.reference import Agency, AuditStatus, Role
 from auditdesk.services import audit_lifecycle, audits, moderation
 from auditdesk.services.people import add_auditor
 from auditdesk.ui.main_window import MainWindow
+from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
 from tests.conftest import plan_subject
-from tests.services.helpers import answer_everything
+from tests.services.helpers import answer_everything, option_with_points
+from tests.ui.alt_keys import press_alt
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
@@ -36,8 +40,16 @@ def test_a_moderation_round_end_to_end(
     assert view.table.rowCount() == 1
     assert "needs a second marker" in view.table.item(0, 4).text()
 
-    dialogs.answer("choose", "Morgan Health (Health)")
     view.assign.click()
+    chooser = dialogs.latest(AssignMarkerDialog)
+    # The first marker is not offered; the only other person is, but not chosen for them.
+    assert [chooser.choices.item(r).text() for r in range(chooser.choices.count())] == [
+        "Morgan Health (Health)"
+    ]
+    assert f"Sam Practice ({detail.reference})" in chooser.not_offered.text()
+    assert chooser.chosen is None
+    chooser.choices.setCurrentRow(0)
+    chooser.ok_button.click()
     assert view.table.item(0, 3).text() == "Morgan Health"
 
     view.mark.click()
@@ -74,3 +86,52 @@ def test_a_moderation_round_end_to_end(
     assert stored.status is AuditStatus.MODERATED
     assert stored.final_grade is Grade.REQUIRES_IMPROVEMENT
     assert "Agreement across 1 moderated audit —" in view.agreement.text()
+
+
+def test_reconciliation_counts_agree_and_say_why_some_are_left_out(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], dialogs: ScriptedDialogs
+) -> None:
+    window = open_window(None)
+    ctx = window.session.ctx
+    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
+    answer_everything(ctx, detail, points=3)
+    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    morgan = add_auditor(ctx, "Morgan Health", Agency.HEALTH, Role.PRACTICE_CHAMPION)
+    row = moderation.draw_sample(ctx, percentage=100, seed=1).drawn[0]
+    moderation.assign_second_marker(ctx, row.uuid, morgan.uuid)
+    view = window.moderation_view
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.tabs.setCurrentWidget(view)
+    view._select({row.uuid})
+    press_alt(qtbot, "m", view.table)  # Second mark…
+    blind = dialogs.latest(BlindMarkingWindow)
+    qtbot.waitUntil(blind.isActiveWindow)
+    first = next(iter(blind.page.questions.values()))
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_N)  # N/A where the first said Good
+    assert first.rating == NOT_APPLICABLE
+    # The rest: harsher on two questions, the same on every other.
+    slots = [s for s in detail.index.slots(detail.blocks, detail.context)
+             if s.applies and s.question.is_rated and s.key != first.slot.key]  # fmt: skip
+    for number, slot in enumerate(slots):
+        moderation.record_second_rating(
+            ctx, row.uuid, slot.question.id, None,
+            rating=option_with_points(detail, slot, 2 if number < 2 else 3),
+        )  # fmt: skip
+    qtbot.keyClick(
+        QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier
+    )
+
+    dialog = dialogs.latest(ReconciliationDialog)
+    total = len(slots) + 1
+    assert dialog.intro.text().startswith(f"3 of {total} ratings differ between the markers.")
+    said = dialog.figures.text()
+    scored = total - 1
+    assert f"over the {scored} ratings both markers scored" in said
+    assert f"({scored - 2} of {scored} pairs the same)" in said  # 3 differ: 2 scored, 1 N/A
+    assert "1 other rating is left out of these figures (N/A from one marker)" in said
+    assert "it is among the 3 that differ" in said
+    stored = moderation.reconciliation(ctx, row.uuid)
+    assert sum(line.differs for line in stored.lines) == 3
+    assert len(stored.lines) == total

@@ -35,11 +35,12 @@ from auditdesk.services.audit_blocks import SampledChild
 from auditdesk.services.audit_list import list_audits
 from auditdesk.services.bundles import ChosenAudits, send_audits
 from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import add_auditor, list_auditors, save_profile
+from auditdesk.services.people import add_auditor, save_profile
 from auditdesk.services.workspace import open_workspace
 from auditdesk.ui.audit_table_model import COLUMNS
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.exchange.send_dialog import SendDialog
+from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from tests.services.helpers import answer_everything
 from tests.ui.conftest import Threaded
@@ -266,10 +267,16 @@ class Monkey:
             view.assign.click()
             return
         view.table.selectRow(self.rng.randrange(len(view.rows)))
-        people = list_auditors(self.window.session.db)
-        person = self.rng.choice(people)
-        self.dialogs.answer("choose", f"{person.name} ({person.agency.label})")
         view.assign.click()
+        self.settle()  # who may mark it is read first, then the chooser opens
+        chooser = next(
+            (d for d in self.dialogs.open_dialogs() if isinstance(d, AssignMarkerDialog)), None
+        )
+        if chooser is not None and chooser.choices.count():
+            chooser.choices.setFocus()  # nobody is chosen until the arrows choose someone
+            for _ in range(self.rng.randint(1, chooser.choices.count())):
+                self._key(chooser.choices, Qt.Key.Key_Down)
+            self._key(chooser.choices, Qt.Key.Key_Return)
 
     def mark(self) -> None:
         self._moderation()

@@ -84,7 +84,8 @@ def test_ctrl_z_in_a_text_box_undoes_through_the_audits_one_history(
     qtbot.keyClick(question.comment, Qt.Key.Key_Z, CTRL)
     assert question.comment.toPlainText() == ""
     assert editor.undo_stack.canRedo()  # the typing went onto the audit's history...
-    assert "comment of question" in editor.redo_action.text()  # ...named in words
+    assert "question 1" in editor.redo_action.text()  # ...named in words
+    assert "comment added “Outcomes are vague”" in editor.redo_action.text()
     assert "“" in editor.redo_action.text()
     qtbot.keyClick(question.comment, Qt.Key.Key_Y, CTRL)
     assert question.comment.toPlainText() == "Outcomes are vague"

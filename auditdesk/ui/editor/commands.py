@@ -1,8 +1,9 @@
 """Undo and redo over service calls: each command knows how to apply and reverse one
 saved change. Typing in one visit to a box merges into one command, so undo takes back
 what was typed there, not a single pause, and never an earlier visit's words too. Command
-texts are in the person's words (they appear as "Undo rating of question 3, “Is the plan
-reviewed…”" in the Edit menu and the undo history)."""
+texts are in the person's words, with where and what changed (they appear as "Undo Section
+B, question 3 “Is the plan reviewed…”: rating Good → Requires improvement" in the Edit menu
+and the undo history); see ``change_words``."""
 
 from __future__ import annotations
 
@@ -12,9 +13,9 @@ from PySide6.QtGui import QUndoCommand
 
 AnswerKey = tuple[str, str | None]
 Apply = Callable[[AnswerKey, str, object], None]
+Describe = Callable[[object, object], str]  # (old, new) -> the command's text
 
 _TEXT_COMMAND_ID = 4101
-FIELD_WORDS = {"rating": "rating", "comment": "comment", "evidence": "evidence"}
 
 
 class AnswerCommand(QUndoCommand):
@@ -26,10 +27,11 @@ class AnswerCommand(QUndoCommand):
         old: object,
         new: object,
         *,
-        text: str,
+        describe: Describe,
     ) -> None:
-        super().__init__(text)
+        super().__init__(describe(old, new))
         self._apply, self.key, self.field, self.old, self.new = apply, key, field, old, new
+        self._describe = describe
         # Typing in one visit to a box is one change to undo; leaving the box ends it.
         self.typing_open = field in ("comment", "evidence")
 
@@ -54,6 +56,7 @@ class AnswerCommand(QUndoCommand):
         ):
             return False
         self.new = other.new
+        self.setText(self._describe(self.old, self.new))  # what the typing came to
         return True
 
 
@@ -69,11 +72,3 @@ class CallCommand(QUndoCommand):
 
     def undo(self) -> None:
         self._undo()
-
-
-def question_words(number: int | None, prompt: str, block_label: str | None) -> str:
-    """How a question is named in undo texts: its number on the page and its opening words."""
-    short = prompt if len(prompt) <= 60 else prompt[:57].rstrip() + "…"
-    where = f" ({block_label})" if block_label else ""
-    numbered = f"question {number}, " if number else ""
-    return f"{numbered}“{short}”{where}"

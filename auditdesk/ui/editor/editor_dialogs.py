@@ -11,19 +11,20 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QTableWidget,
-    QTableWidgetItem,
+    QStyle,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from auditdesk.domain.wording import date_time_text
 from auditdesk.errors import MissingAnswer
 from auditdesk.services.records import TrailEntry
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.on_screen import StaysOnScreen
 from auditdesk.ui.wording import count as counted
+from auditdesk.ui.wrapped_items import wrap_item_text
 
 
 class MissingDialog(StaysOnScreen, QDialog):
@@ -47,17 +48,20 @@ class MissingDialog(StaysOnScreen, QDialog):
         )
         intro.setWordWrap(True)
         self.items = named(
-            QListWidget(),
+            WrappedTable(["Thing to do"]),
             "Things to do",
             "Each unanswered or unexplained question, and where it is. Press Enter to go to one.",
         )
+        self.items.setHeaderHidden(True)
         self._missing = list(missing)
         for position, item in enumerate(missing):
-            row = QListWidgetItem(item.describe())
-            row.setData(Qt.ItemDataRole.UserRole, position)
-            self.items.addItem(row)
-        self.items.setCurrentRow(0)
-        self.items.itemActivated.connect(self._go)
+            row = QTreeWidgetItem([item.describe()])
+            row.setData(0, Qt.ItemDataRole.UserRole, position)
+            self.items.addTopLevelItem(row)
+        first = self.items.topLevelItem(0)
+        if first is not None:
+            self.items.setCurrentItem(first)
+        self.items.itemActivated.connect(lambda item, _column: self._go(item))
         buttons = QDialogButtonBox()
         go = buttons.addButton("&Go to it", QDialogButtonBox.ButtonRole.AcceptRole)
         named(go, "Go to it", "Shows the chosen question in the audit")
@@ -72,10 +76,10 @@ class MissingDialog(StaysOnScreen, QDialog):
         self.chosen: MissingAnswer | None = None
         self.resize(680, 420)
 
-    def _go(self, item: QListWidgetItem | None) -> None:
+    def _go(self, item: QTreeWidgetItem | None) -> None:
         if item is None:
             return
-        self.chosen = self._missing[int(item.data(Qt.ItemDataRole.UserRole))]
+        self.chosen = self._missing[int(item.data(0, Qt.ItemDataRole.UserRole))]
         self.accept()
 
 
@@ -87,28 +91,24 @@ class TrailDialog(StaysOnScreen, QDialog):
         self.setWindowTitle("Change trail")
         named(self, "Change trail", "Every change to this audit: who, when, what and why")
         table = named(
-            QTableWidget(len(entries), 6),
+            WrappedTable(["When", "Who", "What", "From", "To", "Why"]),
             "Changes",
             "One row per change: when, who, what, from, to and the reason",
         )
-        table.setHorizontalHeaderLabels(["When", "Who", "What", "From", "To", "Why"])
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setTabKeyNavigation(False)
-        for row, entry in enumerate(entries):
+        for entry in entries:
             # The worded fields only: the stored field and values hold ids and codes.
-            values = [
-                entry.at.astimezone().strftime("%d %b %Y %H:%M"),
-                entry.actor,
-                entry.what,
-                entry.before,
-                entry.after,
-                entry.reason or "",
-            ]
-            for column, value in enumerate(values):
-                table.setItem(row, column, QTableWidgetItem(value))
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
+            table.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        date_time_text(entry.at.astimezone()),
+                        entry.actor,
+                        entry.what,
+                        entry.before,
+                        entry.after,
+                        entry.reason or "",
+                    ]
+                )
+            )
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         named(close.button(QDialogButtonBox.StandardButton.Close), "Close", "Closes the trail")
         close.rejected.connect(self.reject)
@@ -117,3 +117,66 @@ class TrailDialog(StaysOnScreen, QDialog):
         layout.addWidget(close)
         self.table = table
         self.resize(900, 480)
+
+
+class WrappedTable(QTreeWidget):
+    """Rows of text read whole: every column wraps its text over as many lines as it
+    needs, and the columns share the width by how much each has to say, each at least as
+    wide as its longest word. Nothing is cut short with "…", and nothing scrolls sideways
+    unless a single word is wider than the room (200% text on a narrow window)."""
+
+    def __init__(self, headings: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnCount(len(headings))
+        self.setHeaderLabels(list(headings))
+        self.setRootIsDecorated(False)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setAllColumnsShowFocus(True)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._wrapping = wrap_item_text(self, columns=range(len(headings)))
+        self._fitting = False
+
+    def updateGeometries(self) -> None:  # noqa: N802
+        """Qt calls this whenever the room changes (a resize, a scroll bar, new text)."""
+        super().updateGeometries()
+        if not self._fitting:
+            self._fitting = True
+            try:
+                self._share_width()
+            finally:
+                self._fitting = False
+
+    def _share_width(self) -> None:
+        columns = range(self.columnCount())
+        least = [max(self._wrapping.least_width(c), self._heading_width(c)) for c in columns]
+        whole = [max(least[c], self._whole_width(c)) for c in columns]
+        room = self.viewport().width()
+        if sum(whole) <= room:  # everything on one line: the spare room to the longest
+            widths = list(whole)
+            widths[whole.index(max(whole))] += room - sum(whole)
+        else:  # each its longest word, and what is left by how much more each would take
+            spare = max(0, room - sum(least))
+            wanted = [whole[c] - least[c] for c in columns]
+            total = sum(wanted) or 1
+            widths = [least[c] + spare * wanted[c] // total for c in columns]
+        header = self.header()
+        for column, width in zip(columns, widths, strict=True):
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def _whole_width(self, column: int) -> int:
+        """How wide ``column`` would be with every row's text on one line."""
+        metrics = self.fontMetrics()
+        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+        rows = (self.topLevelItem(row) for row in range(self.topLevelItemCount()))
+        texts = [row.text(column) for row in rows if row is not None]
+        widest = max((metrics.horizontalAdvance(text) for text in texts), default=0)
+        return max(widest + margin + metrics.averageCharWidth() // 2, self._heading_width(column))
+
+    def _heading_width(self, column: int) -> int:
+        heading = self.headerItem()
+        text = heading.text(column) if heading is not None else ""
+        margin = self.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin)
+        return self.fontMetrics().horizontalAdvance(text) + 4 * margin

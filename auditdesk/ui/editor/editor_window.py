@@ -13,6 +13,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import replace
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.completion import AnswerState
 from auditdesk.domain.reference import PrimaryNeed
+from auditdesk.domain.wording import date_text
 from auditdesk.errors import CompletionRefused
 from auditdesk.services import audit_blocks, audit_lifecycle, audits
 from auditdesk.services.actions import ActionInput, add_action
@@ -41,15 +43,10 @@ from auditdesk.ui.choices import required
 from auditdesk.ui.crowded import ScrollsWhenCrowded
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, ReasonDialog, SampledChildDialog
-from auditdesk.ui.editor.commands import (
-    FIELD_WORDS,
-    AnswerCommand,
-    AnswerKey,
-    CallCommand,
-    question_words,
-)
+from auditdesk.ui.editor.change_words import change_words, where_words
+from auditdesk.ui.editor.commands import AnswerCommand, AnswerKey, CallCommand
 from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
-from auditdesk.ui.editor.grade_panel import GradePanel
+from auditdesk.ui.editor.grade_panel import GradePanel, points_per_rating
 from auditdesk.ui.editor.navigator import SectionNavigator
 from auditdesk.ui.editor.pages import Page, PageKey, pages
 from auditdesk.ui.editor.section_page import SectionPage
@@ -97,6 +94,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
         self._pages: list[Page] = []
         self._current: PageKey | None = None
         self._handle = error_handler(self._problem)
+        self._completing_from: AnswerKey | None = None
 
         self._build_layout()
         self._build_actions()
@@ -135,6 +133,11 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
         )
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = self._action("&Redo", None, self._redo, "Puts back a change undone")
+        # On the toolbar just "Undo" and "Redo", whatever the change: a button as long as
+        # its change would push Complete and Close off the bar. The change is in the menu,
+        # the tooltip and the undo history.
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
         # The platform's redo keys (Ctrl+Shift+Z on some desktops) and Ctrl+Y everywhere,
         # each once: a key bound twice is ambiguous and then does nothing.
         redo_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
@@ -243,7 +246,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
         can_redo = typing is None and self.undo_stack.canRedo()
         self.undo_action.setEnabled(can_undo)
         self.redo_action.setEnabled(can_redo)
-        undo_text = self._describe(*typing) if typing else self.undo_stack.undoText()
+        undo_text = self._describe_typing(*typing) if typing else self.undo_stack.undoText()
         redo_text = self.undo_stack.redoText()
         self.undo_action.setText(f"&Undo {undo_text}" if can_undo else "&Undo")
         self.redo_action.setText(f"&Redo {redo_text}" if can_redo else "&Redo")
@@ -266,13 +269,18 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
         if isinstance(newest, AnswerCommand) and (newest.key, newest.field) == (key, field):
             newest.close_typing()
 
-    def _describe(self, key: AnswerKey, field: str) -> str:
-        """A change as the undo history names it: "comment of question 3, “Is …”"."""
-        question = self.detail.index.questions[key[0]]
+    def _describe(self, key: AnswerKey, field: str, old: object, new: object) -> str:
+        """A change as the undo history names it: "Section B, question 3 “Is …”: rating
+        Good → Requires improvement"."""
+        where = where_words(self.detail.index, self._pages, self.detail.blocks, key)
+        return f"{where}: {change_words(self.detail.index, key, field, old, new)}"
+
+    def _describe_typing(self, key: AnswerKey, field: str) -> str:
+        """Typing not yet saved, from what is saved to what the box shows."""
+        saved = self.answers.get(key)
         widget = self.page.questions.get(key)
-        block = next((b.label for b in self.detail.blocks if b.id == key[1]), None)
-        words = question_words(widget.number if widget else None, question.prompt, block)
-        return f"{FIELD_WORDS.get(field, field)} of {words}"
+        old = getattr(saved, field) if saved else ""
+        return self._describe(key, field, old, widget.shown(field) if widget else old)
 
     def _build_layout(self) -> None:
         self.message = MessageBar()
@@ -315,6 +323,12 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
             "Every change to this audit that can be undone; choose one to go back to it",
         )
         view.setEmptyLabel("The audit as it was opened")
+        # Each change read whole, over as many lines as it needs in the narrow dock.
+        view.setWordWrap(True)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
+        view.setUniformItemSizes(False)
+        view.setResizeMode(QUndoView.ResizeMode.Adjust)
+        self.history_view = view
         self.history.setWidget(view)
         self.history.setAllowedAreas(
             Qt.DockWidgetArea.RightDockWidgetArea | Qt.DockWidgetArea.BottomDockWidgetArea
@@ -367,6 +381,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
             override=detail.override_grade,
             final=detail.final_grade,
             override_reason=detail.override_reason,
+            points=points_per_rating(detail.index),
         )
 
     def _show_actions(self) -> None:
@@ -374,7 +389,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
             self.actions_list.setText("No actions yet. Use “Add action…” on any question.")
             return
         lines = [
-            f"• {a.action} — {a.owner_agency.label}: {a.owner}, due {a.due_date:%d %b %Y}"
+            f"• {a.action} — {a.owner_agency.label}: {a.owner}, due {date_text(a.due_date)}"
             f" ({'overdue' if a.overdue else a.status.label.lower()})"
             for a in self.detail.actions
         ]
@@ -416,8 +431,9 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
         if old == value:
             self._show_undo_state()  # typed and typed back: nothing to undo after all
             return
+        describe = partial(self._describe, key, field)
         self.undo_stack.push(AnswerCommand(self._apply, key, field, old, value,
-                                           text=self._describe(key, field)))  # fmt: skip
+                                           describe=describe))  # fmt: skip
 
     def _apply(self, key: AnswerKey, field: str, value: object) -> None:
         """Record one field (from an edit, an undo or a redo) and save it.
@@ -619,10 +635,14 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
     # -- audit-level acts ---------------------------------------------------------------------
     def _complete(self) -> None:
         self.page.flush()
+        # Locking the answers takes the keyboard off their buttons: note where it was.
+        self._completing_from = self._keyboard_place()
         self.page.set_editable(False)  # nothing typed while completing can be lost
 
         def refused(error: BaseException) -> None:
             self.page.set_editable(self.detail.is_editable)
+            self._put_keyboard_back(self._completing_from)
+            self._completing_from = None
             if isinstance(error, CompletionRefused):
                 self.message.show_problem(str(error).splitlines()[0])
                 dialog = MissingDialog(error.missing, self)
@@ -733,6 +753,8 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
 
     def _status_changed(self, detail: AuditDetail) -> None:
         was_editable = self.detail.is_editable
+        place = self._keyboard_place() or self._completing_from
+        self._completing_from = None
         self.page.flush()
         self._take(detail)
         if was_editable != detail.is_editable:
@@ -741,7 +763,26 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
         if self._current:
             self._show_page(self._current)
         self.statusBar().showMessage(f"Audit {detail.status.label.lower()}.", 8000)
+        self._put_keyboard_back(place)  # the page was built afresh, without the keyboard
         self.changed.emit(detail.uuid)
+
+    def _keyboard_place(self) -> AnswerKey | None:
+        """The question the keyboard is in (this window's, even while a dialog is open)."""
+        focused = self.focusWidget()
+        for key, question in self.page.questions.items():
+            if focused is not None and question.isAncestorOf(focused):
+                return key
+        return None
+
+    def _put_keyboard_back(self, place: AnswerKey | None) -> None:
+        """Back on that question (its comment, once the answers are locked), or, if the
+        keyboard is nowhere now, on the sections list: never on nothing."""
+        if place is not None and place in self.page.questions:
+            self.page.focus_question(place)
+            return
+        focused = self.focusWidget()
+        if focused is None or not focused.isVisible() or not focused.isEnabled():
+            self.navigator.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- closing -------------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

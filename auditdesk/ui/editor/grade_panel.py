@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.grading import GradingResult
+from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.wrapped_items import fill_width, wrap_item_text
 
@@ -114,6 +115,9 @@ class GradePanel(QWidget):
             "Record a different overall grade with a reason",
         )
         self.override.clicked.connect(self.override_requested)
+        # Not on the Tab path: Tab from the last question would land here, and a space
+        # typed at speed would open the override. Alt+G, the menu and the toolbar reach it.
+        self.override.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         heading = QLabel("Grades")
         heading.setObjectName("pageTitle")
         reasons_label = QLabel("&How the grades were reached:")
@@ -135,7 +139,10 @@ class GradePanel(QWidget):
         override: Grade | None,
         final: Grade | None,
         override_reason: str | None,
+        points: str = "",
     ) -> None:
+        """``points``: what each rating scores (see :func:`points_per_rating`), said first
+        so the averages in the reasons can be checked by hand."""
         if override is not None:
             text = (
                 f"Overall: {override.label} (overridden; suggested "
@@ -161,4 +168,23 @@ class GradePanel(QWidget):
         total.setFont(1, bold)
         self.sections.addTopLevelItem(total)
         self.sections.fit_columns()
-        self.reasons.setPlainText("\n".join(f"• {reason}" for reason in grading.reasons))
+        lines = ([points] if points else []) + [f"• {reason}" for reason in grading.reasons]
+        self.reasons.setPlainText("\n".join(lines))
+
+
+def points_per_rating(index: TemplateIndex) -> str:
+    """ "Points per rating: Outstanding 4, Good 3, …; Yes 3, Partly 2, No 1. N/A …", for
+    the scales this template's rated questions use."""
+    used = {question.scale for question in index.questions.values() if question.scale}
+    scales = [
+        ", ".join(f"{o.label} {o.points}" for o in scale.options if o.points is not None)
+        for scale in index.template.scales
+        if scale.id in used
+    ]
+    scales = [words for words in scales if words]
+    if not scales:
+        return ""
+    return (
+        f"Points per rating: {'; '.join(scales)}. N/A and unanswered questions are not "
+        "counted. A section's grade comes from the average of its points."
+    )

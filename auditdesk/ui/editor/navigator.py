@@ -19,8 +19,10 @@ KEY_ROLE = Qt.ItemDataRole.UserRole
 class SectionNavigator(QTreeWidget):
     page_chosen = Signal(object)  # PageKey
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, rated_only: bool = False) -> None:
+        """``rated_only``: progress counts the rated questions alone (second marking)."""
         super().__init__(parent)
+        self._rated_only = rated_only
         named(
             self,
             "Sections",
@@ -77,7 +79,7 @@ class SectionNavigator(QTreeWidget):
             item = self._items.get(page.key)
             if item is None:
                 continue
-            progress = page_progress(page, index, answers)
+            progress = page_progress(page, index, answers, rated_only=self._rated_only)
             if progress is None:
                 item.setText(1, "")
                 item.setData(0, Qt.ItemDataRole.AccessibleTextRole, page.title)

@@ -41,6 +41,27 @@ def pages(index: TemplateIndex, blocks: tuple[Block, ...], context: AnswerContex
     return list(_walk(index, blocks, index.template.sections, block=None, context=context, depth=0))
 
 
+def marking_pages(
+    index: TemplateIndex, blocks: tuple[Block, ...], context: AnswerContext
+) -> list[Page]:
+    """The pages a second marker has something to rate on, with the headings and block
+    lists they sit under. Written answers ("Overall judgement") are the first marker's
+    alone, so a part with no rated question that applies is not offered at all: its
+    progress would read "0/2" with nothing there to do."""
+    every = pages(index, blocks, context)
+    kept = [False] * len(every)
+    for position, page in enumerate(every):
+        if not any(s.applies and s.question.is_rated for s in page_slots(page, index)):
+            continue
+        kept[position] = True
+        depth = page.depth
+        for above in range(position - 1, -1, -1):  # the nearest shallower page holds it
+            if every[above].depth < depth:
+                kept[above] = True
+                depth = every[above].depth
+    return [page for page, keep in zip(every, kept, strict=True) if keep]
+
+
 def _walk(
     index: TemplateIndex,
     blocks: tuple[Block, ...],
@@ -117,12 +138,19 @@ class Progress:
 
 
 def page_progress(
-    page: Page, index: TemplateIndex, answers: Mapping[tuple[str, str | None], AnswerState]
+    page: Page,
+    index: TemplateIndex,
+    answers: Mapping[tuple[str, str | None], AnswerState],
+    *,
+    rated_only: bool = False,
 ) -> Progress | None:
-    """Required questions answered on this page (``None`` for pages with no questions)."""
+    """Required questions answered on this page (``None`` for pages with no questions);
+    ``rated_only``: the rated ones alone, which is all a second marker answers."""
     needed = answered = 0
     for slot in page_slots(page, index):
         if not slot.applies or not slot.question.required:
+            continue
+        if rated_only and not slot.question.is_rated:
             continue
         needed += 1
         answer = answers.get(slot.key)

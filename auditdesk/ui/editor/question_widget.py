@@ -12,7 +12,7 @@ to the audit's one undo history, so there is a single history the person can see
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFrame,
@@ -103,25 +103,28 @@ class QuestionWidget(QFrame):
             options.append((NOT_APPLICABLE, "N/A", "Not applicable here"))
         for position, (code, label, description) in enumerate(options, start=1):
             key = "N" if code == NOT_APPLICABLE else str(position)
-            button = QRadioButton(f"{label} ({key})")
-            named(
-                button,
-                f"{label} for question {number}",
-                f"Rate “{short}” as {label}. {description}".strip(),
-            )
+            # The key is drawn as a key beside the label, never "Yes (1)": a number after
+            # the label read as a score ("Yes" scores 3 points, and is key 1).
+            button = QRadioButton(label)
+            said = (f"Rate “{short}” as {label}.", description.strip(), f"Key {key}.")
+            named(button, f"{label} for question {number}", " ".join(p for p in said if p))
             button.installEventFilter(self)
             self.group.addButton(button)
             self.buttons[code] = button
-            row.addWidget(button)
+            row.addWidget(_with_key(button, key))
         return row
 
     def _add_texts(self, layout: QVBoxLayout, number: int) -> None:
         # No Alt-letter mnemonics here: every question on a page has these, and repeated
         # mnemonics would only cycle between them. Tab reaches each in order.
         question = self.slot.question
+        # Screen readers say what the label shows: "Answer" where a question is answered
+        # in words only ("What is working well?"), "Comment" beside a rating.
         self.comment = self._text(
             "comment",
-            f"Comment for question {number}",
+            f"Comment for question {number}"
+            if question.is_rated
+            else f"Answer to question {number}",
             "Why you gave this rating; required for ratings below Good"
             if question.is_rated
             else f"Your answer to: {question.prompt}",
@@ -217,8 +220,11 @@ class QuestionWidget(QFrame):
         return None
 
     def focus_rating_or_text(self) -> None:
+        """The chosen rating (or the first), or, with the ratings locked, the comment,
+        which can still be read and scrolled."""
         checked = self.group.checkedButton()
-        target = checked or next(iter(self.buttons.values()), None) or self.comment
+        buttons = [b for b in (checked, *self.buttons.values()) if b is not None and b.isEnabled()]
+        target = buttons[0] if buttons else self.comment
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def flush(self) -> None:
@@ -336,3 +342,33 @@ class QuestionWidget(QFrame):
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+class KeyCap(QLabel):
+    """The key that chooses a rating, drawn as a key on a keyboard; a click on it chooses
+    the rating as a click on the label does."""
+
+    def __init__(self, key: str, button: QRadioButton) -> None:
+        super().__init__(key)
+        self.setObjectName("keyCap")
+        self._button = button
+        named(self, f"Key {key}", f"Press {key} to rate {button.text()}")
+        self.setStyleSheet(
+            "QLabel#keyCap { border: 1px solid palette(mid); border-bottom-width: 2px;"
+            " border-radius: 3px; padding: 0px 4px; }"
+        )
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._button.isEnabled():
+            self._button.click()
+        event.accept()
+
+
+def _with_key(button: QRadioButton, key: str) -> QWidget:
+    pair = QWidget()
+    layout = QHBoxLayout(pair)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    layout.addWidget(button)
+    layout.addWidget(KeyCap(key, button))
+    return pair

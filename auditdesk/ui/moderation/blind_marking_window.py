@@ -28,7 +28,7 @@ from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.editor.editor_dialogs import MissingDialog
 from auditdesk.ui.editor.navigator import SectionNavigator
-from auditdesk.ui.editor.pages import Page, PageKey, pages
+from auditdesk.ui.editor.pages import Page, PageKey, marking_pages
 from auditdesk.ui.editor.section_page import SectionPage
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.message_bar import MessageBar
@@ -81,8 +81,8 @@ class BlindMarkingWindow(StaysOnScreen, QDialog):
         note.setWordWrap(True)
         self.ratings: dict[AnswerKey, str] = dict(self.view.ratings)
         self.comments: dict[AnswerKey, str] = dict(self.view.comments)
-        self._pages: list[Page] = pages(self.view.index, self.view.blocks, self._context())
-        self.navigator = SectionNavigator()
+        self._pages: list[Page] = marking_pages(self.view.index, self.view.blocks, self._context())
+        self.navigator = SectionNavigator(rated_only=True)
         self.page = SectionPage()
         self.save_state = named(
             QLabel("Nothing changed yet"), "Save state", "Whether your ratings are saved"

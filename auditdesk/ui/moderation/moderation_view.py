@@ -8,14 +8,11 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -25,15 +22,16 @@ from auditdesk.errors import UserError
 from auditdesk.services import moderation
 from auditdesk.services.agreement_report import AgreementReport, agreement_report
 from auditdesk.services.moderation import ModerationRow
-from auditdesk.services.people import list_auditors
 from auditdesk.services.records import TemplateSummary
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.filter_bar import recent_periods
 from auditdesk.ui.flow_layout import FlowLayout
+from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
+from auditdesk.ui.moderation.sample_table import SampleTable
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
 from auditdesk.ui.view_actions import ViewActions
@@ -56,11 +54,14 @@ class ModerationView(QWidget):
         tasks: TaskScope,
         dialogs: DialogService,
         templates: list[TemplateSummary],
-        show_problem: Any,
+        show_info: Any,
         *,
+        show_problem: Any = None,
         view_actions: ViewActions | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``show_info`` tells the person how things went; ``show_problem`` (``show_info``
+        if not given) says what was refused and why."""
         super().__init__(parent)
         self.session = session
         self.tasks = tasks
@@ -68,23 +69,11 @@ class ModerationView(QWidget):
         self._marking: dict[str, BlindMarkingWindow] = {}  # open blind marking, by moderation
         self.view_actions = view_actions
         self._select_after_load: set[str] = set()
-        self._handle = error_handler(show_problem)
-        self.show_info = show_problem
+        self.show_info = show_info
+        self.show_problem = show_problem or show_info
+        self._handle = error_handler(self.show_problem)
         self._sample_controls(session, templates)
-        self.table = named(
-            QTableWidget(0, len(HEADINGS)),
-            "Moderation sample",
-            "Audits drawn for moderation with their second marker and stage",
-        )
-        self.table.setHorizontalHeaderLabels(list(HEADINGS))
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        # Several rows at once: a lead gives one second marker a batch of audits.
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table = SampleTable(HEADINGS)
         self.table.activated.connect(self._activated)
         self.assign = named(
             QPushButton("Assign second mar&ker…"),
@@ -291,29 +280,53 @@ class ModerationView(QWidget):
                 else "Draw a sample first."
             )
             return
-        people = list_auditors(self.session.db)
-        names = [f"{a.name} ({a.agency.label})" for a in people]
-        what = rows[0].audit_reference if len(rows) == 1 else f"these {len(rows):,} audits"
-        picked = self.dialogs.choose(
-            self, "Assign second marker", f"Who second-marks {what}?", names
-        )
-        if picked is None:
-            return
-        person = people[picked]
         ctx, uuids = self.session.ctx, [r.uuid for r in rows]
+        references = [r.audit_reference for r in rows]
+        self.tasks.read(
+            lambda: moderation.second_marker_choices(ctx, uuids),
+            lambda people: self._choose_marker(uuids, references, people),
+            self._handle,
+        )
 
-        def assign_all() -> int:
-            for moderation_uuid in uuids:
-                moderation.assign_second_marker(ctx, moderation_uuid, person.uuid)
-            return len(uuids)
+    def _choose_marker(
+        self, uuids: list[str], references: list[str], people: list[moderation.MarkerChoice]
+    ) -> None:
+        if not any(person.can_mark_all for person in people):
+            self.show_problem(
+                f"Nobody here can second-mark all {len(uuids):,} chosen audits: each person "
+                "worked on at least one of them. Choose fewer audits."
+                if len(uuids) > 1
+                else f"Nobody here can second-mark audit {references[0]}: everyone worked on it."
+            )
+            return
+        dialog = AssignMarkerDialog(references, people, self.window())
 
-        def assigned(count: int) -> None:
+        def chosen() -> None:
+            person = dialog.person
+            if person is not None:
+                self._assign_to(uuids, person)
+
+        self.dialogs.ask(dialog, chosen)
+
+    def _assign_to(self, uuids: list[str], person: moderation.MarkerChoice) -> None:
+        ctx = self.session.ctx
+
+        def assigned(rows: tuple[ModerationRow, ...]) -> None:
+            count = len(rows)
             plural = "s" if count != 1 else ""
             self.show_info(f"{person.name} will second-mark {count:,} audit{plural}.")
             self._select_after_load = set(uuids)
             self.reload()
 
-        self.tasks.write(assign_all, assigned, self._handle)
+        def refused(error: BaseException) -> None:
+            # All or nothing, either way the list shows what the database now holds.
+            self._handle(error)
+            self._select_after_load = set(uuids)
+            self.reload()
+
+        self.tasks.write(
+            lambda: moderation.assign_second_marker_to(ctx, uuids, person.uuid), assigned, refused
+        )
 
     def _mark(self) -> None:
         row = self._selected()

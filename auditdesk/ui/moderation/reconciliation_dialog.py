@@ -3,6 +3,8 @@ words and colour), then the agreed grades and notes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.agreement import agreement
 from auditdesk.domain.grades import GRADES_BEST_FIRST, Grade
-from auditdesk.services.moderation import OVERALL, Reconciliation
+from auditdesk.services.moderation import OVERALL, Reconciliation, ReconciliationLine
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 from auditdesk.ui.dialogs import FieldProblem, FormDialog
+from auditdesk.ui.wording import count
 
 
 class ReconciliationDialog(FormDialog):
@@ -28,19 +31,13 @@ class ReconciliationDialog(FormDialog):
         differing = sum(1 for line in result.lines if line.differs)
         super().__init__(
             f"Reconcile {result.audit_reference}",
-            f"{differing} of {len(result.lines)} ratings differ between the markers. Agree the "
-            "grades and record why.",
+            f"{differing} of {count(len(result.lines), 'rating')} differ between the markers. "
+            "Agree the grades and record why.",
             "&Record agreement",
             parent,
         )
         self.reconciliation = result
-        pairs = [
-            (line.first_points, line.second_points)
-            for line in result.lines
-            if line.first_points is not None and line.second_points is not None
-        ]
-        figures = agreement(pairs)
-        self.figures = QLabel(f"Agreement on this audit: {figures.describe()}.")
+        self.figures = QLabel(agreement_words(result.lines, differing))
         self.figures.setWordWrap(True)
         named(self.figures, "Agreement on this audit", self.figures.text())
         self.form.addRow(self.figures)
@@ -155,3 +152,41 @@ class ReconciliationDialog(FormDialog):
 
 def _label(grade: Grade | None) -> str:
     return grade.label if grade else "—"
+
+
+def agreement_words(lines: Sequence[ReconciliationLine], differing: int) -> str:
+    """The agreement figures, with why they count fewer ratings than the comparison when
+    they do: a rating of N/A (or none, or one that scores no points) on either side has
+    no points to compare, so it is left out of the percentage and kappa, though it may
+    still differ."""
+    scored = [line for line in lines if None not in (line.first_points, line.second_points)]
+    figures = agreement([(line.first_points or 0, line.second_points or 0) for line in scored])
+    said = (
+        f"Agreement on this audit, over the {count(len(scored), 'rating')} both markers "
+        f"scored: {figures.describe()}."
+    )
+    left_out = [line for line in lines if line not in scored]
+    if not left_out:
+        return said
+    reasons = " or ".join(sorted({_why_left_out(line) for line in left_out}))
+    one = len(left_out) == 1
+    said += (
+        f" {count(len(left_out), 'other rating')} {'is' if one else 'are'} left out of these "
+        f"figures ({reasons}), as there are no points to compare"
+    )
+    also = sum(1 for line in left_out if line.differs)
+    if also and one:
+        said += f"; it is among the {differing:,} that differ"
+    elif also:
+        verb = "is" if also == 1 else "are"
+        said += f"; {also:,} of them {verb} among the {differing:,} that differ"
+    return said + "."
+
+
+def _why_left_out(line: ReconciliationLine) -> str:
+    labels = (line.first_label, line.second_label)
+    if "N/A" in labels:
+        return "N/A from both markers" if labels == ("N/A", "N/A") else "N/A from one marker"
+    if line.first is None or line.second is None:
+        return "not rated by one marker"
+    return "a rating that scores no points"

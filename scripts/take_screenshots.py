@@ -1,8 +1,9 @@
-"""Screenshots of the real app for the README, taken on a real X server (run under
-``xvfb-run``; needs ImageMagick's ``import``): the audit list, the editor, moderation,
-the dashboard, high contrast and 200% text. Usage:
+"""Screenshots of the real app for the README, taken on a real X server the size of a
+common council laptop (run under ``xvfb-run``; needs ImageMagick's ``import``): the audit
+list, the editor, moderation and reconciliation, the conflicts and dashboard tabs, and
+high contrast at 200% text. Usage:
 
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/take_screenshots.py OUT_DIR
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/take_screenshots.py OUT_DIR
 """
 
 from __future__ import annotations
@@ -75,13 +76,14 @@ def main(out: Path) -> None:
     assert controller.open(database)
     window = controller.window
     assert window is not None
-    window.setGeometry(0, 0, 1500, 920)
+    # As a person has it: filling the laptop's screen.
+    window.showMaximized()
     shoot(app, window, out / "audit-list.png")
 
     rows = list_audits(controller.session.db, AuditFilter(template_ids=("setting-visit",)), limit=1)
     window.open_audit(rows.items[0].uuid)
     editor = window.editors[rows.items[0].uuid]
-    editor.setGeometry(0, 0, 1500, 920)
+    editor.showMaximized()
     editor.navigator.setCurrentItem(editor.navigator.topLevelItem(8))
     shoot(app, editor, out / "editor.png")
     editor.close()
@@ -94,26 +96,28 @@ def main(out: Path) -> None:
     dialog = ReconciliationDialog(
         moderation.reconciliation(controller.session.ctx, agreed.uuid), window
     )
-    dialog.setGeometry(0, 0, 1200, 900)
     dialog.show()
     shoot(app, dialog, out / "reconciliation.png")
     dialog.close()
+
+    window.tabs.setCurrentWidget(window.conflicts)
+    shoot(app, window, out / "conflicts.png")
 
     window.tabs.setCurrentWidget(window.dashboard)
     settle(app, 1500)
     shoot(app, window, out / "dashboard.png")
 
-    controller.change_view(2.0, True)
+    controller.change_view(1.0, True)  # 100% + 100%: twice the text size, high contrast
     window.tabs.setCurrentWidget(window.audit_list)
     shoot(app, window, out / "high-contrast-200.png")
     rows = list_audits(controller.session.db, AuditFilter(template_ids=("ehcp-quality",)), limit=1)
     window.open_audit(rows.items[0].uuid)
     editor = window.editors[rows.items[0].uuid]
-    editor.setGeometry(0, 0, 1500, 920)
+    editor.showMaximized()
     editor.navigator.setCurrentItem(editor.navigator.topLevelItem(5))
     shoot(app, editor, out / "editor-high-contrast-200.png")
     editor.close()
-    controller.change_view(1.0, False)
+    controller.change_view(0, False)
     controller.close()
 
 

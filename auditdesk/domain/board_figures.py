@@ -15,6 +15,7 @@ from datetime import date, datetime
 from auditdesk.domain.grades import GRADES_BEST_FIRST
 from auditdesk.domain.intervals import Interval, wilson_interval
 from auditdesk.domain.suppression import SECONDARY_MARK, Count
+from auditdesk.domain.wording import date_text
 
 GRADE_LABELS: tuple[str, ...] = tuple(grade.label for grade in GRADES_BEST_FIRST)
 NO_DATA = "–"  # an en dash: nothing to show (no audits), as opposed to hidden
@@ -59,11 +60,7 @@ class PeriodInfo:
 
     @property
     def dates_text(self) -> str:
-        return f"{long_date(self.start)} to {long_date(self.end)}"
-
-
-def long_date(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
+        return f"{date_text(self.start)} to {date_text(self.end)}"
 
 
 @dataclass(frozen=True)

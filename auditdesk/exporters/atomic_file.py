@@ -2,20 +2,25 @@
 
 Each file is written to a temporary file in the same folder (so the final rename never
 crosses a disk) and moved into place with :func:`os.replace` only when complete. Failing or
-cancelled writes delete their temporary file. Problems a person can act on (a file open in
-Excel, a read-only folder, a full disk) become :class:`~auditdesk.errors.FileProblem`.
+cancelled writes delete their temporary file. The finished file has the permissions any
+new file of the person's gets (their umask), so colleagues who can read their other files on
+a shared drive can read it too. Problems a person can act on (a file open in Excel, a
+read-only folder, a full disk) become :class:`~auditdesk.errors.FileProblem`.
 """
 
 from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from auditdesk.errors import FileProblem
+
+NEW_FILE_MODE = 0o666  # what any program asks for a new document; the umask narrows it
+TEMPORARY_NAME_TRIES = 100
 
 
 def check_target(path: Path) -> Path:
@@ -58,14 +63,24 @@ def atomic_files(targets: Sequence[Path]) -> Iterator[list[Path]]:
 
 
 def _temporary_beside(target: Path) -> Path:
-    try:
-        handle, name = tempfile.mkstemp(
-            prefix=f".{target.stem}.", suffix=f"{target.suffix}.partial", dir=target.parent
-        )
-    except OSError as error:
-        raise _problem(error, target) from error
-    os.close(handle)
-    return Path(name)
+    """A new, empty file beside ``target``, with the permissions any new file of the
+    person's gets (0666 less their umask).
+
+    Not ``tempfile.mkstemp``: its file is readable by its owner alone (0600), and the
+    rename keeps that, so colleagues on a shared drive could not open the Board pack.
+    Reading the umask to correct it afterwards would mean setting it, which is not safe
+    while other threads create files; asking for 0666 lets the system apply it."""
+    for _attempt in range(TEMPORARY_NAME_TRIES):
+        path = target.with_name(f".{target.stem}.{secrets.token_hex(4)}{target.suffix}.partial")
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, NEW_FILE_MODE)
+        except FileExistsError:
+            continue  # another export chose the same name: draw again
+        except OSError as error:
+            raise _problem(error, target) from error
+        os.close(handle)
+        return path
+    raise FileProblem(f"{target.name} could not be saved (no free temporary name beside it).")
 
 
 def _flush_to_disk(path: Path) -> None:

@@ -18,7 +18,7 @@ from reportlab.platypus import (  # type: ignore[import-untyped]
 )
 
 from auditdesk.domain.audit_report import AuditReport, Fact, ReportAnswer, ReportSection
-from auditdesk.domain.board_figures import long_date
+from auditdesk.domain.wording import date_text
 from auditdesk.exporters.pack_document import FRAME_WIDTH, Furniture, Heading, PackDocument
 from auditdesk.exporters.pack_styles import (
     BIG_NUMBER,
@@ -58,7 +58,7 @@ def write_audit_report(target: Path, report: AuditReport) -> int:
         subject=f"{report.kind} {report.reference}",
         author=report.generated_by,
         running_head=f"{marked}Audit {report.reference} · {report.template_title}",
-        footer=f"Produced {long_date(produced.date())} by {report.generated_by} with AuditDesk",
+        footer=f"Produced {date_text(produced.date())} by {report.generated_by} with AuditDesk",
         watermark=_state(report).upper() if report.provisional else "",
     )
     document = PackDocument(str(target), furniture, cover=False)
@@ -83,9 +83,14 @@ def _story(report: AuditReport) -> list[Flowable]:
     for number, section in enumerate(report.sections):
         state = _state(report).lower() if report.provisional else None
         story += _section(section, f"section-{number}", state, unanswered.get(section.title, 0))
-    story += _actions(report)
-    story += _moderation(report)
-    story += [Heading("Sign-off", H2, key="sign-off", level=1), _facts(report.sign_off)]
+    # The closing blocks are each kept whole, moved to the next page if need be: a table
+    # split at a page's foot could leave a page holding only "Signed off: Not yet".
+    # (A block longer than a page, a long list of actions, still flows on.)
+    story += [
+        KeepTogether(_actions(report)),
+        KeepTogether(_moderation(report)),
+        KeepTogether([Heading("Sign-off", H2, key="sign-off", level=1), _facts(report.sign_off)]),
+    ]
     return story
 
 
@@ -256,7 +261,7 @@ def _actions(report: AuditReport) -> list[Flowable]:
             [
                 [para(action.finding, CELL), para(f"Action: {action.action}", CELL)],
                 para(f"{action.owner} ({action.owner_agency})", CELL),
-                para(long_date(action.due_date), CELL),
+                para(date_text(action.due_date), CELL),
                 para(status, CELL_BOLD if action.overdue else CELL),
             ]
         )
@@ -271,7 +276,7 @@ def _moderation(report: AuditReport) -> list[Flowable]:
     moderation = report.moderation
     if moderation is None:
         return [*story, para("This audit has not been drawn for moderation.")]
-    agreed = f", agreed on {long_date(moderation.agreed_on)}" if moderation.agreed_on else ""
+    agreed = f", agreed on {date_text(moderation.agreed_on)}" if moderation.agreed_on else ""
     story.append(para(f"{moderation.status}{agreed}. Second marker: {moderation.second_marker}."))
     rows: list[list[Any]] = [
         [para(text, CELL_BOLD) for text in ("Grade for", "First marker", "Second marker", "Agreed")]

@@ -11,14 +11,18 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date
+from functools import cache
 from itertools import islice
 from pathlib import Path
 
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
+from reportlab.pdfbase.pdfmetrics import stringWidth  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph, Spacer, Table  # type: ignore[import-untyped]
 
-from auditdesk.domain.board_figures import BoardFigures, long_date
+from auditdesk.domain.board_figures import GRADE_LABELS, BoardFigures
 from auditdesk.domain.report_lines import AuditLine
+from auditdesk.domain.wording import date_text, date_time_text
 from auditdesk.exporters import pack_activity as activity
 from auditdesk.exporters import pack_sections as sections
 from auditdesk.exporters.pack_document import (
@@ -49,6 +53,8 @@ from auditdesk.exporters.pack_styles import (
 )
 
 APPENDIX_ROW_HEIGHT = 10.5
+APPENDIX_TEXT = 6.0  # points: two columns of audits fit across the page, dates in full
+APPENDIX_PADDING = 3  # points before each cell's text (and 1 after its widest)
 APPENDIX_KEY = "appendix"
 
 
@@ -125,7 +131,7 @@ def write_board_pack(
         subject=f"Report to the {figures.partnership}",
         author=figures.generated_by,
         running_head=f"{figures.title} · {figures.period.label}",
-        footer=f"Produced {long_date(figures.generated_at.astimezone().date())} "
+        footer=f"Produced {date_text(figures.generated_at.astimezone().date())} "
         f"by {figures.generated_by} with AuditDesk",
     )
     probe = PackDocument(io.BytesIO(), furniture)
@@ -162,7 +168,6 @@ def _cover(figures: BoardFigures) -> list[Flowable]:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
     )
-    produced = figures.generated_at.astimezone()
     return [
         Spacer(1, 18 * mm),
         para(figures.partnership.upper(), SUBTITLE.clone("kicker", fontSize=10, leading=13)),
@@ -177,8 +182,8 @@ def _cover(figures: BoardFigures) -> list[Flowable]:
         scope,
         Spacer(1, 8 * mm),
         para(
-            f"Produced on {long_date(produced.date())} at {produced:%H:%M} by "
-            f"{figures.generated_by}, with AuditDesk.",
+            f"Produced on {date_time_text(figures.generated_at)} by {figures.generated_by}, "
+            "with AuditDesk.",
             SMALL,
         ),
         para(figures.suppression_rule, SMALL),
@@ -219,10 +224,10 @@ class AppendixPage(Flowable):  # type: ignore[misc]
     column, then the right."""
 
     HEADER = ("Reference", "Template", "Date", "Final grade")
-    WIDTHS = (16 * mm, 20 * mm, 17 * mm, 29 * mm)
 
     def __init__(self, lines: list[AuditLine]) -> None:
         super().__init__()
+        self.widths = appendix_widths()
         half = (len(lines) + 1) // 2
         self.halves = [
             [_appendix_cells(line) for line in lines[:half]],
@@ -236,7 +241,7 @@ class AppendixPage(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         canvas = self.canv
         height = (self.rows + 1) * APPENDIX_ROW_HEIGHT
-        block = sum(self.WIDTHS)
+        block = sum(self.widths)
         for number, cells in enumerate(self.halves):
             left = number * (FRAME_WIDTH - block)
             canvas.setFillColor(HEADER_FILL)
@@ -245,19 +250,41 @@ class AppendixPage(Flowable):  # type: ignore[misc]
             for row in range(1, len(cells), 2):
                 y = height - (row + 2) * APPENDIX_ROW_HEIGHT
                 canvas.rect(left, y, block, APPENDIX_ROW_HEIGHT, 0, 1)
-            x = left + 3
+            x = left + APPENDIX_PADDING
             baseline = height - APPENDIX_ROW_HEIGHT + 3
-            for column, width in enumerate(self.WIDTHS):
+            for column, width in enumerate(self.widths):
                 canvas.setFillColor(MUTED)
-                canvas.setFont(BOLD, 6.5)
+                canvas.setFont(BOLD, APPENDIX_TEXT)
                 canvas.drawString(x, baseline, self.HEADER[column])
                 text = canvas.beginText(x, baseline - APPENDIX_ROW_HEIGHT)
-                text.setFont(FONT, 6.5, APPENDIX_ROW_HEIGHT)
+                text.setFont(FONT, APPENDIX_TEXT, APPENDIX_ROW_HEIGHT)
                 text.setFillColor(INK)
                 for values in cells:
                     text.textLine(values[column])
                 canvas.drawText(text)
                 x += width
+
+
+@cache
+def appendix_widths() -> tuple[float, ...]:
+    """Each appendix column as wide as the widest thing it can hold (a reference of W's,
+    "Annual review", "30 September 2026", "Requires improvement"), so nothing overlaps."""
+    register_fonts()
+    widest = (
+        ["AD-WWWWWW"],
+        list(SHORT_KINDS.values()),
+        [date_text(date(2000, month, 28)) for month in range(1, 13)],
+        [*GRADE_LABELS, "Not graded"],
+    )
+    return tuple(
+        APPENDIX_PADDING
+        + 1
+        + max(
+            stringWidth(text, BOLD if number == 0 else FONT, APPENDIX_TEXT)
+            for number, text in enumerate([heading, *texts])
+        )
+        for heading, texts in zip(AppendixPage.HEADER, widest, strict=True)
+    )
 
 
 def _appendix(lines: Iterable[AuditLine]) -> list[Flowable]:
@@ -294,7 +321,7 @@ def _appendix_cells(line: AuditLine) -> tuple[str, str, str, str]:
     return (
         plain(line.reference),
         plain(_short_kind(line.kind)),
-        line.audit_date.strftime("%d %b %Y"),
+        date_text(line.audit_date),
         line.final_grade or "Not graded",
     )
 

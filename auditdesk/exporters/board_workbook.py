@@ -15,6 +15,7 @@ from openpyxl.chart.series import DataPoint  # type: ignore[import-untyped]
 
 from auditdesk.domain.board_figures import GRADE_LABELS, BoardFigures, GradeRow
 from auditdesk.domain.report_lines import BoardRows
+from auditdesk.domain.wording import date_text, date_time_text
 from auditdesk.exporters.palette import GRADE_COLOURS, MEASURE
 from auditdesk.exporters.workbook_sheets import (
     GRADE_COLUMNS,
@@ -123,8 +124,7 @@ def about_sheet(workbook: Workbook, figures: BoardFigures) -> None:
         sheet.wrapped(line.label, line.value)
     sheet.blank()
     sheet.heading("Produced")
-    stamp = figures.generated_at.astimezone()
-    sheet.wrapped("When", f"{stamp:%d %B %Y at %H:%M}")
+    sheet.wrapped("When", date_time_text(figures.generated_at))
     sheet.wrapped("By", figures.generated_by)
     sheet.wrapped("With", "AuditDesk")
     sheet.blank()
@@ -218,7 +218,7 @@ def summary_sheet(workbook: Workbook, figures: BoardFigures) -> None:
     sheet.append(
         [
             f"Actions raised from the audits in scope, with their status on "
-            f"{actions.today:%d %B %Y}. They count work, not children, so are not suppressed."
+            f"{date_text(actions.today)}. They count work, not children, so are not suppressed."
         ]
     )
     # Charts below the tables, side by side, where a reader scrolling down finds them

@@ -9,7 +9,8 @@ from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table  # type: ignore[import-untyped]
 
-from auditdesk.domain.board_figures import BoardFigures, Highlight, long_date
+from auditdesk.domain.board_figures import BoardFigures, Highlight
+from auditdesk.domain.wording import date_text
 from auditdesk.exporters.pack_charts import StackedLine, stacked_rows
 from auditdesk.exporters.pack_document import FRAME_WIDTH
 from auditdesk.exporters.pack_sections import (
@@ -145,10 +146,10 @@ def comments(figures: BoardFigures) -> list[Flowable]:
 def _quote(item: Highlight) -> Flowable:
     number = item.marked.shown
     if number is None:  # a small number, hidden like every other
-        note = f"Latest audit {long_date(item.latest)}."
+        note = f"Latest audit {date_text(item.latest)}."
     else:
         times = "once" if number == 1 else f"{number:,} times"
-        note = f"Marked {times}; latest audit {long_date(item.latest)}."
+        note = f"Marked {times}; latest audit {date_text(item.latest)}."
     return KeepTogether(
         [
             para(f"“{item.text}”", QUOTE),
@@ -190,7 +191,7 @@ def actions(figures: BoardFigures) -> list[Flowable]:
     return [
         para(
             f"{total.total:,} actions were raised from the audits in this report. On "
-            f"{long_date(result.today)}, {still_open:,} are still open or in progress, and "
+            f"{date_text(result.today)}, {still_open:,} are still open or in progress, and "
             f"{total.overdue:,} of those are past their due date."
         ),
         table,

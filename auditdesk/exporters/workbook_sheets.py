@@ -18,6 +18,7 @@ from auditdesk.domain.board_figures import (
 )
 from auditdesk.domain.report_lines import BoardRows
 from auditdesk.exporters.workbook_writer import (
+    DATE_WIDTH,
     Column,
     SheetWriter,
     count_value,
@@ -238,11 +239,11 @@ def audits_sheet(workbook: Workbook, rows: BoardRows) -> None:
         Column("Version", 9),
         Column("Kind", 20),
         Column("Plan stage", 20),
-        Column("Audit date", 12),
+        Column("Audit date", DATE_WIDTH),
         Column("Term", 13),
         Column("Status", 12),
-        Column("Completed", 12),
-        Column("Signed off", 12),
+        Column("Completed", DATE_WIDTH),
+        Column("Signed off", DATE_WIDTH),
         Column("Lead auditor", 22),
         Column("Lead agency", 14),
         Column("Auditors and agencies", 48),
@@ -312,11 +313,11 @@ def actions_sheet(workbook: Workbook, rows: BoardRows) -> None:
         Column("Action", 50),
         Column("Owner agency", 14),
         Column("Owner", 22),
-        Column("Due", 12),
+        Column("Due", DATE_WIDTH),
         Column("Status", 12),
         Column("Overdue", 9),
-        Column("Re-audit", 12),
-        Column("Completed", 12),
+        Column("Re-audit", DATE_WIDTH),
+        Column("Completed", DATE_WIDTH),
     ]
     sheet = SheetWriter(workbook, "Actions", [c.width for c in columns], freeze="B2")
     ws = sheet.sheet

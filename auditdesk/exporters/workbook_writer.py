@@ -24,9 +24,11 @@ from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo  # type:
 
 from auditdesk.domain.board_figures import Share
 from auditdesk.domain.suppression import Count
+from auditdesk.domain.wording import SPREADSHEET_DATE
 from auditdesk.exporters.safe_text import safe_row, text_value
 
-DATE_FORMAT = "d mmm yyyy"
+DATE_FORMAT = SPREADSHEET_DATE  # "7 December 2026", as every date people read
+DATE_WIDTH = 18  # characters: room for "30 September 2026"
 COUNT_FORMAT = "#,##0"  # 1,901 audits: thousands separated, as people read them
 PERCENT_FORMAT = "0%"
 DECIMAL_FORMAT = "0.00"

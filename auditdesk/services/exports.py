@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from auditdesk.domain.report_lines import BoardRows
+from auditdesk.domain.wording import count
 from auditdesk.errors import InvalidInput
 from auditdesk.exporters.atomic_file import atomic_files
 from auditdesk.services.context import ServiceContext
@@ -128,9 +129,9 @@ def export_audit_report(ctx: ServiceContext, audit: str, pdf: Path) -> ExportRes
 
 def _written(result: ExportResult) -> ExportResult:
     log.info(
-        "exported %s (%d audits) in %.1f s",
+        "exported %s (%s) in %.1f s",
         " and ".join(map(str, result.files)),
-        result.audits,
+        count(result.audits, "audit"),
         result.seconds,
     )
     return result
@@ -183,8 +184,8 @@ class _Meter:
             raise _Cancelled
 
     def counted(self, items: Iterator[T], *, weight: float = 1.0) -> Iterator[T]:
-        for count, item in enumerate(items, 1):
-            if count % EVERY == 0:
+        for number, item in enumerate(items, 1):
+            if number % EVERY == 0:
                 self.tick(EVERY * weight)
             yield item
 

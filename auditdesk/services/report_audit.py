@@ -19,12 +19,12 @@ from auditdesk.domain.audit_report import (
     ReportSection,
     Unfinished,
 )
-from auditdesk.domain.board_figures import long_date
 from auditdesk.domain.completion import missing_for_completion
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.grading import SectionResult
 from auditdesk.domain.reference import AuditStatus, year_group_label
 from auditdesk.domain.template_index import block_path
+from auditdesk.domain.wording import date_text
 from auditdesk.errors import NotFound
 from auditdesk.services.audit_detail import detail_of
 from auditdesk.services.records import AuditDetail
@@ -132,7 +132,7 @@ def _unfinished(detail: AuditDetail) -> Unfinished | None:
 
 
 def _subject(detail: AuditDetail) -> tuple[Fact, ...]:
-    facts = [Fact("Audit date", long_date(detail.audit_date))]
+    facts = [Fact("Audit date", date_text(detail.audit_date))]
     if detail.child_reference:
         facts.append(Fact("Child (reference)", detail.child_reference))
     if detail.year_group is not None:
@@ -258,11 +258,11 @@ def _moderation(session: Session, detail: AuditDetail) -> ReportModeration | Non
 def _sign_off(detail: AuditDetail) -> tuple[Fact, ...]:
     facts = [Fact("Status", detail.status.label)]
     if detail.completed_at:
-        facts.append(Fact("Completed", long_date(detail.completed_at.astimezone().date())))
+        facts.append(Fact("Completed", date_text(detail.completed_at.astimezone().date())))
     if detail.signed_off_at:
         who = f" by {detail.signed_off_by}" if detail.signed_off_by else ""
         facts.append(
-            Fact("Signed off", f"{long_date(detail.signed_off_at.astimezone().date())}{who}")
+            Fact("Signed off", f"{date_text(detail.signed_off_at.astimezone().date())}{who}")
         )
     else:
         facts.append(Fact("Signed off", "Not yet"))

@@ -18,14 +18,13 @@ from auditdesk.domain.board_figures import (
     GradeRow,
     GradeTable,
     Headline,
-    ScopeLine,
     Share,
-    long_date,
     percent_text,
 )
 from auditdesk.domain.intervals import difference_interval
 from auditdesk.domain.periods import Period, previous_term_key, term_key, term_period
 from auditdesk.domain.suppression import count, describe_rule
+from auditdesk.domain.wording import date_text
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.report_activity import action_figures, moderation_figures
 from auditdesk.services.report_answers import highlights, quality_figures, setting_visit_figures
@@ -99,10 +98,8 @@ def build_board_figures(
         partnership=scope.partnership,
         period=period_info(scope.period),
         previous_period=period_info(scope.previous_period),
-        scope=(
-            *describe_scope(session, scope),
-            ScopeLine("Small counts", describe_threshold(threshold)),
-        ),
+        # The threshold is said once, in the suppression rule every renderer shows.
+        scope=describe_scope(session, scope, compared=headline.change.points is not None),
         generated_at=generated_at,
         generated_by=generated_by,
         suppress_below=threshold,
@@ -119,12 +116,6 @@ def build_board_figures(
         highlights=highlights(session, conditions, Redactor.load(session), threshold),
         actions=action_figures(session, conditions, today),
     )
-
-
-def describe_threshold(threshold: int) -> str:
-    if threshold <= 1:
-        return "Not suppressed (every count shown)"
-    return f"Counts from 1 to {threshold - 1} suppressed"
 
 
 # -- headline and trend ------------------------------------------------------------------
@@ -179,24 +170,38 @@ def _change(current: GradeRow, previous: GradeRow, now: GradeCounts, before: Gra
 
 
 def _summary(scope: ReportScope, current: GradeRow, previous: GradeRow, change: Change) -> str:
-    label = scope.period.label
+    during = _during(scope.period)
     if current.graded.shown == 0:
-        return f"No audits in scope were graded in {label}."
+        return f"No audits in scope were graded {during}."
     if current.share.value is None:
         return (
-            f"{current.graded.text} audits were graded in {label}; the share judged good or "
+            f"{current.graded.text} audits were graded {during}; the share judged good or "
             "better is hidden because the numbers are small."
         )
     words = (
-        f"Of {current.graded.text} audits graded in {label}, {current.share.text} were "
+        f"Of {current.graded.text} audits graded {during}, {current.share.text} were "
         f"judged good or better (95% interval {current.share.interval_text})."
     )
     if change.points is None:
-        return words + f" There is no comparison with {previous.label}."
+        # Said here alone: the scope lists no "Compared with" when nothing was compared.
+        why = (
+            "its figures are hidden because the numbers are small"
+            if previous.share.suppressed
+            else "no audits in scope were graded then"
+        )
+        return f"{words} There is no comparison with the previous period ({previous.label}): {why}."
+    before = _during(scope.previous_period)
     return words + (
-        f" In {previous.label} it was {previous.share.text} of {previous.graded.text}: "
-        f"{change.text}, {change.verdict}."
+        f" {before[:1].upper()}{before[1:]} it was {previous.share.text} of "
+        f"{previous.graded.text}: {change.text}, {change.verdict}."
     )
+
+
+def _during(period: Period) -> str:
+    """ "in Autumn 2025", "in 2025/26", or "from 1 January 2025 to 7 December 2026" for a
+    period named by its dates alone."""
+    dates = f"{date_text(period.start)} to {date_text(period.end)}"
+    return f"from {dates}" if period.label == dates else f"in {period.label}"
 
 
 def _trend_terms(period: Period) -> list[str]:
@@ -218,7 +223,7 @@ def _trend(session: Session, scope: ReportScope, fixed_total: dict[str, bool]) -
     for key in keys:
         term = term_period(key)
         label = (
-            term.label if term.end <= period.end else f"{term.label} (to {long_date(period.end)})"
+            term.label if term.end <= period.end else f"{term.label} (to {date_text(period.end)})"
         )
         grades = counted[key].grades if key in counted else (0,) * WIDTH
         rows.append(RawRow(key, label, grades))
@@ -321,7 +326,7 @@ def definitions(scope: ReportScope, today: date) -> tuple[Definition, ...]:
                 "preparing-for-adulthood provision) checked against the evidence for a sampled "
                 "child: delivered, partly delivered, not delivered or no evidence.",
             ),
-            ("Overdue action", f"An open or in-progress action due before {long_date(today)}."),
+            ("Overdue action", f"An open or in-progress action due before {date_text(today)}."),
             (
                 "Moderation agreement",
                 "Exact agreement is the share of first and second marker "

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.board_figures import PeriodInfo, ScopeLine, long_date
+from auditdesk.domain.board_figures import PeriodInfo, ScopeLine
 from auditdesk.domain.periods import (
     Period,
     previous_term_key,
@@ -23,6 +23,7 @@ from auditdesk.domain.periods import (
 )
 from auditdesk.domain.reference import AuditStatus, SettingType
 from auditdesk.domain.suppression import DEFAULT_THRESHOLD
+from auditdesk.domain.wording import date_text
 from auditdesk.errors import InvalidInput
 from auditdesk.services.audit_list import AuditFilter
 from auditdesk.store.models import Auditor, Setting, TemplateVersion
@@ -52,8 +53,8 @@ class ReportScope:
     def __post_init__(self) -> None:
         if self.period.start > self.period.end:
             raise InvalidInput(
-                f"The period starts ({long_date(self.period.start)}) after it ends "
-                f"({long_date(self.period.end)})."
+                f"The period starts ({date_text(self.period.start)}) after it ends "
+                f"({date_text(self.period.end)})."
             )
         if self.filter.text.strip():
             raise InvalidInput(
@@ -88,7 +89,7 @@ def period_between(start: date, end: date) -> Period:
     for named in _named_periods(start):
         if (named.start, named.end) == (start, end):
             return named
-    return Period(start, end, f"{long_date(start)} to {long_date(end)}")
+    return Period(start, end, f"{date_text(start)} to {date_text(end)}")
 
 
 def previous_period(period: Period) -> Period:
@@ -111,21 +112,24 @@ def previous_period(period: Period) -> Period:
     length = period.end - period.start
     end = period.start - timedelta(days=1)
     start = end - length
-    return Period(start, end, f"{long_date(start)} to {long_date(end)}")
+    return Period(start, end, f"{date_text(start)} to {date_text(end)}")
 
 
 def period_info(period: Period) -> PeriodInfo:
     return PeriodInfo(period.label, period.start, period.end)
 
 
-def describe_scope(session: Session, scope: ReportScope) -> tuple[ScopeLine, ...]:
-    """The scope in words, in the order a reader wants it."""
+def describe_scope(
+    session: Session, scope: ReportScope, *, compared: bool = True
+) -> tuple[ScopeLine, ...]:
+    """The scope in words, in the order a reader wants it. ``compared``: whether the
+    figures are compared with the previous period (not when it had nothing to compare);
+    only then is it listed, so the scope never names a comparison the figures do not make."""
     chosen = scope.filter
-    period = scope.period
-    dates = f"{long_date(period.start)} to {long_date(period.end)}"
-    lines = [
-        ScopeLine("Period", period.label if period.label == dates else f"{period.label} ({dates})"),
-        ScopeLine("Compared with", _with_dates(scope.previous_period)),
+    lines = [ScopeLine("Period", _with_dates(scope.period))]
+    if compared:
+        lines.append(ScopeLine("Compared with", _with_dates(scope.previous_period)))
+    lines += [
         ScopeLine("Templates", _template_titles(session, chosen.template_ids)),
         ScopeLine("Audit status", _sentence(status.label for status in scope.statuses)),
     ]
@@ -165,7 +169,7 @@ def _span(period: Period) -> tuple[date, date]:
 
 
 def _with_dates(period: Period) -> str:
-    dates = f"{long_date(period.start)} to {long_date(period.end)}"
+    dates = f"{date_text(period.start)} to {date_text(period.end)}"
     return period.label if period.label == dates else f"{period.label} ({dates})"
 
 

@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from auditdesk.domain.wording import date_time_text
 from auditdesk.errors import DatabaseLocked, FileProblem
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
@@ -57,10 +58,12 @@ class LockHolder:
     since: str
 
     def describe(self) -> str:
-        when = self.since
+        """Who holds the database, as the next person reads it: "Priya Shah on the computer
+        vm since 7 December 2026 at 12:47" (without the time if it cannot be read)."""
+        since = ""
         with suppress(ValueError):
-            when = datetime.fromisoformat(self.since).astimezone().strftime("%H:%M on %d %b %Y")
-        return f"{self.name} on {self.host} (since {when})"
+            since = f" since {date_time_text(datetime.fromisoformat(self.since))}"
+        return f"{self.name} on the computer {self.host}{since}"
 
 
 class DatabaseLock:
@@ -92,9 +95,9 @@ class DatabaseLock:
         if not _try_lock(handle):
             holder = self.read_holder()
             handle.close()
-            who = holder.describe() if holder else "another AuditDesk window"
+            who = f"by {holder.describe()}" if holder else "in another AuditDesk window"
             raise DatabaseLocked(
-                f"{self.database.name} is open in {who}. Only one AuditDesk can change a "
+                f"{self.database.name} is open {who}. Only one AuditDesk can change a "
                 "database at a time: close it there first, or open a different database."
             )
         holder = LockHolder(

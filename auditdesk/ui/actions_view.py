@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.reference import ActionStatus, Agency
+from auditdesk.domain.wording import date_text
 from auditdesk.services.actions import ActionFilter, list_actions, update_action
 from auditdesk.services.records import ActionRecord, Page
 from auditdesk.ui.accessibility import named
@@ -68,9 +69,9 @@ class ActionTableModel(QAbstractTableModel):
                 action.action,
                 action.owner_agency.label,
                 action.owner,
-                action.due_date.strftime("%d %b %Y"),
+                date_text(action.due_date),
                 status,
-                action.re_audit_date.strftime("%d %b %Y") if action.re_audit_date else "—",
+                date_text(action.re_audit_date) if action.re_audit_date else "—",
             )[index.column()]
         if action.overdue and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor("#fde7e9"))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import calendar
+from datetime import date
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -24,7 +24,7 @@ from auditdesk.services.audit_list import AuditFilter
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.audit_table_model import COLUMNS, AuditTableModel, grade_text
 from auditdesk.ui.filter_bar import FilterBar, FilterChoices
-from auditdesk.ui.wording import count
+from auditdesk.ui.wording import count, date_text
 
 # The longest thing each column of short values can show (a reference's letters vary, so
 # the widest letter stands in for them).
@@ -33,13 +33,13 @@ LONGEST: dict[str, list[str]] = {
     "Child": ["CE-0000000", "—"],
     "Plan stage": [stage.label for stage in PlanStage] + ["—"],
     "Agency": [agency.label for agency in Agency],
-    "Date": [f"00 {month} 0000" for month in calendar.month_abbr[1:]],
+    "Date": [date_text(date(2000, month, 28)) for month in range(1, 13)],
     "Status": [status.label for status in AuditStatus],
     "Grade": [grade_text(grade, draft=True) for grade in Grade] + [grade_text(None, draft=True)],
 }
 SHARING = ("Setting", "Template")  # long names: these share what width is left
 AUDITOR_CHARACTERS = 16
-SHARED_CHARACTERS = 16  # the least room for a setting's or template's name
+SHARED_CHARACTERS = 14  # the least room for a setting's or template's name (whole on hover)
 
 
 class AuditListView(QWidget):

@@ -20,8 +20,10 @@ from auditdesk.domain.reference import AuditStatus
 from auditdesk.services.audit_list import AuditFilter
 from auditdesk.services.records import AuditRow, Page
 from auditdesk.ui.task_runner import TaskScope
+from auditdesk.ui.wording import date_text
 
 PAGE_SIZE = 200
+NOTHING = "—"  # a cell with nothing to show (a setting visit has no child)
 Index = QModelIndex | QPersistentModelIndex
 Fetch = Callable[[AuditFilter, str, bool, int, int], Page[AuditRow]]
 
@@ -40,16 +42,19 @@ def _grade_text(row: AuditRow) -> str:
 # (heading, sort key, how to show a row's value)
 COLUMNS: tuple[tuple[str, str, Callable[[AuditRow], str]], ...] = (
     ("Reference", "reference", lambda r: r.reference),
-    ("Child", "child_reference", lambda r: r.child_reference or "—"),
-    ("Setting", "setting_name", lambda r: r.setting_name or "—"),
+    ("Child", "child_reference", lambda r: r.child_reference or NOTHING),
+    ("Setting", "setting_name", lambda r: r.setting_name or NOTHING),
     ("Template", "template", lambda r: r.template_title),
-    ("Plan stage", "plan_stage", lambda r: r.plan_stage.label if r.plan_stage else "—"),
+    ("Plan stage", "plan_stage", lambda r: r.plan_stage.label if r.plan_stage else NOTHING),
     ("Auditor", "lead_auditor", lambda r: r.lead_auditor),
     ("Agency", "lead_agency", lambda r: r.lead_agency.label),
-    ("Date", "audit_date", lambda r: r.audit_date.strftime("%d %b %Y")),
+    ("Date", "audit_date", lambda r: date_text(r.audit_date)),
     ("Status", "status", lambda r: r.status.label),
     ("Grade", "final_grade", _grade_text),
 )
+# Names that can be longer than their column (which then cuts them with "…"): the whole
+# name is the cell's tooltip, and screen readers are given it whole as the cell's text.
+WHOLE_ON_HOVER = frozenset({"Setting", "Template", "Auditor"})
 
 
 class AuditTableModel(QAbstractTableModel):
@@ -79,8 +84,12 @@ class AuditTableModel(QAbstractTableModel):
         if not index.isValid() or index.row() >= len(self._rows):
             return None
         row = self._rows[index.row()]
+        heading, _key, shown = COLUMNS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            return COLUMNS[index.column()][2](row)
+            return shown(row)
+        if role == Qt.ItemDataRole.ToolTipRole and heading in WHOLE_ON_HOVER:
+            text = shown(row)
+            return text if text != NOTHING else None
         if role == Qt.ItemDataRole.UserRole:
             return row
         return None

@@ -1,5 +1,5 @@
-"""A day the person gives: typed ("21 Jan 2027", "21/1/2027") or picked from a calendar,
-and empty until they do.
+"""A day the person gives: typed ("21 January 2027", "21 Jan 2027", "21/1/2027") or picked
+from a calendar, and empty until they do; shown the one way dates are shown everywhere.
 
 Qt's date box always shows some day, so a form using one has answered before the person
 has (a due date nobody chose would read later as agreed); and by keyboard it can only
@@ -9,6 +9,7 @@ people write them, and opens a calendar (arrow keys move by day and week, Enter 
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -21,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.domain.wording import MONTHS, date_text
 from auditdesk.ui.accessibility import named
 
-SHOWN = "%d %b %Y"
-# The ways a day is written in an English council office, most usual first.
-READ = (SHOWN, "%d %B %Y", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%Y-%m-%d", "%d %b %y")
-EXAMPLE = "21 Jan 2027"
+# The ways a day is written in figures in an English council office, most usual first.
+READ = ("%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%Y-%m-%d")
+EXAMPLE = "21 January 2027"
+# Month names read here rather than by strptime's %B and %b, which follow the computer's
+# language once Qt has set it: the words are English everywhere else too.
+_WRITTEN = re.compile(r"^(\d{1,2}) ([A-Za-z]+)\.? (\d{2}|\d{4})$")
 
 
 class DateField(QWidget):
@@ -56,7 +60,10 @@ class DateField(QWidget):
     @property
     def day(self) -> date | None:
         """The day given, or ``None`` while the field is empty or not yet a date."""
-        typed = " ".join(self.text.text().split())
+        typed = " ".join(self.text.text().replace(",", " ").split())
+        written = _written_day(typed)
+        if written is not None:
+            return written
         for pattern in READ:
             try:
                 return datetime.strptime(typed, pattern).date()
@@ -77,7 +84,7 @@ class DateField(QWidget):
         return None
 
     def set_day(self, day: date) -> None:
-        self.text.setText(f"{day:{SHOWN}}")
+        self.text.setText(date_text(day))
 
     def _open_calendar(self) -> None:
         popup = _CalendarPopup(self.day or date.today(), self)
@@ -114,3 +121,19 @@ class _CalendarPopup(QWidget):
     def _activated(self, value: QDate) -> None:
         self.close()  # first: closing a popup gives the keyboard back to its window
         self.picked.emit(date(value.year(), value.month(), value.day()))
+
+
+def _written_day(typed: str) -> date | None:
+    """ "21 January 2027", "21 Jan 2027" or "21 jan 27", or ``None``."""
+    found = _WRITTEN.match(typed)
+    if found is None:
+        return None
+    day, month_word, year = found.groups()
+    months = [m for m in MONTHS if m.lower().startswith(month_word.lower())]
+    if len(month_word) < 3 or len(months) != 1:
+        return None
+    full_year = int(year) + (2000 if len(year) == 2 else 0)
+    try:
+        return date(full_year, MONTHS.index(months[0]) + 1, int(day))
+    except ValueError:
+        return None

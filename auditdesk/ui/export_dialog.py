@@ -29,9 +29,9 @@ from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import FieldProblem, FormDialog, date_edit, picked_date
+from auditdesk.ui.export_choices import CUSTOM, ExportChoices
 from auditdesk.ui.filter_bar import recent_periods
-
-CUSTOM = "custom"
+from auditdesk.ui.wording import dates_shown_in_full
 
 
 class ExportDialog(FormDialog):
@@ -43,8 +43,11 @@ class ExportDialog(FormDialog):
         today: date,
         folder: Path,
         dialogs: DialogService,
+        remembered: ExportChoices | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``folder``: where files go until the person has chosen a folder; ``remembered``:
+        what they chose last time, offered again (and nothing they did not choose)."""
         super().__init__(
             "Export for the Board",
             "Write the Board workbook (Excel) and the Board pack (PDF). Counts below the "
@@ -53,12 +56,15 @@ class ExportDialog(FormDialog):
             parent,
         )
         self.dialogs = dialogs
+        last = remembered or ExportChoices()
         self.period = named(QComboBox(), "Period", "The term, quarter or year to report on")
         for period in recent_periods(today):
             self.period.addItem(period.label, period)
         self.period.addItem("Custom dates…", CUSTOM)
-        self.date_from = date_edit("From", "First day of a custom period", date(today.year, 1, 1))
-        self.date_to = date_edit("To", "Last day of a custom period", today)
+        self.date_from = dates_shown_in_full(
+            date_edit("From", "First day of a custom period", date(today.year, 1, 1))
+        )
+        self.date_to = dates_shown_in_full(date_edit("To", "Last day of a custom period", today))
         self.period.currentIndexChanged.connect(self._period_changed)
         self.template = self._combo("Template", [(t.title, t.template_id) for t in templates])
         self.locality = self._combo("Locality", [(loc, loc) for loc in localities])
@@ -86,18 +92,18 @@ class ExportDialog(FormDialog):
         self.xlsx_wanted = named(
             QCheckBox("&Workbook (Excel)"), "Write the workbook", "Writes the .xlsx file"
         )
-        self.xlsx_wanted.setChecked(True)
+        self.xlsx_wanted.setChecked(last.workbook)
         self.xlsx = named(
-            QLineEdit(str(folder / f"Board workbook {today:%Y-%m-%d}.xlsx")),
+            QLineEdit(str(_usable(last.workbook_folder, folder) / f"Board workbook {today}.xlsx")),
             "Workbook file",
             "Where the workbook is written",
         )
         self.pdf_wanted = named(
             QCheckBox("&Board pack (PDF)"), "Write the Board pack", "Writes the .pdf file"
         )
-        self.pdf_wanted.setChecked(True)
+        self.pdf_wanted.setChecked(last.pack)
         self.pdf = named(
-            QLineEdit(str(folder / f"Board pack {today:%Y-%m-%d}.pdf")),
+            QLineEdit(str(_usable(last.pack_folder, folder) / f"Board pack {today}.pdf")),
             "Board pack file",
             "Where the Board pack is written",
         )
@@ -106,11 +112,13 @@ class ExportDialog(FormDialog):
             "Open when done",
             "Opens the finished files in their usual programs",
         )
-        self.open_after.setChecked(True)
+        # Opening is the person's choice, never made for them.
+        self.open_after.setChecked(last.open_after)
         self.add_row("&Period:", self.period)
         self.add_row("&From:", self.date_from)
         self.add_row("&To:", self.date_to)
         self._period_changed()
+        self._choose_period(last)
         for label, combo in (
             ("Te&mplate:", self.template),
             ("&Locality:", self.locality),
@@ -155,14 +163,40 @@ class ExportDialog(FormDialog):
         if chosen_path is not None:
             edit.setText(str(chosen_path))
 
+    def _choose_period(self, last: ExportChoices) -> None:
+        """The period chosen last time, if it is still offered (a term long past drops off
+        the list, and then the list's own first is shown)."""
+        if last.period == CUSTOM and last.custom_from and last.custom_to:
+            self.period.setCurrentIndex(self.period.findData(CUSTOM))
+            self.date_from.setDate(_qdate(last.custom_from))
+            self.date_to.setDate(_qdate(last.custom_to))
+        elif last.period:
+            labels = [self.period.itemText(i) for i in range(self.period.count())]
+            if last.period in labels[:-1]:  # the last item is "Custom dates…"
+                self.period.setCurrentIndex(labels.index(last.period))
+
+    def choices(self) -> ExportChoices:
+        """What the person has chosen, to offer again next time."""
+        custom = self.period.currentData() == CUSTOM
+        return ExportChoices(
+            workbook_folder=_folder_of(self.xlsx.text()),
+            pack_folder=_folder_of(self.pdf.text()),
+            period=CUSTOM if custom else self.period.currentText(),
+            custom_from=picked_date(self.date_from) if custom else None,
+            custom_to=picked_date(self.date_to) if custom else None,
+            workbook=self.xlsx_wanted.isChecked(),
+            pack=self.pdf_wanted.isChecked(),
+            open_after=self.open_after.isChecked(),
+        )
+
     def _period_changed(self) -> None:
         custom = self.period.currentData() == CUSTOM
         self.date_from.setEnabled(custom)
         self.date_to.setEnabled(custom)
         if not custom:
             period: Period = self.period.currentData()
-            self.date_from.setDate(QDate(period.start.year, period.start.month, period.start.day))
-            self.date_to.setDate(QDate(period.end.year, period.end.month, period.end.day))
+            self.date_from.setDate(_qdate(period.start))
+            self.date_to.setDate(_qdate(period.end))
 
     # -- results -------------------------------------------------------------------------------
     def scope(self) -> ReportScope:
@@ -211,3 +245,17 @@ class ExportDialog(FormDialog):
             if wanted.isChecked() and not edit.text().strip():
                 found.append(FieldProblem(edit, f"Choose where to write the {suffix} file."))
         return found
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _usable(chosen: Path | None, fallback: Path) -> Path:
+    """The folder chosen last time while it is there (a memory stick or a share may not
+    be), else ``fallback``."""
+    return chosen if chosen is not None and chosen.is_dir() else fallback
+
+
+def _folder_of(text: str) -> Path | None:
+    return Path(text.strip()).expanduser().absolute().parent if text.strip() else None

@@ -29,6 +29,7 @@ from auditdesk.ui.exchange.send_dialog import SendDialog
 from auditdesk.ui.export_dialog import ExportDialog
 from auditdesk.ui.long_work import run_with_progress
 from auditdesk.ui.message_bar import MessageBar
+from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
 from auditdesk.ui.wording import count
@@ -47,6 +48,7 @@ class FileActions(QObject):
         *,
         after_import: Callable[[bool], None],
         templates: Callable[[], list[TemplateSummary]],
+        preferences: Preferences,
     ) -> None:
         super().__init__(window)
         self.window = window
@@ -56,6 +58,7 @@ class FileActions(QObject):
         self.message = message
         self._after_import = after_import
         self._templates = templates
+        self.preferences = preferences
         self._handle = error_handler(message.show_problem)
 
     # -- bundles ------------------------------------------------------------------------------
@@ -130,12 +133,14 @@ class FileActions(QObject):
             today=ctx.today(),
             folder=Path.home(),
             dialogs=self.dialogs,
+            remembered=self.preferences.export_choices(),
             parent=self.window,
         )
         chosen: list[ReportScope] = []
         dialog.submit = lambda: chosen.append(dialog.scope())
 
         def start() -> None:
+            self.preferences.remember_export_choices(dialog.choices())
             self._start_export(
                 chosen[0], *dialog.targets(), open_after=dialog.open_after.isChecked()
             )

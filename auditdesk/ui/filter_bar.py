@@ -6,6 +6,8 @@ reader; the period list offers recent terms, financial quarters and academic yea
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -67,6 +69,45 @@ def recent_periods(today: date) -> list[Period]:
         label = f"{start}/{(start + 1) % 100:02d}"
         periods.append(Period(date(start, 9, 1), date(start + 1, 8, 31), label))
     return periods
+
+
+def setting_choices(settings: list[SettingRecord]) -> list[tuple[str, str]]:
+    """(what the drop-down shows, uuid) for each setting. A name two settings share (two
+    "Beechwood High School"s in different towns) is followed by the locality and URN, then
+    the setting type, until each reads differently."""
+    details: dict[str, list[str]] = {s.uuid: [] for s in settings}
+
+    def label(setting: SettingRecord) -> str:
+        added = details[setting.uuid]
+        return f"{setting.name} ({', '.join(added)})" if added else setting.name
+
+    for more in (_where, _what):
+        shared = _shared(label(s) for s in settings)
+        for setting in settings:
+            if label(setting).casefold() in shared:
+                details[setting.uuid].append(more(setting))
+    # The same in every detail held: numbered, as the last resort.
+    totals = Counter(label(s).casefold() for s in settings)
+    numbered: Counter[str] = Counter()
+    for setting in settings:
+        key = label(setting).casefold()
+        if totals[key] > 1:
+            numbered[key] += 1
+            details[setting.uuid].append(f"{numbered[key]} of {totals[key]}")
+    return [(label(s), s.uuid) for s in settings]
+
+
+def _where(setting: SettingRecord) -> str:
+    return ", ".join([setting.locality, *([f"URN {setting.urn}"] if setting.urn else [])])
+
+
+def _what(setting: SettingRecord) -> str:
+    return setting.setting_type.label.lower()
+
+
+def _shared(labels: Iterable[str]) -> set[str]:
+    seen = Counter(label.casefold() for label in labels)
+    return {label for label, times in seen.items() if times > 1}
 
 
 class FilterBar(QWidget):
@@ -131,7 +172,7 @@ class FilterBar(QWidget):
         self.setting = self._combo(
             "Setting filter",
             "Shows only audits of this school, college or setting",
-            [(s.name, s.uuid) for s in choices.settings],
+            setting_choices(choices.settings),
         )
         self.clear = named(
             QPushButton("C&lear filters"), "Clear filters", "Shows every audit again"
@@ -247,7 +288,7 @@ class FilterBar(QWidget):
             (self.template, [(t.title, t.template_id) for t in choices.templates]),
             (self.auditor, [(f"{a.name} ({a.agency.label})", a.uuid) for a in choices.auditors]),
             (self.locality, [(loc, loc) for loc in choices.localities]),
-            (self.setting, [(s.name, s.uuid) for s in choices.settings]),
+            (self.setting, setting_choices(choices.settings)),
         ):
             kept = combo.currentData()
             combo.blockSignals(True)
@@ -289,7 +330,12 @@ class FilterBar(QWidget):
         ]
 
     def _combo(
-        self, name: str, description: str, items: list[tuple[str, object]], *, any_text: str = "Any"
+        self,
+        name: str,
+        description: str,
+        items: Sequence[tuple[str, object]],
+        *,
+        any_text: str = "Any",
     ) -> QComboBox:
         combo = named(QComboBox(), name, description)
         combo.addItem(any_text, None)

@@ -1,8 +1,11 @@
 """First run: who is using AuditDesk on this laptop. Their name, agency and role go on
 every audit they make and every change they record. They are kept in the person's own
-preferences, so opening somebody else's database never changes who they are."""
+profile (which the commands read too), so opening somebody else's database never changes
+who they are."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -11,18 +14,40 @@ from auditdesk.domain.reference import Agency, Role
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
 from auditdesk.ui.dialogs import FieldProblem, FormDialog, choice_combo
+from auditdesk.user_profile import name_problem
+
+
+@dataclass(frozen=True)
+class DialogWords:
+    """Everything the dialog says about itself, kept together so each use of it (first
+    run; Help > Your profile) has its words in one place, and none is left from another."""
+
+    title: str
+    intro: str
+    description: str  # for screen readers
+    ok: str
+    ok_description: str
+    cancel_description: str
+
+
+#: On first run, before any window: Cancel closes AuditDesk, which asks again next time.
+FIRST_RUN = DialogWords(
+    title=f"Welcome to {APP_NAME}",
+    intro=(
+        f"{APP_NAME} records who made each audit and each change. Tell it who you are; "
+        "you can change this later with Help > Your profile."
+    ),
+    description=f"Tell {APP_NAME} who you are before you start",
+    ok="&Start",
+    ok_description=f"Saves who you are and opens {APP_NAME}",
+    cancel_description=f"Closes {APP_NAME} without starting; it asks again next time",
+)
 
 
 class WelcomeDialog(FormDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(
-            f"Welcome to {APP_NAME}",
-            "AuditDesk records who made each audit and each change. Tell it who you are; "
-            "you can change this later from the Help menu.",
-            "&Start",
-            parent,
-        )
-        named(self, f"Welcome to {APP_NAME}", "Tell AuditDesk who you are before you start")
+    def __init__(self, parent: QWidget | None = None, words: DialogWords = FIRST_RUN) -> None:
+        super().__init__(words.title, words.intro, words.ok, parent)
+        named(self, words.title, words.description)
         self.name = named(QLineEdit(), "Your name", "Your full name, as colleagues know you")
         self.agency = choice_combo(
             "Your agency", "The agency you audit for", [(a.label, a) for a in Agency]
@@ -34,8 +59,13 @@ class WelcomeDialog(FormDialog):
         self.add_row("&Agency:", self.agency)
         self.add_row("&Role:", self.role)
         cancel = self.buttons.button(self.buttons.StandardButton.Cancel)
-        named(cancel, "Cancel", "Closes without saving")
-        named(self.ok_button, "Start", "Saves who you are and opens AuditDesk")
+        # The form named both buttons for any form; these words are this dialog's own, on
+        # hover as for screen readers.
+        for button, name, description in (
+            (cancel, "Cancel", words.cancel_description),
+            (self.ok_button, words.ok.replace("&", ""), words.ok_description),
+        ):
+            named(button, name, description).setToolTip(description)
 
     def show_profile(self, name: str, agency: Agency, role: Role) -> None:
         self.name.setText(name)
@@ -53,10 +83,10 @@ class WelcomeDialog(FormDialog):
 
     def problems(self) -> list[FieldProblem]:
         found = []
-        if not self.name.text().strip():
-            found.append(FieldProblem(self.name, "Enter your name to continue."))
-        elif len(self.name.text().strip()) > 120:
-            found.append(FieldProblem(self.name, "Your name is too long (120 characters at most)."))
+        # The same rule as `auditdesk profile --name`: both write the one profile.
+        name_wrong = name_problem(self.name.text())
+        if name_wrong is not None:
+            found.append(FieldProblem(self.name, name_wrong))
         if self.agency.currentData() is None:
             found.append(FieldProblem(self.agency, "Choose the agency you audit for."))
         if self.role.currentData() is None:

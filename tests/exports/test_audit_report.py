@@ -7,11 +7,20 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from auditdesk.domain.audit_report import (
+    AuditReport,
+    Fact,
+    ReportAnswer,
+    ReportModeration,
+    ReportModerationGrade,
+    ReportSection,
+)
 from auditdesk.errors import InvalidInput, NotFound
+from auditdesk.exporters.audit_report import write_audit_report
 from auditdesk.services import audit_lifecycle, audits
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.exports import export_audit_report
-from tests.conftest import plan_subject
+from tests.conftest import FIXED_NOW, plan_subject
 from tests.exports.conftest import FORMULAS, PLANTED_CHILDREN, Planted, sql
 from tests.services.helpers import option_with_points
 
@@ -47,7 +56,7 @@ def test_the_report_holds_subject_answers_grades_actions_and_sign_off(
     assert text.count(FORMULAS[0]) >= prompts - 1  # the planted comment on (nearly) every answer
     assert "Requires improvement" in text
     assert "Suggested from the answers:" in text
-    assert "Overall: the" in text  # the overall grade's reasons
+    assert "Overall: Requires improvement" in text  # the overall grade's reasons
     assert "Section A: views, interests and aspirations" in text
     assert "(overdue)" in text  # the planted action was due on 1 October 2026
     assert "This audit has not been drawn for moderation." in text
@@ -129,3 +138,78 @@ def test_a_completed_report_reads_as_final(planted: Planted, tmp_path: Path) -> 
     assert "Overall grade Requires improvement Suggested from the answers:" in text
     assert "DRAFT" not in text
     assert "so far" not in text
+
+
+def _report_of(answers: int, *, moderation: ReportModeration | None) -> AuditReport:
+    """A finished audit whose one section holds ``answers`` answers: as they grow by one,
+    the closing blocks reach every place on a page, its foot included."""
+    section = ReportSection(
+        "Section F: provision",
+        "Good",
+        ("Provision is specific and quantified.",),
+        tuple(
+            ReportAnswer(f"q{number}", f"Question {number}", "", "Good", "Seen.", "", True)
+            for number in range(answers)
+        ),
+    )
+    return AuditReport(
+        reference="AD-7KQ2XM",
+        template_title="EHCP multi-agency quality audit",
+        template_version=1,
+        kind="EHCP audit",
+        status="Completed",
+        subject=(Fact("Child", "CE-10101"),),
+        team=("Sam Practice (Education)",),
+        sections=(section,),
+        suggested_grade="Good",
+        override_grade="",
+        override_reason="",
+        final_grade="Good",
+        overall_reasons=(),
+        actions=(),
+        moderation=moderation,
+        sign_off=(
+            Fact("Status", "Completed"),
+            Fact("Completed", "20 November 2026"),
+            Fact("Signed off", "Not yet"),
+        ),
+        generated_at=FIXED_NOW,
+        generated_by="Sam Practice",
+    )
+
+
+@pytest.mark.parametrize("moderated", [False, True], ids=["not moderated", "moderated"])
+def test_closing_blocks_are_never_split_across_pages(tmp_path: Path, moderated: bool) -> None:
+    """A page holding only "Signed off: Not yet" (the foot of a split table) reads as a
+    page of nothing: each closing block moves whole to the next page instead."""
+    moderation = (
+        ReportModeration(
+            "Agreed",
+            "Morgan Health",
+            (ReportModerationGrade("Overall", "Good", "Requires improvement", "Good"),),
+            "Panel view.",
+            None,
+        )
+        if moderated
+        else None
+    )
+    blocks = {
+        "Actions": ("No actions have been recorded for this audit.",),
+        "Moderation": (
+            ("Agreed. Second marker: Morgan Health.", "Grade for", "Panel view.")
+            if moderated
+            else ("This audit has not been drawn for moderation.",)
+        ),
+        "Sign-off": ("Status Completed", "Completed 20 November 2026", "Signed off Not yet"),
+    }
+    split: list[str] = []
+    for answers in range(1, 70):
+        target = tmp_path / f"{answers}.pdf"
+        write_audit_report(target, _report_of(answers, moderation=moderation))
+        pages = [" ".join(page.extract_text().split()) for page in PdfReader(target).pages]
+        for heading, lines in blocks.items():
+            where = {next(n for n, text in enumerate(pages) if line in text) for line in lines}
+            starts = max(n for n, text in enumerate(pages) if f"{heading} " in text)
+            if where != {starts}:
+                split.append(f"{answers} answers: {heading} starts on page {starts + 1}")
+    assert split == []

@@ -104,7 +104,7 @@ def test_rows_match_the_database(workbook_path: Path, demo_path: Path) -> None:
     first = audits[0]
     assert isinstance(first["Audit date"], datetime)
     date_cell = book["Audits"]["F2"]
-    assert date_cell.number_format == "d mmm yyyy"
+    assert date_cell.number_format == "d mmmm yyyy"  # 7 December 2026, as dates are read
     assert [row["Audit date"] for row in audits] == sorted(row["Audit date"] for row in audits)
 
     answers = rows_of(book["Answers"])

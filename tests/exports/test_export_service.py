@@ -12,8 +12,9 @@ import pytest
 from auditdesk.domain.periods import parse_period
 from auditdesk.errors import FileProblem, InvalidInput
 from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_board
+from auditdesk.services.exports import export_audit_report, export_board
 from auditdesk.services.report_scope import ReportScope
+from tests.exports.conftest import sql
 
 SCOPE = ReportScope(parse_period("2025/26"))
 
@@ -139,3 +140,15 @@ def test_the_disk_filling_up_is_reported_plainly(
     with pytest.raises(FileProblem, match="is full"):
         export_board(demo_ctx, SCOPE, pdf=tmp_path / "board.pdf")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_log_counts_audits_in_words_that_agree(
+    demo_ctx: ServiceContext, demo_path: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    ((reference,),) = sql(demo_path, "SELECT reference FROM audits ORDER BY reference LIMIT 1")
+    caplog.set_level("INFO", logger="auditdesk.services.exports")
+    export_audit_report(demo_ctx, reference, tmp_path / "one.pdf")
+    board = export_board(demo_ctx, SCOPE, pdf=tmp_path / "board.pdf")
+    lines = [record.getMessage() for record in caplog.records]
+    assert "one.pdf (1 audit) in " in lines[0]
+    assert f"board.pdf ({board.audits:,} audits) in " in lines[1]

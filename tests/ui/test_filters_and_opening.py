@@ -100,7 +100,7 @@ def test_a_database_held_elsewhere_is_refused_until_that_process_dies(
     assert holder.stdout.readline().strip() == "holding"
     assert not controller.open(path)
     messages = [asked.text for asked in dialogs.asked if asked.kind == "warn"]
-    assert "open in Alex Other on" in messages[0]
+    assert "is open by Alex Other on the computer " in messages[0]
     assert "Only one AuditDesk can change a database at a time" in messages[0]
     holder.send_signal(signal.SIGKILL)  # no clean-up: the lock file is left behind
     holder.wait(timeout=10)

@@ -40,6 +40,7 @@ from auditdesk.ui.new_audit_dialog import NewAuditDialog
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
+from tests.one_date_format import dates_written_otherwise, dates_written_the_one_way
 from tests.services.helpers import answer_everything
 from tests.ui.scripted_dialogs import ScriptedDialogs
 from tests.ui.visible import (
@@ -370,3 +371,31 @@ def _title_metrics() -> QFontMetrics:
 
 
 TITLE_BAR_BUTTONS = 140  # a window manager's icon, minimise, maximise and close
+
+
+def test_dates_read_the_one_way_in_the_audit_list_dashboard_and_export(
+    qtbot: QtBot,
+    open_window: Callable[[Path | None], MainWindow],
+    dialogs: ScriptedDialogs,
+    demo_file: Path,
+    tmp_path: Path,
+) -> None:
+    """ "7 December 2026" in every window as in every export, never "07 Dec 2026"."""
+    copy = tmp_path / "demo.sqlite"
+    copy.write_bytes(demo_file.read_bytes())
+    window = open_window(copy)
+    window.show()
+    read: list[str] = []
+    qtbot.waitUntil(lambda: window.audit_list.model.rowCount() > 0)
+    read += visible_texts(window)
+    window.tabs.setCurrentWidget(window.dashboard)
+    bar = window.audit_list.filters
+    bar.period.setCurrentIndex(bar.period.findText("2025/26"))
+    qtbot.waitUntil(lambda: "audits ·" in window.dashboard.headline.text(), timeout=5000)
+    read += visible_texts(window)
+    window.files.export_board()
+    export = dialogs.latest(ExportDialog)
+    read += [*visible_texts(export), export.date_from.text(), export.date_to.text()]
+    export.reject()
+    assert dates_written_otherwise(read) == []
+    assert len(dates_written_the_one_way(read)) > 20  # the list's dates, the period's

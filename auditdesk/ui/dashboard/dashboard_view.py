@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.domain.board_figures import BoardFigures, GradeRow, GradeTable, long_date
+from auditdesk.domain.board_figures import BoardFigures, GradeRow, GradeTable
 from auditdesk.domain.periods import Period
 from auditdesk.exporters.palette import DELIVERY_COLOURS, GRADE_COLOURS, MEASURE
 from auditdesk.services.audit_list import AuditFilter, date_range
@@ -33,6 +33,7 @@ from auditdesk.ui.dashboard.bar_chart import Bar, BarChart
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
+from auditdesk.ui.wording import date_text
 
 RECOMPUTE_DELAY_MS = 300
 
@@ -123,7 +124,7 @@ class DashboardView(QScrollArea):
         first = audit_filter.date_from or found[0]
         last = audit_filter.date_to or max(found[1], today)
         # Named by its dates alone, as the Board pack names a span, so they are said once.
-        return Period(first, last, f"{long_date(first)} to {long_date(last)}")
+        return Period(first, last, f"{date_text(first)} to {date_text(last)}")
 
     # -- showing ------------------------------------------------------------------------------
     def _show(self, figures: BoardFigures | None) -> None:
@@ -137,7 +138,14 @@ class DashboardView(QScrollArea):
                 chart.show_bars([])
             return
         text_note = " (the text search is not applied here)" if self._filter.text else ""
-        scope = "; ".join(f"{line.label}: {line.value}" for line in figures.scope)
+        # The heading names the period; a period named by its dates alone is not said
+        # again beneath it.
+        lines = [
+            line
+            for line in figures.scope
+            if (line.label, line.value) != ("Period", figures.period.label)
+        ]
+        scope = "; ".join(f"{line.label}: {line.value}" for line in lines)
         self.heading.setText(f"{figures.title}: {figures.period.label}")
         self.scope.setText(f"{scope}{text_note}. {figures.suppression_rule}")
         head = figures.headline

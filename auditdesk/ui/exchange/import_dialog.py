@@ -28,14 +28,8 @@ class ImportPreviewDialog(FormDialog):
             parent,
         )
         self.preview = preview
-        details = [f"From {preview.sender} ({preview.selection})."]
-        if preview.imported_before:
-            first = preview.imported_before[0]
-            when = first.imported_at.astimezone().strftime("%d %b %Y %H:%M")
-            details.append(
-                f"This bundle was imported before, on {when} by {first.imported_by}; "
-                "importing it again changes nothing."
-            )
+        # Who sent it, when, and any earlier import are in the summary already.
+        details = []
         if preview.templates_to_install:
             details.append("Templates it brings: " + ", ".join(preview.templates_to_install) + ".")
         details.append(

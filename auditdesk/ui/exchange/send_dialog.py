@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.domain.wording import date_text
 from auditdesk.errors import UserError
 from auditdesk.services.bundles import (
     ChangedSince,
@@ -141,9 +142,7 @@ class SendDialog(FormDialog):
         self.list.setRowCount(len(self.candidates))
         for row, audit in enumerate(self.candidates):
             sent = (
-                audit.last_sent_at.astimezone().strftime("%d %b %Y")
-                if audit.last_sent_at
-                else "never"
+                date_text(audit.last_sent_at.astimezone().date()) if audit.last_sent_at else "never"
             )
             values = (
                 audit.reference,

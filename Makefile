@@ -15,8 +15,10 @@ STAMP  := $(VENV)/.installed
 run: $(STAMP)
 	$(BIN)/auditdesk $(ARGS)
 
+# One test process per core; each test file stays in one process, so a file's shared
+# fixtures (a large demo database, say) are built once. `.venv/bin/pytest FILE` runs in one.
 test: $(STAMP) lint
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

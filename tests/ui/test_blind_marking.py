@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import year_group_label
+from auditdesk.domain.wording import date_text
 from auditdesk.services import moderation
 from auditdesk.services.people import list_auditors
 from auditdesk.ui.editor.editor_dialogs import MissingDialog
@@ -122,7 +123,7 @@ def _plan_of(path: Path, audit_reference: str) -> dict[str, object]:
         "year_group": year,
         "need": PrimaryNeed(need).label,
         "setting": setting,
-        "issued": f"{date.fromisoformat(str(issued)):%d %b %Y}",
+        "issued": date_text(date.fromisoformat(str(issued))),
     }
 
 

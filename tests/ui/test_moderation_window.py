@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTableWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
@@ -21,6 +21,7 @@ from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything, option_with_points
 from tests.ui.alt_keys import press_alt
+from tests.ui.readable import unreadable_cells
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
@@ -73,6 +74,9 @@ def test_a_moderation_round_end_to_end(
     dialog = dialogs.latest(ReconciliationDialog)
     differing = [line for line in dialog.reconciliation.lines if line.differs]
     assert len(differing) == 1
+    # Every section, question and rating side by side can be read whole, not cut with "…".
+    sides = next(t for t in dialog.findChildren(QTableWidget) if t.rowCount() > 20)
+    assert unreadable_cells(sides) == []
     assert "exact agreement" in dialog.figures.text()
     overall = dialog.agreed["overall"]
     overall.setCurrentIndex(overall.findData(Grade.REQUIRES_IMPROVEMENT))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,6 +25,8 @@ from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 from auditdesk.ui.dialogs import FieldProblem, FormDialog
 from auditdesk.ui.wording import count
+
+SECTION_CHARACTERS = 22  # "Section A: views, interests" wraps onto two lines
 
 
 class ReconciliationDialog(FormDialog):
@@ -88,8 +91,28 @@ class ReconciliationDialog(FormDialog):
                     item.setBackground(QBrush(QColor("#fff4ce")))
                     item.setForeground(QBrush(QColor("#000000")))
                     item.setFont(bold)
+                item.setToolTip(value)
                 table.setItem(row, column, item)
-        table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Every question, section and rating read whole: the text wraps and each row is as
+        # tall as its longest cell (47 questions cost nothing to measure).
+        table.setWordWrap(True)
+        table.setTextElideMode(Qt.TextElideMode.ElideNone)
+        header = table.horizontalHeader()
+        char = table.fontMetrics().averageCharWidth()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, char * SECTION_CHARACTERS)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in (2, 3, 4):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # Rows are measured again once the columns have their widths (after the dialog is
+        # laid out, and whenever a column or the dialog is resized), never before.
+        fit = QTimer(table)
+        fit.setSingleShot(True)
+        fit.setInterval(0)
+        fit.timeout.connect(table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: fit.start())
+        header.geometriesChanged.connect(fit.start)
+        fit.start()
         table.setMinimumHeight(260)
         return table
 

@@ -64,14 +64,21 @@ def fit(text: str, width: float, size: float = LABEL_SIZE) -> str:
     return text.rstrip() + "…"
 
 
-def _nice_ceiling(value: float) -> float:
-    if value <= 0:
-        return 1
+# How many gridlines each kind of ceiling divides into, so every gridline is a round
+# number a reader can use (250 in fives: 50, 100, ...; never 62 and 188).
+_DIVISIONS = {1: 5, 2: 4, 2.5: 5, 5: 5, 10: 5}
+
+
+def count_axis(value: float) -> tuple[float, int]:
+    """The top of a count axis at or above ``value``, and how many equal, round steps
+    divide it: (250, 5) for 228, (1000, 5) for 755, (4, 4) for 3."""
+    if value <= 4:
+        return 4.0, 4  # whole counts: 1, 2, 3, 4
     magnitude = 10 ** math.floor(math.log10(value))
     for step in (1, 2, 2.5, 5, 10):
         if value <= step * magnitude:
-            return float(step * magnitude)
-    return float(10 * magnitude)
+            return float(step * magnitude), _DIVISIONS[step]
+    return float(10 * magnitude), 5
 
 
 def grade_bars(row: GradeRow, width: float, height: float) -> Drawing:
@@ -80,10 +87,10 @@ def grade_bars(row: GradeRow, width: float, height: float) -> Drawing:
     left, bottom, top = 30.0, 26.0, height - 14
     plot_height = top - bottom
     shown = [grade.shown for grade in row.grades if grade.shown is not None]
-    ceiling = _nice_ceiling(max(shown, default=0))
-    for step in range(5):
-        value = ceiling * step / 4
-        y = bottom + plot_height * step / 4
+    ceiling, divisions = count_axis(max(shown, default=0))
+    for step in range(divisions + 1):
+        value = ceiling * step / divisions
+        y = bottom + plot_height * step / divisions
         drawing.add(Line(left, y, width, y, strokeColor=RULE, strokeWidth=0.4))
         drawing.add(_text(left - 4, y - 2.5, f"{value:,.0f}", anchor="end", colour=MUTED))
     slot = (width - left) / len(row.grades)

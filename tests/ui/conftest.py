@@ -17,6 +17,7 @@ from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.task_runner import TaskRunner
+from tests.ui.demo_files import make_demo
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 
@@ -25,6 +26,13 @@ def preferences(tmp_path: Path) -> Preferences:
     prefs = Preferences(tmp_path / "preferences.ini")
     prefs.remember_profile("Sam Practice", Agency.EDUCATION, Role.PRACTICE_CHAMPION)
     return prefs
+
+
+@pytest.fixture(scope="session")
+def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small demo database (60 audits of every kind), made once for the tests that read
+    one; each test copies it (``tests/ui/demo_files.copy_of``) before changing anything."""
+    return make_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite", 60, seed=5)
 
 
 @pytest.fixture

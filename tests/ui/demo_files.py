@@ -1,4 +1,4 @@
-"""Small demo databases for window tests: made once per module, copied for each test so
+"""Small demo databases for window tests: made once per test run, copied for each test so
 every test starts from the same file and may change its copy."""
 
 from __future__ import annotations

@@ -10,7 +10,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -22,13 +21,8 @@ from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from auditdesk.ui.moderation.moderation_view import ModerationView
 from tests.ui.alt_keys import press_alt
-from tests.ui.demo_files import copy_of, make_demo
+from tests.ui.demo_files import copy_of
 from tests.ui.scripted_dialogs import ScriptedDialogs
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("assign") / "demo.sqlite", 60, seed=5)
 
 
 def test_a_batch_gets_one_independent_marker_chosen_by_keyboard(

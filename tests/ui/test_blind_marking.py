@@ -11,7 +11,6 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QRadioButton
 from pytestqt.qtbot import QtBot
@@ -25,15 +24,10 @@ from auditdesk.ui.editor.question_widget import QuestionWidget
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from tests.ui.alt_keys import press_alt
-from tests.ui.demo_files import copy_of, make_demo
+from tests.ui.demo_files import copy_of
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("blind") / "demo.sqlite", 60, seed=5)
 
 
 def test_second_marking_names_the_plan_and_works_by_keyboard(

@@ -7,21 +7,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from auditdesk.services.audit_list import AuditFilter, list_audits
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.main_window import MainWindow
-from tests.ui.demo_files import copy_of, make_demo
+from tests.ui.demo_files import copy_of
 from tests.ui.readable import off_screen, unreadable_cells
 
 EDITOR_WIDTH = 1280  # the editor's usual width (its height is the screen's, on a laptop)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("editor-reads") / "demo.sqlite", 60, seed=5)
 
 
 def test_every_section_name_reads_whole_in_the_editor_of_each_template(

@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMenu, QWidget
@@ -27,16 +26,11 @@ from auditdesk.ui.new_audit_dialog import NewAuditDialog
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
 from tests.ui.alt_keys import alt_keys_astray, press_alt
-from tests.ui.demo_files import copy_of, make_demo
+from tests.ui.demo_files import copy_of
 from tests.ui.scripted_dialogs import ScriptedDialogs
 from tests.ui.visible import literal_ampersands, mnemonic_clashes
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("keys") / "demo.sqlite", 60, seed=5)
 
 
 class Keys:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
@@ -25,17 +24,12 @@ from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
 from tests.ui.alt_keys import press_alt
-from tests.ui.demo_files import copy_of, make_demo
+from tests.ui.demo_files import copy_of
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("keyboard") / "demo.sqlite", 60, seed=5)
 
 
 def test_the_main_window_keeps_the_keyboard_in_its_lists(

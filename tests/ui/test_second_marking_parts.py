@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -18,13 +17,8 @@ from auditdesk.ui.editor.navigator import KEY_ROLE
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from tests.ui.alt_keys import press_alt
-from tests.ui.demo_files import copy_of, make_demo
+from tests.ui.demo_files import copy_of
 from tests.ui.scripted_dialogs import ScriptedDialogs
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("parts") / "demo.sqlite", 60, seed=5)
 
 
 def test_only_parts_with_something_to_rate_are_offered(

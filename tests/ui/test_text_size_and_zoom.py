@@ -32,18 +32,13 @@ from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
 from auditdesk.ui.new_audit_dialog import NewAuditDialog
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
-from tests.ui.demo_files import copy_of, make_demo
+from tests.ui.demo_files import copy_of
 from tests.ui.reach import out_of_reach
 from tests.ui.readable import unreadable_cells
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 LAPTOP = QSize(1366, 768)
-
-
-@pytest.fixture(scope="module")
-def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_demo(tmp_path_factory.mktemp("zoom") / "demo.sqlite", 60, seed=5)
 
 
 @pytest.fixture(autouse=True)

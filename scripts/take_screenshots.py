@@ -13,18 +13,25 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from pypdf import PdfReader
 from PySide6.QtCore import QEventLoop, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 
+from auditdesk.domain.periods import parse_period
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.services import moderation
 from auditdesk.services.audit_list import AuditFilter, list_audits
+from auditdesk.services.context import ServiceContext
 from auditdesk.services.demo.generator import DemoOptions, generate_demo
+from auditdesk.services.exports import export_board
+from auditdesk.services.report_scope import ReportScope
 from auditdesk.services.workspace import open_workspace
 from auditdesk.ui.app import AppController
+from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
 from auditdesk.ui.preferences import Preferences
 
@@ -74,28 +81,25 @@ def main(out: Path) -> None:
     preferences.remember_profile("Jo Quality", Agency.EDUCATION, Role.QUALITY_LEAD)
     controller = AppController(app, preferences, synchronous=True)
     assert controller.open(database)
-    window = controller.window
+    window, session = controller.window, controller.session
     assert window is not None
+    assert session is not None
     # As a person has it: filling the laptop's screen.
     window.showMaximized()
     shoot(app, window, out / "audit-list.png")
 
-    rows = list_audits(controller.session.db, AuditFilter(template_ids=("setting-visit",)), limit=1)
+    rows = list_audits(session.db, AuditFilter(template_ids=("setting-visit",)), limit=1)
     window.open_audit(rows.items[0].uuid)
     editor = window.editors[rows.items[0].uuid]
     editor.showMaximized()
-    editor.navigator.setCurrentItem(editor.navigator.topLevelItem(8))
+    editor.navigator.setCurrentItem(_part(editor, 8))
     shoot(app, editor, out / "editor.png")
     editor.close()
 
     window.tabs.setCurrentWidget(window.moderation_view)
     shoot(app, window, out / "moderation.png")
-    agreed = next(
-        r for r in moderation.list_moderations(controller.session.ctx) if r.status == "agreed"
-    )
-    dialog = ReconciliationDialog(
-        moderation.reconciliation(controller.session.ctx, agreed.uuid), window
-    )
+    agreed = next(r for r in moderation.list_moderations(session.ctx) if r.status == "agreed")
+    dialog = ReconciliationDialog(moderation.reconciliation(session.ctx, agreed.uuid), window)
     dialog.show()
     shoot(app, dialog, out / "reconciliation.png")
     dialog.close()
@@ -110,15 +114,45 @@ def main(out: Path) -> None:
     controller.change_view(1.0, True)  # 100% + 100%: twice the text size, high contrast
     window.tabs.setCurrentWidget(window.audit_list)
     shoot(app, window, out / "high-contrast-200.png")
-    rows = list_audits(controller.session.db, AuditFilter(template_ids=("ehcp-quality",)), limit=1)
+    rows = list_audits(session.db, AuditFilter(template_ids=("ehcp-quality",)), limit=1)
     window.open_audit(rows.items[0].uuid)
     editor = window.editors[rows.items[0].uuid]
     editor.showMaximized()
-    editor.navigator.setCurrentItem(editor.navigator.topLevelItem(5))
+    editor.navigator.setCurrentItem(_part(editor, 5))
     shoot(app, editor, out / "editor-high-contrast-200.png")
     editor.close()
     controller.change_view(0, False)
+    ctx = session.ctx
     controller.close()
+    board_pack_headline(ctx, out / "board-pack-headline.png")
+
+
+def _part(editor: AuditEditorWindow, number: int) -> QTreeWidgetItem:
+    item = editor.navigator.topLevelItem(number)
+    assert item is not None
+    return item
+
+
+def board_pack_headline(ctx: ServiceContext, target: Path) -> None:
+    """The Board pack's headline page for the autumn term, as the pack prints it."""
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / "board.pdf"
+        db = open_workspace(ctx.db.path)
+        try:
+            export_board(replace(ctx, db=db), ReportScope(parse_period("Autumn 2025")), pdf=pdf)
+        finally:
+            db.close()
+        pages = [page.extract_text() for page in PdfReader(pdf).pages]
+        number = next(
+            n
+            for n, text in enumerate(pages, start=1)
+            if "Headline" in text and "Contents" not in text
+        )
+        stem = Path(folder) / "page"
+        command = ["pdftoppm", "-png", "-r", "70", "-f", str(number), "-l", str(number)]
+        subprocess.run([*command, "-singlefile", str(pdf), str(stem)], check=True)
+        target.write_bytes(stem.with_suffix(".png").read_bytes())
+        print(f"wrote {target}")
 
 
 if __name__ == "__main__":

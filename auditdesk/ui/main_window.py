@@ -462,9 +462,10 @@ Main window: Ctrl+N new audit; Enter opens the selected audit; Alt+1 to Alt+5 ch
 Audits, Actions, Moderation, Conflicts and Dashboard tabs; F5 refreshes; Ctrl+E exports
 for the Board; Ctrl+Shift+S sends audits; Ctrl+I imports a bundle.
 
-Editor: Alt+1 the section list, Alt+2 the questions; 1-4 choose a rating, N for N/A,
-Delete clears; Tab moves on; Ctrl+PgDown and Ctrl+PgUp the next or previous part;
-Ctrl+Z and Ctrl+Y undo and redo (one history for the whole audit, typing included);
-Ctrl+Return completes; Ctrl+W closes.
+Editor: Alt+1 the section list, Alt+2 the questions; the key shown beside a rating
+chooses it (1, 2, ...), N for N/A, Delete clears; Tab moves on; Ctrl+PgDown and Ctrl+PgUp
+the next or previous part; Ctrl+Z and Ctrl+Y undo and redo (one history for the whole
+audit, typing included; Ctrl+Alt+Z shows it); Ctrl+H the change trail; Ctrl+P the audit
+report; Ctrl+Return completes; Ctrl+W closes.
 
 Second marking: the same keys for ratings; Ctrl+Return submits."""

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from auditdesk import paths
+from auditdesk.domain.periods import check_day
 from auditdesk.errors import InvalidInput
 from auditdesk.services.context import Actor, ServiceContext
 from auditdesk.services.people import use_profile
@@ -109,12 +110,19 @@ def positive_int(text: str) -> int:
 
 
 def iso_date(text: str) -> date:
+    """A day given on the command line, within the days AuditDesk works with (checked
+    here, at the boundary: near year 1 or 9999 the local-time and previous-period
+    arithmetic behind every command has no date to give)."""
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"'{text}' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-31"
         ) from None
+    try:
+        return check_day(day)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
 
 
 def file_size(path: Path) -> int:

@@ -15,6 +15,14 @@ from datetime import date, timedelta
 
 _TERM_NAMES = {1: "Autumn", 2: "Spring", 3: "Summer"}
 
+#: The days AuditDesk accepts from people for periods, "from", "to" and "since": every
+#: audit a council holds lies inside (EHC plans began in 2014), and a period's neighbours
+#: (the previous year a Board compares with) and its local-time conversions stay real
+#: dates, which they do not next to year 1 or year 9999.
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2099, 12, 31)
+ACCEPTED_RANGE = "1 January 2000 to 31 December 2099"
+
 
 @dataclass(frozen=True, order=True)
 class Period:
@@ -68,10 +76,36 @@ def quarter_period(day: date) -> Period:
     return Period(start, after - timedelta(days=1), label)
 
 
+def check_day(day: date) -> date:
+    """``day`` if AuditDesk works with it; otherwise a ValueError naming the range."""
+    if not EARLIEST_DAY <= day <= LATEST_DAY:
+        raise ValueError(
+            f"{day.isoformat()} is outside the days AuditDesk works with: "
+            f"give a day from {ACCEPTED_RANGE}"
+        )
+    return day
+
+
 def parse_period(text: str) -> Period:
     """Read a term ("Autumn 2025"), a quarter ("2025/26 Q2"), an academic year
-    ("2025/26") or a calendar year ("2025")."""
+    ("2025/26") or a calendar year ("2025"), within the accepted range of days."""
+    period = _read_period(text)
+    if period.start < EARLIEST_DAY or period.end > LATEST_DAY:
+        raise ValueError(_outside(text))
+    return period
+
+
+def _outside(text: str) -> str:
+    return f"'{text}' is outside the days AuditDesk works with: give a period from {ACCEPTED_RANGE}"
+
+
+def _read_period(text: str) -> Period:
+    # Years are checked roughly before any date is made (year 0, or 10000 for "9999/00",
+    # is no date at all), and the period exactly after: "1999/00 Q4" is early 2000.
     cleaned = " ".join(text.split())
+    years = [int(found) for found in re.findall(r"\d{4}", cleaned)]
+    if any(not EARLIEST_DAY.year - 1 <= year <= LATEST_DAY.year for year in years):
+        raise ValueError(_outside(text))
     match = re.fullmatch(r"(?i)(autumn|spring|summer)\s+(\d{4})", cleaned)
     if match:
         name, year = match.group(1).capitalize(), int(match.group(2))

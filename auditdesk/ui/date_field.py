@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.domain.periods import ACCEPTED_RANGE, EARLIEST_DAY, LATEST_DAY
 from auditdesk.domain.wording import MONTHS, date_text
 from auditdesk.ui.accessibility import named
 
@@ -79,8 +80,11 @@ class DateField(QWidget):
         """What is wrong with what was typed (``what``: "the due date"), if anything."""
         if self.empty:
             return f"Choose {what}."
-        if self.day is None:
+        day = self.day
+        if day is None:
             return f"Type {what} as {EXAMPLE}, or pick it from the calendar."
+        if not EARLIEST_DAY <= day <= LATEST_DAY:
+            return f"Give {what} from {ACCEPTED_RANGE} ({date_text(day)} is outside it)."
         return None
 
     def set_day(self, day: date) -> None:
@@ -110,7 +114,8 @@ class _CalendarPopup(QWidget):
         self.calendar = named(
             QCalendarWidget(), "Calendar", "Arrow keys move by day and week; Enter picks the day"
         )
-        self.calendar.setSelectedDate(QDate(day.year, day.month, day.day))
+        self.calendar.setDateRange(_qdate(EARLIEST_DAY), _qdate(LATEST_DAY))
+        self.calendar.setSelectedDate(_qdate(day))
         self.calendar.activated.connect(self._activated)
         self.calendar.clicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -121,6 +126,10 @@ class _CalendarPopup(QWidget):
     def _activated(self, value: QDate) -> None:
         self.close()  # first: closing a popup gives the keyboard back to its window
         self.picked.emit(date(value.year(), value.month(), value.day()))
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def _written_day(typed: str) -> date | None:

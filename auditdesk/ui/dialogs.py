@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain import validation
 from auditdesk.domain.grades import GRADES_BEST_FIRST, Grade
+from auditdesk.domain.periods import EARLIEST_DAY, LATEST_DAY
 from auditdesk.domain.reference import (
     EARLIEST_YEAR_GROUP,
     LATEST_YEAR_GROUP,
@@ -536,8 +537,14 @@ def need_combo() -> QComboBox:
 def date_edit(name: str, description: str, value: date) -> QDateEdit:
     edit = dates_shown_in_full(named(QDateEdit(), name, description))
     edit.setCalendarPopup(True)
-    edit.setDate(QDate(value.year, value.month, value.day))
+    # Qt's own range (1752 to 9999) holds days no period or record can be made from.
+    edit.setDateRange(_qdate(EARLIEST_DAY), _qdate(LATEST_DAY))
+    edit.setDate(_qdate(value))
     return edit
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
 
 
 def picked_date(edit: QDateEdit) -> date:

@@ -9,7 +9,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from auditdesk.domain.periods import (
+    EARLIEST_DAY,
+    LATEST_DAY,
     Period,
+    check_day,
     parse_period,
     previous_term_key,
     quarter_period,
@@ -298,3 +301,55 @@ def test_phase_labels_are_not_overwritten_by_setting_labels_with_the_same_code()
         "Post-16 (16-19)",
     )
     assert Phase.parse("Post-16 (16-19)") is Phase.POST_16
+
+
+# -- the days AuditDesk works with --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0001", "0000", "9999", "1999", "2100", "Autumn 9999", "Spring 0001", "9999/00",
+     "9999/00 Q4", "0001/02 Q1", "1999/00", "2099/00", "2099/00 Q4"],
+)  # fmt: skip
+def test_periods_outside_the_accepted_days_are_refused_naming_the_range(text: str) -> None:
+    with pytest.raises(ValueError, match="from 1 January 2000 to 31 December 2099"):
+        parse_period(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("2000", date(2000, 1, 1), date(2000, 12, 31)),
+        ("Spring 2000", date(2000, 1, 1), date(2000, 3, 31)),
+        ("1999/00 Q4", date(2000, 1, 1), date(2000, 3, 31)),
+        ("2099", date(2099, 1, 1), date(2099, 12, 31)),
+        ("2099/00 Q3", date(2099, 10, 1), date(2099, 12, 31)),
+        ("Autumn 2099", date(2099, 9, 1), date(2099, 12, 31)),
+    ],
+)
+def test_periods_at_the_edges_of_the_accepted_days_are_read(
+    text: str, start: date, end: date
+) -> None:
+    period = parse_period(text)
+    assert (period.start, period.end) == (start, end)
+
+
+@given(st.text(alphabet="0123456789/ QqAutmnSpriguer", max_size=16))
+def test_any_period_text_is_read_inside_the_range_or_refused_in_words(text: str) -> None:
+    try:
+        period = parse_period(text)
+    except ValueError as problem:
+        said = str(problem)
+    else:
+        assert EARLIEST_DAY <= period.start <= period.end <= LATEST_DAY
+        return
+    assert said.startswith(f"'{text}'"), said  # names what was given
+
+
+@given(st.dates())
+def test_a_day_is_accepted_exactly_when_it_is_inside_the_range(day: date) -> None:
+    if EARLIEST_DAY <= day <= LATEST_DAY:
+        assert check_day(day) == day
+    else:
+        with pytest.raises(ValueError, match="from 1 January 2000 to 31 December 2099"):
+            check_day(day)

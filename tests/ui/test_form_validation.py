@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -241,6 +241,9 @@ def test_an_action(
     choose(qtbot, dialog.owner_agency, "Health")
     qtbot.keyClicks(dialog.owner, "Designated clinical officer")
     today = ctx.today()
+    type_date(qtbot, dialog.due, date(9999, 12, 31))  # a day no record can be sent with
+    press_alt(qtbot, "a")
+    said_at(dialog, dialog.due, "from 1 January 2000 to 31 December 2099")
     type_date(qtbot, dialog.due, today + timedelta(days=14))
     gone(dialog, "is due")
     press_alt(qtbot, "l")  # Re-audit this plan
@@ -382,6 +385,12 @@ def test_the_board_export(
     press_alt(qtbot, "e")
     said_at(dialog, dialog.date_to, "The custom period ends before it starts.")
     assert "Choose where to write the .xlsx file." in dialog.shown_problems()
+    # The calendar's edges are the days AuditDesk works with, not Qt's 1752 to 9999.
+    for edit in (dialog.date_from, dialog.date_to):
+        edit.setDate(QDate(9999, 12, 31))
+        assert edit.date() == QDate(2099, 12, 31)
+        edit.setDate(QDate(1752, 9, 14))
+        assert edit.date() == QDate(2000, 1, 1)
     dialog.reject()
 
 

@@ -5,7 +5,8 @@ crosses a disk) and moved into place with :func:`os.replace` only when complete.
 cancelled writes delete their temporary file. The finished file has the permissions any
 new file of the person's gets (their umask), so colleagues who can read their other files on
 a shared drive can read it too. Problems a person can act on (a file open in Excel, a
-read-only folder, a full disk) become :class:`~auditdesk.errors.FileProblem`.
+read-only folder, a full disk) become :class:`~auditdesk.errors.FileProblem`, whether they
+happen while the file is made, written or moved into place.
 """
 
 from __future__ import annotations
@@ -16,11 +17,16 @@ import secrets
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from types import TracebackType
+from typing import IO, Any
 
 from auditdesk.errors import FileProblem
 
 NEW_FILE_MODE = 0o666  # what any program asks for a new document; the umask narrows it
 TEMPORARY_NAME_TRIES = 100
+#: Failures writing a file that are the disk's, not AuditDesk's: said in words, whichever
+#: library was writing when the disk gave out.
+DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
 
 
 def check_target(path: Path) -> Path:
@@ -51,7 +57,12 @@ def atomic_files(targets: Sequence[Path]) -> Iterator[list[Path]]:
     try:
         for target in checked:
             temporaries.append(_temporary_beside(target))
-        yield temporaries
+        try:
+            yield temporaries
+        except OSError as error:
+            if error.errno not in DISK_ERRORS:
+                raise
+            raise _problem(error, _written_when(error, temporaries, checked)) from None
         for temporary in temporaries:
             _flush_to_disk(temporary)
         for position, (temporary, target) in enumerate(zip(temporaries, checked, strict=True)):
@@ -60,6 +71,91 @@ def atomic_files(targets: Sequence[Path]) -> Iterator[list[Path]]:
         for temporary in temporaries:
             with suppress(FileNotFoundError):
                 temporary.unlink()
+
+
+class WriteStream:
+    """A file for a library to write a temporary into, which stops at the disk's first
+    failure: the failure is raised once, and whatever the library writes afterwards (a zip
+    file's index, written again when it is collected) is dropped, because the temporary is
+    deleted anyway. Without it, openpyxl's second failure on a full disk is printed as a
+    raw traceback after the person's message."""
+
+    def __init__(self, path: Path) -> None:
+        self._file: IO[bytes] = open(path, "wb")  # noqa: SIM115 (closed by close/exit)
+        self._failed = False
+        self._position = 0  # kept after a failure, so a library's sums still add up
+
+    def write(self, data: bytes) -> int:
+        if not self._failed:
+            try:
+                return self._file.write(data)
+            except OSError:
+                self._fail()
+                raise
+        self._position += len(data)
+        return len(data)
+
+    def flush(self) -> None:
+        if not self._failed:
+            try:
+                self._file.flush()
+            except OSError:
+                self._fail()
+                raise
+
+    def tell(self) -> int:
+        return self._position if self._failed else self._file.tell()
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        if not self._failed:
+            return self._file.seek(offset, whence)
+        self._position = offset if whence == os.SEEK_SET else self._position + offset
+        return self._position
+
+    def _fail(self) -> None:
+        with suppress(OSError, ValueError):
+            self._position = self._file.tell()
+        self._failed = True
+
+    def truncate(self, size: int | None = None) -> int:
+        return 0 if self._failed else self._file.truncate(size)
+
+    def seekable(self) -> bool:
+        return True
+
+    def writable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        with suppress(OSError):  # unwritten data fails here again; the first failure is raised
+            self._file.close()
+
+    def __enter__(self) -> WriteStream:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            self.flush()
+            self._file.close()
+        else:
+            self._fail()
+            self.close()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._file, name)
+
+
+def _written_when(error: OSError, temporaries: Sequence[Path], targets: Sequence[Path]) -> Path:
+    """The target whose temporary ``error`` names, else the first: all usually share a disk."""
+    for temporary, target in zip(temporaries, targets, strict=True):
+        if error.filename and Path(str(error.filename)) == temporary:
+            return target
+    return targets[0]
 
 
 def _temporary_beside(target: Path) -> Path:
@@ -102,9 +198,27 @@ def _move_into_place(temporary: Path, target: Path, done: Sequence[Path]) -> Non
 
 
 def _problem(error: OSError, target: Path) -> FileProblem:
-    if error.errno == errno.ENOSPC:
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return FileProblem(
-            f"The disk holding {target.parent} is full. Free some space and export again."
+            f"The disk holding {target.parent} is full (or your space on it is used up), so "
+            f"{target.name} was not saved. Free some space, or choose another folder, and "
+            "export again."
+        )
+    if error.errno == errno.EFBIG:
+        return FileProblem(
+            f"{target.name} is too large for the disk holding {target.parent}, so it was not "
+            "saved. Choose a folder on another disk, or export a shorter period."
+        )
+    if error.errno == errno.EROFS:
+        return FileProblem(
+            f"The disk holding {target.parent} can only be read, so {target.name} was not "
+            "saved. Choose a folder you can write to, such as your Documents folder."
+        )
+    if error.errno == errno.EIO:
+        return FileProblem(
+            f"The disk holding {target.parent} could not be written to (it may have been "
+            f"removed, or be failing), so {target.name} was not saved. Check the disk and "
+            "export again, or choose another folder."
         )
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
         return FileProblem(

@@ -16,6 +16,7 @@ from openpyxl.chart.series import DataPoint  # type: ignore[import-untyped]
 from auditdesk.domain.board_figures import GRADE_LABELS, BoardFigures, GradeRow
 from auditdesk.domain.report_lines import BoardRows
 from auditdesk.domain.wording import date_text, date_time_text
+from auditdesk.exporters.atomic_file import WriteStream
 from auditdesk.exporters.palette import GRADE_COLOURS, MEASURE
 from auditdesk.exporters.workbook_sheets import (
     GRADE_COLUMNS,
@@ -93,7 +94,8 @@ def write_board_workbook(path: Path, figures: BoardFigures, rows: BoardRows) -> 
         audits_sheet(workbook, rows)
         answers_sheet(workbook, rows)
         actions_sheet(workbook, rows)
-        workbook.save(path)
+        with WriteStream(path) as stream:  # a full disk is reported once, in words
+            workbook.save(stream)
     except BaseException:
         _discard(workbook)
         raise

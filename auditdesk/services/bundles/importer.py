@@ -9,14 +9,17 @@ applied in that one transaction, so an import is either all there or not there a
 
 from __future__ import annotations
 
+import errno
 import gc
 import logging
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
 
 from auditdesk.domain.bundle_format import DEFAULT_LIMITS, BundleLimits, parse_time
 from auditdesk.domain.reference import Agency
@@ -79,6 +82,42 @@ def _import(
 ) -> ImportResult:
     if progress is not None and not progress("Backing up the database"):
         raise ImportCancelled("The import was stopped; nothing was changed.")
+    made: list[Path] = []  # the backup, once made: removed again if nothing is imported
+    try:
+        result = _import_with_backup(
+            ctx, path, expected=expected, limits=limits, progress=progress, made=made.append
+        )
+    except FileProblem as problem:
+        _remove(made)
+        # The disk filled as the backup was made, the import written or committed: say
+        # that the import is what did not happen (not "your last change"), and that
+        # nothing else did either.
+        if _disk_full(problem):
+            raise FileProblem(
+                f"{path.name} was not imported: the disk holding {ctx.db.path.name} is full. "
+                "Free some space and import it again; your database is as it was."
+            ) from problem
+        raise
+    except BaseException:
+        # Nothing was written (the transaction rolled back, even when it failed as it
+        # committed), so the copy is not needed; a database-sized file left behind
+        # would make a full disk fuller.
+        _remove(made)
+        raise
+    if result.imported:
+        prune_backups(ctx.db.path)
+    return result
+
+
+def _import_with_backup(
+    ctx: ServiceContext,
+    path: Path,
+    *,
+    expected: BundlePreview | None,
+    limits: BundleLimits,
+    progress: Progress | None,
+    made: Callable[[Path], None],
+) -> ImportResult:
     with ctx.db.write() as session, ThreadPoolExecutor(max_workers=1) as worker:
         session.connection()  # BEGIN IMMEDIATE: from here no other writer can commit
         # The backup copies the committed database through another connection while this
@@ -99,18 +138,28 @@ def _import(
             _discard(backing_up)
             raise
         backup = backing_up.result()
-        try:
-            preview = build_preview(plan)
-            if not preview.has_changes:
-                backup.unlink(missing_ok=True)
-                return ImportResult(preview, imported=False, backup=None)
-            apply_plan(session, ctx, plan, backup=backup, progress=progress)
-        except BaseException:
-            # Nothing was written (the transaction rolls back), so the copy is not needed.
+        made(backup)
+        preview = build_preview(plan)
+        if not preview.has_changes:
             backup.unlink(missing_ok=True)
-            raise
-    prune_backups(ctx.db.path)
+            return ImportResult(preview, imported=False, backup=None)
+        apply_plan(session, ctx, plan, backup=backup, progress=progress)
     return ImportResult(preview, imported=True, backup=backup)
+
+
+def _disk_full(problem: FileProblem) -> bool:
+    cause = problem.__cause__
+    if isinstance(cause, OSError):
+        return cause.errno in (errno.ENOSPC, errno.EDQUOT)
+    return isinstance(cause, (DBAPIError, sqlite3.Error)) and "full" in str(cause).lower()
+
+
+def _remove(backups: list[Path]) -> None:
+    for backup in backups:
+        try:
+            backup.unlink(missing_ok=True)
+        except OSError:
+            log.warning("could not remove the unneeded import backup %s", backup, exc_info=True)
 
 
 def _discard(backing_up: Future[Path]) -> None:
@@ -197,7 +246,7 @@ def backup_before_import(db: Database) -> Path:
         raise FileProblem(
             f"Cannot back up {path.name} before importing ({error}). Free some disk space "
             "and try again; nothing was imported."
-        ) from None
+        ) from error
     log.info("backed up %s to %s before importing a bundle", path, target)
     return target
 

@@ -7,13 +7,18 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError
 
 from auditdesk import __version__, desktop_check
 from auditdesk.app_logging import start_logging
 from auditdesk.commands import bundle, common, database, demo, export, profile, templates
 from auditdesk.errors import UserError
+from auditdesk.store import problems
 
 log = logging.getLogger(__name__)
 
@@ -50,7 +55,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # Output piped into a program that stopped reading (`| head`): not a bug.
         sys.stderr.close()
         return 0
-    except Exception:
+    except Exception as error:
+        translated = database_problem(common.database_path(args), error)
+        if translated is not None:
+            # Expected, but how it got past the store layer is worth knowing in support.
+            log.warning("told the person: %s", translated, exc_info=error)
+            print(f"auditdesk: {translated}", file=sys.stderr)
+            return EXIT_USER_ERROR
         log.exception("unexpected error running %s", " ".join(sys.argv))
         print(
             "auditdesk: something went wrong that AuditDesk did not expect (a bug). "
@@ -58,6 +69,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BUG
+
+
+def database_problem(path: Path, error: BaseException) -> UserError | None:
+    """The last net under the store layer, which translates SQLite's errors itself: one
+    that still reaches here (raised by SQLite about the database the command was given)
+    gets the same message, never "a bug"."""
+    cause: BaseException | None = error
+    while cause is not None:
+        original = cause.orig if isinstance(cause, DBAPIError) else cause
+        if isinstance(original, sqlite3.Error):
+            return problems.translate(path, original)
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -102,7 +102,18 @@ class NotAnAuditDeskDatabase(DatabaseProblem):
 
 
 class DatabaseDamaged(DatabaseProblem):
-    """SQLite reports damage inside the file."""
+    """The file is damaged inside: SQLite reports it, or a table, column, stored text or
+    stored document AuditDesk relies on is missing or unreadable."""
+
+
+class DatabaseReadOnly(DatabaseProblem):
+    """The file, its folder or its drive cannot be written to. AuditDesk can still show it
+    and export from it; changing it is refused with this message."""
+
+
+class EmptyDatabaseFile(DatabaseProblem):
+    """The file chosen is empty (0 bytes): no database yet. Only the window (after asking)
+    and ``auditdesk demo`` make a database in it."""
 
 
 class DatabaseLocked(DatabaseProblem):

@@ -9,9 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditdesk.errors import DatabaseProblem, FileProblem
+from auditdesk.store.content_check import document_problems, template_problems, text_problems
 from auditdesk.store.database import recognise_database
 from auditdesk.store.engine import APPLICATION_ID, probe, read_application_id
 from auditdesk.store.migrate import backup_database, head_revision, known_revisions, stored_revision
+from auditdesk.store.schema_check import schema_problems
 
 
 @dataclass(frozen=True)
@@ -32,10 +34,20 @@ class CheckReport:
 
 
 def check_database(path: Path) -> CheckReport:
-    """Integrity, foreign keys, schema revision and application id; writes nothing."""
+    """Everything AuditDesk relies on in the file; writes nothing.
+
+    SQLite's own checks (integrity, foreign keys), then AuditDesk's: the schema revision,
+    every table, column, index and trigger the models need, every stored text readable as
+    UTF-8, and every stored document (templates, kept revisions, conflicts) decoding and
+    matching its format. What the window and the commands read, this reads first.
+    """
     path = path.expanduser()
     if not path.is_file():
         raise DatabaseProblem(f"There is no database file at {path}.")
+    if path.stat().st_size == 0:
+        return CheckReport(
+            path, (CheckLine("application id", False, "the file is empty (0 bytes)"),)
+        )
     lines: list[CheckLine] = []
     app_id = read_application_id(path)
     lines.append(
@@ -65,28 +77,43 @@ def check_database(path: Path) -> CheckReport:
     lines.append(CheckLine("schema revision", ok, detail))
     try:
         with probe(path) as connection:
-            problems = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
-            lines.append(
-                CheckLine(
-                    "integrity",
-                    problems == ["ok"],
-                    "ok" if problems == ["ok"] else "; ".join(problems),
-                )
-            )
-            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-            lines.append(
-                CheckLine(
-                    "foreign keys",
-                    not broken,
-                    "ok" if not broken else f"{len(broken)} rows point at records that are missing",
-                )
-            )
+            lines += _sqlite_checks(connection)
+            if revision == head:  # an older file is checked against today's models once updated
+                lines += _auditdesk_checks(connection)
             audits = connection.execute("SELECT count(*) FROM audits").fetchone()[0]
             answers = connection.execute("SELECT count(*) FROM answers").fetchone()[0]
             lines.append(CheckLine("contents", True, f"{audits:,} audits, {answers:,} answers"))
-    except sqlite3.DatabaseError as error:
+    except sqlite3.Error as error:
         lines.append(CheckLine("integrity", False, f"SQLite reports: {error}"))
     return CheckReport(path, tuple(lines))
+
+
+def _sqlite_checks(connection: sqlite3.Connection) -> list[CheckLine]:
+    problems = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
+    broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+    return [
+        CheckLine(
+            "integrity", problems == ["ok"], "ok" if problems == ["ok"] else "; ".join(problems)
+        ),
+        CheckLine(
+            "foreign keys",
+            not broken,
+            "ok" if not broken else f"{len(broken)} rows point at records that are missing",
+        ),
+    ]
+
+
+def _auditdesk_checks(connection: sqlite3.Connection) -> list[CheckLine]:
+    lines = [_line("tables", schema_problems(connection))]
+    if not lines[0].ok:
+        return lines  # reading what is not there would only repeat it
+    lines.append(_line("text", text_problems(connection)))
+    lines.append(_line("documents", template_problems(connection) + document_problems(connection)))
+    return lines
+
+
+def _line(check: str, problems: list[str]) -> CheckLine:
+    return CheckLine(check, not problems, "; ".join(problems) if problems else "ok")
 
 
 def backup_to(path: Path, target: Path) -> Path:

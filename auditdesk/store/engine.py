@@ -8,6 +8,7 @@ runs outside them, so a failed migration could leave half a schema behind.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -16,7 +17,10 @@ from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.pool import QueuePool
+
+from auditdesk.store import problems
 
 #: "ADSK" in the SQLite header (offset 68): how AuditDesk recognises its own files.
 APPLICATION_ID = 0x4144534B
@@ -31,15 +35,16 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
     Writes should use ``engine.execution_options(begin="IMMEDIATE")`` (see
     :func:`writer`) so a write transaction takes the lock up front instead of failing
     half-way when another connection holds it.
+
+    Every SQLite error on it passes through :func:`auditdesk.store.problems.translate`, so
+    a damaged, locked, full or read-only file reaches the caller as its message, wherever
+    the statement ran (the services, the exports, the bundles, a migration).
     """
-    uri = sqlite_uri(path, read_only=read_only)
 
     def connect() -> sqlite3.Connection:
         # The pool hands each connection to one thread at a time; background readers and
         # the write lane each check out their own, hence check_same_thread=False.
-        return sqlite3.connect(
-            uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-        )
+        return open_connection(path, read_only=read_only, check_same_thread=False)
 
     engine = create_engine("sqlite+pysqlite://", creator=connect, poolclass=QueuePool, pool_size=4)
 
@@ -61,13 +66,47 @@ def make_engine(path: Path, *, foreign_keys: bool = True, read_only: bool = Fals
         mode = connection.get_execution_options().get("begin", "")
         connection.exec_driver_sql(f"BEGIN {mode}".strip())
 
+    @event.listens_for(engine, "handle_error")
+    def _on_error(context: ExceptionContext) -> None:
+        problem = problems.translate(path, context.original_exception)
+        if problem is not None:
+            raise problem from context.original_exception
+
     return engine
 
 
-def sqlite_uri(path: Path, *, read_only: bool = False) -> str:
+def open_connection(
+    path: Path, *, read_only: bool = False, check_same_thread: bool = True
+) -> sqlite3.Connection:
+    """The one way AuditDesk opens a SQLite file (the engine, probes and backups all use it).
+
+    Read-only opening is enforced by SQLite itself (``mode=ro``). Where SQLite could not
+    even make the ``-shm`` file a WAL database needs for reading (a read-only folder or
+    drive), and there is no ``-wal`` content to miss, the file is opened ``immutable``:
+    nothing there can change it while it is open.
+    """
+    immutable = read_only and _needs_immutable(path)
+    return sqlite3.connect(
+        sqlite_uri(path, read_only=read_only, immutable=immutable),
+        uri=True,
+        timeout=BUSY_TIMEOUT_MS / 1000,
+        check_same_thread=check_same_thread,
+    )
+
+
+def _needs_immutable(path: Path) -> bool:
+    folder_writable = os.access(path.parent, os.W_OK)
+    shm = path.with_name(path.name + "-shm")
+    wal = path.with_name(path.name + "-wal")
+    wal_empty = not wal.exists() or wal.stat().st_size == 0
+    return not folder_writable and not shm.exists() and wal_empty
+
+
+def sqlite_uri(path: Path, *, read_only: bool = False, immutable: bool = False) -> str:
     """A percent-encoded URI, so any path works ('#', '?' and '%' included) and read-only
     opening is enforced by SQLite itself."""
-    return "file:" + quote(path.resolve().as_posix()) + ("?mode=ro" if read_only else "")
+    options = "?mode=ro" + ("&immutable=1" if immutable else "") if read_only else ""
+    return "file:" + quote(path.resolve().as_posix()) + options
 
 
 @contextmanager
@@ -80,7 +119,7 @@ def probe(path: Path) -> Iterator[sqlite3.Connection]:
     """
     sidecars = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = {sidecar: sidecar.exists() for sidecar in sidecars}
-    connection = sqlite3.connect(sqlite_uri(path, read_only=True), uri=True)
+    connection = open_connection(path, read_only=True)
     try:
         yield connection
     finally:

@@ -20,6 +20,7 @@ from typing import IO
 
 from auditdesk.domain.wording import date_time_text
 from auditdesk.errors import DatabaseLocked, FileProblem
+from auditdesk.store import problems
 
 if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -88,6 +89,10 @@ class DatabaseLock:
             # "a+" never truncates: the holder's details stay readable until we own it.
             handle = self.path.open("a+", encoding="utf-8")
         except OSError as error:
+            if problems.location_is_read_only(self.database):
+                # Nobody can change a read-only database, so there is nothing to hold: say
+                # that, rather than talk about a lock file the person never chose.
+                raise problems.read_only(self.database) from None
             raise FileProblem(
                 f"Cannot create the lock file {self.path.name} next to the database "
                 f"({error.strerror}). Is the folder read-only?"

@@ -9,7 +9,9 @@ anything fails. A database from a newer AuditDesk is refused before anything is 
 from __future__ import annotations
 
 import logging
+import os
 import re
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -21,7 +23,9 @@ from typing import TYPE_CHECKING
 from sqlalchemy import text
 
 from auditdesk.errors import DatabaseDamaged, DatabaseProblem, DatabaseTooNew
-from auditdesk.store.engine import make_engine, probe
+from auditdesk.store import problems
+from auditdesk.store.engine import make_engine, open_connection, probe
+from auditdesk.store.schema_check import schema_problems
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -88,11 +92,8 @@ def stored_revision(path: Path) -> str | None:
                 return None
             row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             return str(row[0]) if row else None
-    except sqlite3.DatabaseError as error:
-        raise DatabaseDamaged(
-            f"{path.name} is damaged ({error}). Restore it from a backup; AuditDesk has not "
-            "changed it."
-        ) from None
+    except sqlite3.Error as error:
+        raise problems.translate(path, error) or problems.damaged(path, str(error)) from None
 
 
 def table_names(connection: sqlite3.Connection) -> set[str]:
@@ -112,13 +113,29 @@ def refuse_if_newer(path: Path, revision: str | None) -> None:
 
 
 def backup_database(source: Path, target: Path) -> None:
-    """A consistent copy through SQLite's online backup API (also used to restore)."""
+    """A consistent copy through SQLite's online backup API (a file copy of a live WAL
+    database can miss committed pages). The source is only read, so a read-only database
+    can be backed up too."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+    with probe(source) as src, closing(open_connection(target)) as dst:
         src.backup(dst)
 
 
-restore_database = backup_database
+def restore_database(backup: Path, path: Path) -> None:
+    """Put ``backup`` back as ``path``, byte for byte.
+
+    Called once every connection to ``path`` is closed. The failed attempt's ``-wal`` and
+    ``-shm`` go first: left beside the restored file, SQLite would replay that WAL into it.
+    The backup's bytes are then written under a temporary name, flushed to disk and renamed
+    over the file, so at every moment there is either the old file or the whole backup."""
+    for suffix in ("-wal", "-shm"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+    temporary = path.with_name(f".{path.name}.restoring")
+    with backup.open("rb") as source, temporary.open("wb") as target:
+        shutil.copyfileobj(source, target)
+        target.flush()
+        os.fsync(target.fileno())
+    os.replace(temporary, path)
 
 
 def upgrade_to_head(path: Path, *, take_backup: bool = True) -> MigrationReport:
@@ -181,5 +198,8 @@ def _verify(path: Path, head: str) -> None:
             revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
             if revision != head:
                 raise DatabaseProblem(f"schema is at {revision} after migrating, not {head}")
+            missing = schema_problems(connection.connection.dbapi_connection)  # type: ignore[arg-type]
+            if missing:
+                raise DatabaseDamaged(f"after migrating, {'; '.join(missing[:3])}")
     finally:
         engine.dispose()

@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from auditdesk.store.types import UtcDateTime, utc_now
+from auditdesk.store.types import JsonText, UtcDateTime, utc_now
 
 # Named constraints let batch migrations on SQLite find and alter them later.
 NAMING_CONVENTION = {
@@ -413,9 +413,9 @@ class RecordRevision(Base):
     revision: Mapped[int] = mapped_column(Integer)
     content_hash: Mapped[str] = mapped_column(String(64))
     parent_hash: Mapped[str | None] = mapped_column(String(64))
-    ancestry: Mapped[str] = mapped_column(Text, default="[]")  # JSON list of hashes
+    ancestry: Mapped[str] = mapped_column(JsonText, default="[]")  # JSON list of hashes
     origin: Mapped[str] = mapped_column(String(16))
-    document: Mapped[str | None] = mapped_column(Text)  # canonical JSON (see above)
+    document: Mapped[str | None] = mapped_column(JsonText)  # canonical JSON (see above)
     author: Mapped[str] = mapped_column(String(120))
     device: Mapped[str] = mapped_column(String(64))
     recorded_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utc_now)
@@ -505,13 +505,13 @@ class BundleConflict(Base):
     label: Mapped[str] = mapped_column(String(200))
     local_revision: Mapped[int] = mapped_column(Integer)
     local_hash: Mapped[str] = mapped_column(String(64))
-    local_document: Mapped[str] = mapped_column(Text)  # canonical JSON when detected
+    local_document: Mapped[str] = mapped_column(JsonText)  # canonical JSON when detected
     incoming_revision: Mapped[int] = mapped_column(Integer)
     incoming_hash: Mapped[str] = mapped_column(String(64))
     incoming_parent_hash: Mapped[str | None] = mapped_column(String(64))
-    incoming_ancestry: Mapped[str] = mapped_column(Text, default="[]")
-    incoming_document: Mapped[str] = mapped_column(Text)  # canonical JSON
-    incoming_extra: Mapped[str] = mapped_column(Text, default="{}")  # stamps, trail
+    incoming_ancestry: Mapped[str] = mapped_column(JsonText, default="[]")
+    incoming_document: Mapped[str] = mapped_column(JsonText)  # canonical JSON
+    incoming_extra: Mapped[str] = mapped_column(JsonText, default="{}")  # stamps, trail
     incoming_author: Mapped[str] = mapped_column(String(120))
     incoming_device: Mapped[str] = mapped_column(String(64))
     received_bundle_id: Mapped[int] = mapped_column(ForeignKey("received_bundles.id"), index=True)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QObject, qVersion
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
@@ -19,12 +19,15 @@ from auditdesk import APP_NAME
 from auditdesk.app_logging import configure_logging
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import UserError
+from auditdesk.services import workspace
+from auditdesk.services.context import Actor, ServiceContext
 from auditdesk.ui.crash_dialog import install_crash_handler
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.gui_thread_gc import collect_on_the_gui_thread
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.preferences import Preferences
-from auditdesk.ui.session import AppSession, start_session
+from auditdesk.ui.session import AppSession, AskProfile, start_session
+from auditdesk.ui.task_runner import TaskRunner
 from auditdesk.ui.theme import apply_theme
 from auditdesk.ui.view_actions import ViewActions, keep_windows_on_screen
 from auditdesk.ui.welcome_dialog import WelcomeDialog
@@ -51,27 +54,59 @@ class AppController(QObject):
         self.view_actions.changed.connect(self.change_view)
         self.change_view(None, None)
 
-    def open(self, path: Path, parent: QWidget | None = None) -> bool:
-        """Open ``path`` in the main window; on a problem, say so and keep what was open."""
+    def open(self, path: Path, parent: QWidget | None = None, *, make_new: bool = False) -> bool:
+        """Open ``path`` in the main window; on a problem, say so and keep what was open.
+
+        An empty (0-byte) file is made into a new database only if the person says so
+        (``make_new``: they chose File > New database, which asked already). A database
+        that cannot be written opens read-only, for reading and exporting."""
+        asker = parent or self.window
+        if workspace.is_empty_file(path) and not make_new and not self._fill(path, asker):
+            return False
         try:
-            session = start_session(
-                path,
-                self.preferences,
-                self._ask_profile,
-                synchronous=self.synchronous,
-                progress=self._upgrade_progress(path, parent),
-            )
+            session = self._start(path, parent)
         except UserError as problem:
-            self.dialogs.warn(parent or self.window, f"Cannot open {path.name}", str(problem))
+            self.dialogs.warn(asker, f"Cannot open {path.name}", str(problem))
             return False
         if session is None:
             return False
+        try:
+            window = MainWindow(session, self.preferences, self.dialogs, self.view_actions)
+        except UserError as problem:
+            # Damage found while reading what the window first shows (templates, places).
+            session.close()
+            self.dialogs.warn(asker, f"Cannot open {path.name}", str(problem))
+            return False
         self._close_current()
         self.session = session
-        self.window = MainWindow(session, self.preferences, self.dialogs, self.view_actions)
-        self.window.open_database_requested.connect(lambda chosen: self.open(Path(chosen)))
-        self.window.show()
+        self.window = window
+        window.open_database_requested.connect(lambda chosen: self.open(Path(chosen)))
+        window.new_database_requested.connect(lambda chosen: self.open(Path(chosen), make_new=True))
+        window.show()
         return True
+
+    def _fill(self, empty: Path, parent: QWidget | None) -> bool:
+        """Whether the person wants a new database made in ``empty`` (a 0-byte file is
+        more often the wrong file than a wish for a new database)."""
+        # Before the first window there is no parent: Qt shows the question on its own.
+        return self.dialogs.confirm(
+            cast(QWidget, parent),
+            "Empty file",
+            f"{empty.name} is empty (0 bytes). Make a new AuditDesk database in it?",
+        )
+
+    def _start(self, path: Path, parent: QWidget | None) -> AppSession | None:
+        if workspace.is_read_only(path):
+            return start_read_only_session(
+                path, self.preferences, self._ask_profile, synchronous=self.synchronous
+            )
+        return start_session(
+            path,
+            self.preferences,
+            self._ask_profile,
+            synchronous=self.synchronous,
+            progress=self._upgrade_progress(path, parent),
+        )
 
     def change_view(self, step: float | None, high_contrast: bool | None) -> None:
         """``step``: a change of text size (0 returns to normal); ``None`` leaves it."""
@@ -130,6 +165,37 @@ class AppController(QObject):
     def _ask_profile(self) -> tuple[str, Agency, Role] | None:
         dialog = WelcomeDialog(self.window)
         return dialog.chosen() if self.dialogs.run_before_any_window(dialog) else None
+
+
+def start_read_only_session(
+    path: Path, preferences: Preferences, ask_profile: AskProfile, *, synchronous: bool = False
+) -> AppSession | None:
+    """A database nobody here can write, opened for reading and exporting.
+
+    Nothing is written: no lock file (there is nothing to guard, and its folder may be
+    read-only too), and the person is not recorded in the database, only named on what
+    they export (as ``auditdesk export`` does)."""
+    db = workspace.open_workspace(path, create=False)
+    try:
+        known: tuple[str, Agency, Role] | None = preferences.profile
+        if known is None:
+            known = ask_profile()
+            if known is not None:
+                preferences.remember_profile(*known)
+    except BaseException:
+        db.close()
+        raise
+    if known is None:
+        db.close()
+        return None
+    name, agency, role = known
+    preferences.last_database = path
+    return AppSession(
+        db,
+        ServiceContext(db, Actor(name, agency, role, "")),
+        workspace.DatabaseLock(path, name),  # never taken: released as it was
+        TaskRunner(synchronous=synchronous),
+    )
 
 
 def run_app(database: Path, *, notice: str | None = None) -> int:

@@ -65,6 +65,7 @@ TAB_NAMES = ("Audits", "Actions", "Moderation", "Conflicts", "Dashboard")
 
 class MainWindow(StaysOnScreen, QMainWindow):
     open_database_requested = Signal(object)  # Path
+    new_database_requested = Signal(object)  # Path: new, or an empty file the person chose
 
     def __init__(
         self,
@@ -81,7 +82,8 @@ class MainWindow(StaysOnScreen, QMainWindow):
         self.view_actions = view_actions
         self.tasks = session.runner.scope(self)
         self.editors: dict[str, AuditEditorWindow] = {}
-        self.setWindowTitle(f"{APP_NAME} — {session.db.path.name}")
+        read_only = " (read-only)" if session.db.read_only else ""
+        self.setWindowTitle(f"{APP_NAME} — {session.db.path.name}{read_only}")
         named(self, f"{APP_NAME} main window", f"Audits in {session.db.path}")
         self.message = MessageBar()
         self.handle_error = error_handler(self.message.show_problem)
@@ -119,7 +121,13 @@ class MainWindow(StaysOnScreen, QMainWindow):
         )
         self._menus()
         warning = paths.shared_location_warning(session.db.path)
-        if warning:
+        if session.db.read_only:
+            # Said before anything else, and kept in the status bar: every change will be
+            # refused, so the person should know before they start typing.
+            self.read_only_label = self._read_only_label()
+            self.statusBar().addPermanentWidget(self.read_only_label)
+            self.message.show_problem(READ_ONLY_NOTICE.format(name=session.db.path.name))
+        elif warning:
             self.message.show_problem(warning)
         elif session.db.migration and session.db.migration.backup:
             self.message.show_info(
@@ -132,6 +140,16 @@ class MainWindow(StaysOnScreen, QMainWindow):
         else:
             self.resize(1280, 800)
         self.audit_model.reload()
+
+    @staticmethod
+    def _read_only_label() -> QLabel:
+        """Kept in the status bar of every window on a read-only database: the message
+        bar can be dismissed, and every change is refused."""
+        return named(
+            QLabel("Read-only: changes cannot be saved"),
+            "Read-only database",
+            "This database cannot be written here; you can read it and export from it",
+        )
 
     def _choices_now(self) -> FilterChoices:
         auditors, localities, settings = list_auditors_and_places(self.session.db)
@@ -287,6 +305,8 @@ class MainWindow(StaysOnScreen, QMainWindow):
                 dialogs=self.dialogs,
                 view_actions=self.view_actions,
             )
+            if self.session.db.read_only:
+                editor.statusBar().addPermanentWidget(self._read_only_label())
             editor.changed.connect(lambda _uuid: self.refresh())
             editor.closed.connect(self._editor_closed)
             self.editors[detail.uuid] = editor
@@ -406,7 +426,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
                 f"{chosen.name} already exists. Choose Open database to open it, or a new name."
             )
             return
-        self.open_database_requested.emit(chosen)
+        self.new_database_requested.emit(chosen)
 
     def _profile(self) -> None:
         dialog = WelcomeDialog(self, YOUR_PROFILE)  # not the first run's welcome
@@ -453,6 +473,13 @@ class MainWindow(StaysOnScreen, QMainWindow):
         self.tasks.close()
         super().closeEvent(event)
 
+
+READ_ONLY_NOTICE = (
+    "{name} is read-only: it is in a folder or on a drive AuditDesk cannot write to. You "
+    "can look at its audits and export for the Board, but no change can be saved. To work "
+    "in it, copy it to a folder you can write to (such as Documents) and open the copy, or "
+    "ask IT to let you change it."
+)
 
 KEYBOARD_HELP = """\
 Anywhere: Ctrl+plus and Ctrl+minus change the text size, Ctrl+0 returns it to normal,

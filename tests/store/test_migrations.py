@@ -272,6 +272,27 @@ def test_a_migration_that_breaks_midway_restores_the_backup(
     assert scalar(old_copy, "SELECT count(*) FROM answers") == 1934
 
 
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.mark.logs_errors  # the failed migration is logged, with the backup it restored
+def test_a_failed_migration_puts_the_backup_back_byte_for_byte(
+    old_copy: Path, next_revision: AddRevision
+) -> None:
+    """Before: restored through SQLite's backup API, the same rows in other bytes (and the
+    failed attempt's -wal could be replayed over it)."""
+    next_revision(RECREATE_AUDITS + 'raise RuntimeError("migration script failed half-way")\n')
+    with pytest.raises(DatabaseProblem, match="restored from the backup"):
+        open_database(old_copy)
+
+    (backup,) = old_copy.parent.glob("*.before-*.bak")
+    assert sha256(old_copy) == sha256(backup)
+    leftovers = [p.name for p in old_copy.parent.iterdir() if p.name.startswith(old_copy.name)]
+    assert leftovers == [old_copy.name]  # no -wal, -shm or half-copied file beside it
+    assert not list(old_copy.parent.glob(".*.restoring"))
+
+
 def test_opening_a_newer_database_does_not_back_it_up_or_change_it(old_copy: Path) -> None:
     with closing(sqlite3.connect(old_copy)) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999'")

@@ -499,8 +499,12 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
 
         def failed(error: BaseException) -> None:
             saved()
-            self._handle(error)
-            self._reload()
+            # Reloaded first: showing what is stored resets the message bar, which would
+            # otherwise hide why the change was refused as soon as it was said.
+            try:
+                self._reload()
+            finally:
+                self._handle(error)
             self._settled()
 
         self.tasks.write(work, finished, failed)

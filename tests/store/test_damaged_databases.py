@@ -1,0 +1,329 @@
+"""A database damaged inside (a flipped byte in a stored text or document, a dropped table,
+column or index, a broken page) is found by ``auditdesk db check`` and met by every
+command with the one damaged-database message: exit 1, the file named, restore from a
+backup or run ``auditdesk db check``. Never "a bug" (exit 70), and the file is left as it
+was. Each command runs in this process through ``cli.main``, as a terminal runs it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from collections.abc import Callable
+from contextlib import closing
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from auditdesk import app_logging, cli
+from auditdesk.domain.reference import Agency, Role
+from auditdesk.errors import DatabaseDamaged
+from auditdesk.services.bundles import UnsentCompleted, send_audits
+from auditdesk.services.context import ServiceContext
+from auditdesk.services.database_admin import check_database
+from auditdesk.services.demo.generator import DemoOptions, generate_demo
+from auditdesk.services.people import save_profile
+from auditdesk.services.workspace import open_workspace
+from tests.test_cli import give_profile
+
+DAMAGED_WORDS = ("is damaged", "Restore it from a backup", "auditdesk db check")
+
+
+@dataclass(frozen=True)
+class Demo:
+    path: Path  # 12 demo audits, all completed ones sent once (so revisions are kept)
+    bundle: Path  # what was sent: a healthy bundle to import
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> Demo:
+    folder = tmp_path_factory.mktemp("damage")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITDESK_HOME", str(folder / "home"))
+        db = open_workspace(folder / "demo.sqlite")
+        try:
+            generate_demo(db, DemoOptions(12, seed=5, as_of=date(2026, 11, 20)))
+            actor = save_profile(db, "Jo Sender", Agency.HEALTH, Role.PRACTICE_CHAMPION)
+            send_audits(ServiceContext(db, actor), folder / "sent.auditdesk", UnsentCompleted())
+        finally:
+            db.close()
+    return Demo(folder / "demo.sqlite", folder / "sent.auditdesk")
+
+
+# -- ways a file gets damaged -----------------------------------------------------------------
+def _sql(path: Path, *statements: str, parameters: tuple[object, ...] = ()) -> None:
+    with closing(sqlite3.connect(path)) as connection:
+        for statement in statements:
+            connection.execute(statement, parameters if "?" in statement else ())
+        connection.commit()
+
+
+def _first(path: Path, sql: str) -> tuple[object, ...]:
+    with closing(sqlite3.connect(path)) as connection:
+        row = connection.execute(sql).fetchone()
+    assert row is not None, sql
+    return tuple(row)
+
+
+def _audit_with_a_comment(path: Path) -> tuple[str, int]:
+    reference, answer_id = _first(
+        path,
+        "SELECT audits.reference, answers.id FROM answers JOIN audits "
+        "ON audits.id = answers.audit_id WHERE answers.comment != '' ORDER BY answers.id",
+    )
+    return str(reference), int(str(answer_id))
+
+
+def comment_not_utf8(path: Path) -> str:
+    """One byte of an answer's comment flipped into something that is not UTF-8."""
+    reference, answer_id = _audit_with_a_comment(path)
+    (comment,) = _first(path, f"SELECT comment FROM answers WHERE id = {answer_id}")
+    raw = bytearray(str(comment).encode("utf-8"))
+    raw[0] = 0xFF
+    _sql(
+        path,
+        f"UPDATE answers SET comment = CAST(? AS TEXT) WHERE id = {answer_id}",
+        parameters=(bytes(raw),),
+    )
+    return reference
+
+
+def template_not_utf8(path: Path) -> str:
+    """One byte of a stored template (a JSON document) flipped into something not UTF-8."""
+    (definition,) = _first(path, "SELECT definition FROM template_versions ORDER BY id")
+    raw = bytearray(str(definition).encode("utf-8"))
+    raw[len(raw) // 2] = 0xFF
+    _sql(
+        path,
+        "UPDATE template_versions SET definition = CAST(? AS TEXT) WHERE id = "
+        "(SELECT min(id) FROM template_versions)",
+        parameters=(bytes(raw),),
+    )
+    return _audit_with_a_comment(path)[0]
+
+
+def template_changed(path: Path) -> str:
+    """One letter of a stored template changed: still JSON, still a template, not the one
+    the audits were filled against."""
+    (definition,) = _first(path, "SELECT definition FROM template_versions ORDER BY id")
+    text = str(definition)
+    at = text.index("audit", len(text) // 2)
+    _sql(
+        path,
+        "UPDATE template_versions SET definition = ? WHERE id = "
+        "(SELECT min(id) FROM template_versions)",
+        parameters=(text[:at] + "Audit" + text[at + 5 :],),
+    )
+    return _audit_with_a_comment(path)[0]
+
+
+def table_dropped(path: Path) -> str:
+    _sql(path, "DROP TABLE actions")
+    return _audit_with_a_comment(path)[0]
+
+
+def column_dropped(path: Path) -> str:
+    _sql(path, "ALTER TABLE answers DROP COLUMN evidence")
+    return _audit_with_a_comment(path)[0]
+
+
+def index_dropped(path: Path) -> str:
+    _sql(path, "DROP INDEX uq_answers_top_level")
+    return _audit_with_a_comment(path)[0]
+
+
+def ancestry_not_json(path: Path) -> str:
+    """The kept list of an audit's earlier revisions cut short: no longer JSON."""
+    (reference,) = _first(
+        path,
+        "SELECT reference FROM audits WHERE uuid IN "
+        "(SELECT record_uuid FROM record_revisions WHERE record_type = 'audit')",
+    )
+    _sql(path, "UPDATE record_revisions SET ancestry = '[\"' WHERE record_type = 'audit'")
+    return str(reference)
+
+
+def page_overwritten(path: Path) -> str:
+    """The first page of the answers table overwritten, as a failing disk might."""
+    reference = _audit_with_a_comment(path)[0]
+    (root,) = _first(path, "SELECT rootpage FROM sqlite_master WHERE name = 'answers'")
+    (page_size,) = _first(path, "PRAGMA page_size")
+    with path.open("r+b") as handle:
+        handle.seek((int(str(root)) - 1) * int(str(page_size)))
+        handle.write(b"\xa5" * 64)
+    return reference
+
+
+@dataclass(frozen=True)
+class Damage:
+    make: Callable[[Path], str]  # returns the reference of an audit to export
+    check: str  # the line of `auditdesk db check` that finds it
+    words: str  # and what that line says
+    refused_on_opening: bool  # else found when the damaged part is read
+
+
+DAMAGES = {
+    "comment not UTF-8": Damage(comment_not_utf8, "text", "the comment is not readable", False),
+    "template not UTF-8": Damage(template_not_utf8, "text", "the definition is not readable", True),
+    "template changed": Damage(template_changed, "documents", "differs from the fingerprint", True),
+    "table dropped": Damage(table_dropped, "tables", "the table actions is missing", True),
+    "column dropped": Damage(column_dropped, "tables", "answers.evidence is missing", True),
+    "index dropped": Damage(index_dropped, "tables", "uq_answers_top_level", True),
+    "revision list not JSON": Damage(ancestry_not_json, "documents", "does not decode", False),
+    "page overwritten": Damage(page_overwritten, "integrity", "", False),
+}
+
+
+@pytest.fixture(params=list(DAMAGES))
+def damaged(request: pytest.FixtureRequest, demo: Demo, tmp_path: Path) -> tuple[Damage, Path, str]:
+    damage = DAMAGES[request.param]
+    path = tmp_path / "council audits.sqlite"
+    shutil.copyfile(demo.path, path)
+    reference = damage.make(path)
+    return damage, path, reference
+
+
+# -- what is compared before and after -------------------------------------------------------
+def file_state(path: Path) -> dict[str, str | None]:
+    return {
+        suffix: hashlib.sha256(p.read_bytes()).hexdigest() if p.exists() else None
+        for suffix in ("", "-wal", "-shm", "-journal")
+        for p in [path.with_name(path.name + suffix)]
+    }
+
+
+def raw_dump(path: Path, *, leaving_out: tuple[str, ...] = ()) -> dict[str, object]:
+    """Every table's rows as stored (text as bytes, so damaged text compares too)."""
+    with closing(sqlite3.connect(path)) as connection:
+        connection.text_factory = bytes
+        tables = [
+            row[0].decode()
+            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        dump: dict[str, object] = {}
+        for table in tables:
+            if table in leaving_out:
+                continue
+            try:
+                dump[table] = connection.execute(f'SELECT * FROM "{table}"').fetchall()
+            except sqlite3.DatabaseError as error:  # the overwritten page, as it was
+                dump[table] = str(error)
+        return dump
+
+
+@pytest.fixture
+def someone_at_the_computer(_isolated_home: Path) -> None:
+    """The commands that record who did something refuse without a profile."""
+    give_profile(_isolated_home)
+
+
+def run(arguments: list[str | Path], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    try:
+        code = cli.main([str(argument) for argument in arguments])
+    finally:
+        app_logging.stop_logging()
+    said = capsys.readouterr()
+    return code, said.out + said.err
+
+
+def assert_damaged_message(said: str, path: Path) -> None:
+    assert path.name in said
+    for words in DAMAGED_WORDS:
+        assert words in said, said
+    assert "a bug" not in said
+    assert "Traceback" not in said
+
+
+# -- the tests -------------------------------------------------------------------------------
+def test_db_check_finds_the_damage(
+    damaged: tuple[Damage, Path, str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Before: "no problems found" for every kind but the overwritten page."""
+    damage, path, _reference = damaged
+    before = file_state(path)
+
+    report = check_database(path)
+    code, said = run(["db", "check", "--db", path], capsys)
+
+    assert not report.ok
+    failing = {line.check: line.detail for line in report.lines if not line.ok}
+    assert damage.check in failing, report.lines
+    assert damage.words in failing[damage.check]
+    assert code == 1
+    assert "PROBLEMS FOUND" in said
+    assert file_state(path) == before  # a check writes nothing
+
+
+@pytest.mark.usefixtures("someone_at_the_computer")
+def test_no_command_calls_damage_a_bug(
+    damaged: tuple[Damage, Path, str],
+    demo: Demo,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Before: exports and bundles ended with exit 70 ("a bug") or crashed decoding."""
+    damage, path, reference = damaged
+    before = file_state(path)
+    # Sending or importing records who is working (an auditor, the profile) before any
+    # audit is read; everything else must be as it was.
+    whoever = ("auditors", "app_state")
+    rows_before = None if damage.refused_on_opening else raw_dump(path, leaving_out=whoever)
+    out = tmp_path / "out"
+    out.mkdir()
+    reading = {
+        "export board": ["export", "board", "--xlsx", out / "board.xlsx", "--period", "2025/26"],
+        "export audit": ["export", "audit", reference, "--pdf", out / "audit.pdf"],
+        "db backup": ["db", "backup", out / "backup.sqlite"],
+    }
+    writing = {
+        "bundle export": [
+            "bundle",
+            "export",
+            "--out",
+            out / "sent.auditdesk",
+            "--audit",
+            reference,
+        ],
+        "bundle import": ["bundle", "import", demo.bundle],
+        "demo": ["demo", "--audits", "2"],
+    }
+    results = {
+        name: run([*arguments, "--db", path], capsys)
+        for name, arguments in {**reading, **writing}.items()
+    }
+
+    assert {name: code for name, (code, _said) in results.items() if code not in (0, 1)} == {}
+    for name, (code, said) in results.items():
+        if code == 1 and name != "demo":  # demo refuses a database with audits in it anyway
+            assert_damaged_message(said, path)
+    if damage.refused_on_opening:
+        # Refused before anything is read or written: every command that opens it says so.
+        for name in ("export board", "export audit", "bundle export", "bundle import", "demo"):
+            assert results[name][0] == 1, name
+            assert_damaged_message(results[name][1], path)
+        assert file_state(path) == before
+    else:
+        # Found where the damaged part is read: exporting that audit or sending it.
+        exporting = "bundle export" if damage.check == "documents" else "export audit"
+        assert results[exporting][0] == 1
+        assert_damaged_message(results[exporting][1], path)
+        assert raw_dump(path, leaving_out=whoever) == rows_before
+    assert results["db backup"][0] == 0  # a damaged file can still be copied for support
+    assert not (out / "audit.pdf").exists() or results["export audit"][0] == 0
+
+
+def test_opening_names_what_is_missing(demo: Demo, tmp_path: Path) -> None:
+    path = tmp_path / "audits.sqlite"
+    shutil.copyfile(demo.path, path)
+    table_dropped(path)
+    before = file_state(path)
+
+    with pytest.raises(DatabaseDamaged) as refused:
+        open_workspace(path)
+
+    assert "the table actions is missing" in str(refused.value)
+    assert_damaged_message(str(refused.value), path)
+    assert file_state(path) == before

@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from PySide6.QtCore import QObject, qVersion
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
@@ -90,7 +90,7 @@ class AppController(QObject):
         more often the wrong file than a wish for a new database)."""
         # Before the first window there is no parent: Qt shows the question on its own.
         return self.dialogs.confirm(
-            cast(QWidget, parent),
+            parent,
             "Empty file",
             f"{empty.name} is empty (0 bytes). Make a new AuditDesk database in it?",
         )

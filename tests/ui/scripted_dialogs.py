@@ -91,7 +91,7 @@ class ScriptedDialogs(DialogService):
         value = self._next("save_file", title, str(suggested))
         return None if value is None else Path(str(value))
 
-    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+    def confirm(self, parent: QWidget | None, title: str, text: str) -> bool:
         return bool(self._next("confirm", title, text))
 
     def choose(self, parent: QWidget, title: str, label: str, items: Sequence[str]) -> int | None:

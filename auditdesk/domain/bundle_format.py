@@ -121,7 +121,9 @@ def unsafe_name_reason(name: str) -> str | None:
     """Why a member name is dangerous to any program that might extract it, or ``None``."""
     if not name:
         return "has no name"
-    if "\x00" in name or any(ord(character) < 32 for character in name):
+    # Any character that is not seen when printed (NUL, escapes, DEL, the bidirectional
+    # overrides that make a name read backwards); a space is printable.
+    if not name.isprintable():
         return "contains control characters"
     if "\\" in name:
         return "contains a backslash"

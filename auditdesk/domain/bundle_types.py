@@ -3,12 +3,23 @@ a float for a whole number), bounded, and shaped so nothing odd reaches the data
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
+from pydantic_core import PydanticCustomError
 
 from auditdesk.domain import limits
+
+#: The years a time stamp in a bundle may fall in. AuditDesk stamps records from its own
+#: clock, so it never writes a time before it existed, nor generations ahead; and near
+#: year 1 or year 9999 a time cannot even be moved to another time zone (the first thing
+#: done with it). Both the time as written and the same moment in UTC must be inside.
+EARLIEST_STAMP_YEAR = 2000
+LATEST_STAMP_YEAR = 2099
+STAMP_RANGE = "1 January 2000 to 31 December 2099"
+#: The pydantic error type of a time stamp outside those years (the reader words it).
+STAMP_OUT_OF_RANGE = "time_out_of_range"
 
 
 class StrictModel(BaseModel):
@@ -25,9 +36,19 @@ def _aware_time(text: str) -> str:
         raise ValueError(
             "is not a date and time (expected e.g. 2026-11-20T10:30:00+00:00)"
         ) from None
-    if value.tzinfo is None:
+    if value.tzinfo is None or value.utcoffset() is None:
         raise ValueError("is a time without a time zone")
-    return text
+    # The year as written is checked first: only then is moving it to UTC safe.
+    if EARLIEST_STAMP_YEAR <= value.year <= LATEST_STAMP_YEAR:
+        moment = value.astimezone(UTC)
+        if EARLIEST_STAMP_YEAR <= moment.year <= LATEST_STAMP_YEAR:
+            return text
+        value = moment
+    raise PydanticCustomError(
+        STAMP_OUT_OF_RANGE,
+        "is a time in the year {year}, outside the times AuditDesk works with ({range})",
+        {"year": value.year, "range": STAMP_RANGE},
+    )
 
 
 def _iso_date(text: str) -> str:

@@ -68,7 +68,9 @@ def problems_of(error: ValidationError) -> list[str]:
         where = ".".join(str(part) for part in problem["loc"]) or "top level"
         given = problem.get("input")
         shown = f"'{shortened(given)}'" if isinstance(given, str) else shortened(given)
-        found.append(f"{where}: {problem['msg']} (got {shown})")
+        # A check's own words ("is not a date ...") read better without pydantic's label.
+        message = problem["msg"].removeprefix("Value error, ")
+        found.append(f"{where}: {message} (got {shown})")
     return found
 
 

@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from auditdesk.domain.reference import Agency, Role
-from tests.bundles.helpers import Laptop, open_laptop
+from auditdesk.services import audit_lifecycle, audits
+from tests.bundles.helpers import Laptop, install_quick_check, open_laptop
+from tests.conftest import plan_subject
 
 
 @pytest.fixture
@@ -30,3 +32,23 @@ def health_auditor(tmp_path: Path) -> Iterator[Laptop]:
     laptop = open_laptop(tmp_path / "health", "Morgan Health", agency=Agency.HEALTH)
     yield laptop
     laptop.close()
+
+
+@pytest.fixture(scope="module")
+def genuine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A real bundle: one completed quick-check audit (a template the lead lacks)."""
+    folder = tmp_path_factory.mktemp("genuine")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITDESK_HOME", str(folder / "home"))
+        laptop = open_laptop(folder, "Sam Practice")
+        try:
+            install_quick_check(laptop)
+            detail = audits.create_audit(
+                laptop.ctx, template_id="quick-check", subject=plan_subject("CE-10001")
+            )
+            for question in ("q.outcomes", "q.provision"):
+                audits.record_answer(laptop.ctx, detail.uuid, question, rating="good")
+            audit_lifecycle.complete_audit(laptop.ctx, detail.uuid)
+            yield laptop.send_audits(detail.uuid, name="genuine")
+        finally:
+            laptop.close()

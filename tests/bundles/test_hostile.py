@@ -13,11 +13,7 @@ help, names the AuditDesk that wrote it, and goes to the log as an error for sup
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
 import zipfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,89 +22,10 @@ from auditdesk.domain.bundle_format import BundleLimits
 from auditdesk.domain.canonical import canonical_json
 from auditdesk.domain.template_loader import definition_hash
 from auditdesk.errors import BundleProblem
-from auditdesk.services import audit_lifecycle, audits
-from auditdesk.services.bundles import import_bundle, preview_bundle
-from tests.bundles.helpers import Laptop, install_quick_check, open_laptop
+from auditdesk.services.bundles import import_bundle
+from tests.bundles.helpers import Laptop
+from tests.bundles.refusals import SEND_AGAIN, refused
 from tests.bundles.zips import Parts, audit_member, read_parts, repack, write_zip
-from tests.conftest import plan_subject
-
-
-@pytest.fixture(scope="module")
-def genuine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A real bundle: one completed quick-check audit (a template the lead lacks)."""
-    folder = tmp_path_factory.mktemp("genuine")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("AUDITDESK_HOME", str(folder / "home"))
-        laptop = open_laptop(folder, "Sam Practice")
-        try:
-            install_quick_check(laptop)
-            detail = audits.create_audit(
-                laptop.ctx, template_id="quick-check", subject=plan_subject("CE-10001")
-            )
-            for question in ("q.outcomes", "q.provision"):
-                audits.record_answer(laptop.ctx, detail.uuid, question, rating="good")
-            audit_lifecycle.complete_audit(laptop.ctx, detail.uuid)
-            yield laptop.send_audits(detail.uuid, name="genuine")
-        finally:
-            laptop.close()
-
-
-SEND_AGAIN = "Ask the sender to send it again."
-
-
-@contextmanager
-def logged() -> Iterator[list[logging.LogRecord]]:
-    """What the bundle services log meanwhile."""
-    records: list[logging.LogRecord] = []
-    handler = logging.Handler(logging.DEBUG)
-    handler.emit = records.append  # type: ignore[method-assign]
-    logger = logging.getLogger("auditdesk.services.bundles")
-    logger.addHandler(handler)
-    try:
-        yield records
-    finally:
-        logger.removeHandler(handler)
-
-
-def refused(
-    lead: Laptop,
-    bundle: Path,
-    *expected: str,
-    limits: BundleLimits | None = None,
-    intact: bool = False,
-) -> str:
-    """Import and preview both refuse ``bundle``, naming it and saying ``expected``; the
-    database and its folder are exactly as they were, and the log says why.
-
-    ``intact``: the file arrived whole but is not what AuditDesk writes, so the message
-    says sending again cannot help, and the log has the details as an error."""
-    before = lead.dump()
-    files = sorted(os.listdir(lead.path.parent))
-    extra = {"limits": limits} if limits else {}
-    with logged() as records, pytest.raises(BundleProblem) as problem:
-        import_bundle(lead.ctx, bundle, **extra)  # type: ignore[arg-type]
-    message = str(problem.value)
-    with pytest.raises(BundleProblem):
-        preview_bundle(lead.db, bundle, **extra)  # type: ignore[arg-type]
-    assert lead.dump() == before
-    assert sorted(os.listdir(lead.path.parent)) == files  # no backup, nothing extracted
-    assert message.startswith(f"{bundle.name} cannot be imported: ")
-    assert message.endswith("Nothing in your database was changed.")
-    assert "Traceback" not in message
-    for fragment in expected:
-        assert fragment in message, message
-    (line,) = [r for r in records if r.levelno >= logging.WARNING and bundle.name in r.getMessage()]
-    if intact:
-        assert "The file arrived intact, so sending it again will not help" in message
-        assert "most likely AuditDesk 0.1.0, which wrote it, has a fault" in message
-        assert "send the file and AuditDesk's log" in message
-        assert SEND_AGAIN not in message
-        assert line.levelno == logging.ERROR
-        assert "written by AuditDesk 0.1.0" in line.getMessage()
-    else:
-        assert "arrived intact" not in message
-        assert line.levelno == logging.WARNING
-    return message
 
 
 def test_the_genuine_bundle_is_accepted(genuine: Path, lead: Laptop) -> None:
@@ -225,6 +142,9 @@ def test_a_member_the_manifest_lists_is_missing(
         ("C:evil.json", "starts with a drive letter"),
         ("audits\\..\\evil.json", "contains a backslash"),
         ("audits/bad\x01name.json", "contains control characters"),
+        ("audits/\x1b[31mred.json", "contains control characters"),
+        ("audits/del\x7f.json", "contains control characters"),
+        ("audits/\u202enosj.exe", "contains control characters"),
     ],
 )
 def test_dangerous_member_names(
@@ -350,7 +270,11 @@ def test_a_manifest_that_does_not_match_the_schema_names_its_writer(
     ("content", "expected"),
     [
         (b"{not json", "is not valid JSON"),
-        (b'{"format": NaN}', "is not valid JSON"),
+        (b'{"format": NaN}', "holds a number AuditDesk cannot read (NaN"),
+        (b'{"format": 1e999}', "holds a number AuditDesk cannot read (1e999, too large)"),
+        (b'{"n": 99999999999999999999}', "holds a number AuditDesk cannot read"),
+        (b'{"format": "\\ud800"}', "holds text with a broken character in it (\\ud800"),
+        (b"[" * 41 + b"]" * 41, "nested too deeply (more than 40 levels)"),
         (b'{"format": 1, "format": 2}', "appears twice"),
         (b"[" * 200_000, "nested too deeply"),
         (b"\xff\xfe\x00{", "not UTF-8 text"),

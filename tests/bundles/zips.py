@@ -83,3 +83,61 @@ def document_of(parts: Parts, entry: dict[str, Any]) -> dict[str, Any]:
 
 def audit_member(parts: Parts) -> dict[str, Any]:
     return next(value for name, value in parts.items() if name.startswith("audits/"))  # type: ignore[no-any-return]
+
+
+def repack_text(
+    bundle: Path, target: Path, member: str, edit: Callable[[str], str], *, members: bool = True
+) -> Path:
+    """``bundle`` with the JSON text of ``member`` (a name, or the start of one: "audits/")
+    changed by ``edit``, for values no JSON writer produces (1e999, a lone ``\\ud800``);
+    ``members`` recomputes the SHA-256 the manifest gives each member, so the change
+    reaches the reader's JSON check."""
+    parts = read_parts(bundle)
+    manifest = parts.pop("manifest.json")
+    encoded = {name: canonical_json(value) for name, value in parts.items()}
+    if member != "manifest.json":
+        name = next(name for name in encoded if name.startswith(member))
+        changed = edit(encoded[name].decode("utf-8")).encode("utf-8")
+        assert changed != encoded[name], f"the edit changed nothing in {name}"
+        encoded[name] = changed
+    if members:
+        manifest["members"] = [
+            {"name": name, "sha256": hashlib.sha256(data).hexdigest(), "size": len(data)}
+            for name, data in sorted(encoded.items())
+        ]
+    text = canonical_json(manifest)
+    if member == "manifest.json":
+        changed = edit(text.decode("utf-8")).encode("utf-8")
+        assert changed != text, "the edit changed nothing in the manifest"
+        text = changed
+    return write_zip(target, [("manifest.json", text), *encoded.items()])
+
+
+def rename_in_place(bundle: Path, target: Path, old: str, new: bytes) -> Path:
+    """``bundle`` with the member ``old`` renamed to the raw bytes ``new`` (as long as
+    ``old``) in both of the zip's headers, which Python's zipfile cannot write when ``new``
+    holds a NUL. The zip's checksums cover contents, not names, so they still pass."""
+    raw_old = old.encode("utf-8")
+    assert len(new) == len(raw_old)
+    data = bundle.read_bytes()
+    assert data.count(raw_old) == 2, "the name should be in the local and central headers"
+    target.write_bytes(data.replace(raw_old, new))
+    return target
+
+
+def twin_audit(parts: Parts, source: str, *, uuid: str, reference: str | None = None) -> str:
+    """Add a second audit to ``parts``: a copy of the one in member ``source`` under
+    ``uuid`` (and ``reference``, if given), without its actions and moderations, listed in
+    the manifest; so it shares everything else (its repeated sections too). Pack with
+    ``records=True`` to hash it. Returns the new member's name."""
+    twin = json.loads(json.dumps(parts[source]))
+    twin["document"]["audit"]["uuid"] = uuid
+    if reference is not None:
+        twin["document"]["audit"]["reference"] = reference
+    twin["actions"], twin["moderations"] = [], []
+    name = f"audits/{uuid}.json"
+    parts[name] = twin
+    records = parts["manifest.json"]["records"]
+    listed = next(r for r in records if r["kind"] == "audit" and r["member"] == source)
+    records.append({**listed, "uuid": uuid, "member": name})
+    return name

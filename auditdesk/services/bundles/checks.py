@@ -116,12 +116,36 @@ class _References:
         blocks_of = {
             record.uuid: self.audit(record) for record in self.records if record.kind == "audit"
         }
+        self.distinct_audits()
         for record in self.records:
             blocks = blocks_of.get(record.audit_uuid or "", set())
             if record.kind == "action":
                 self.action(record, blocks)
             elif record.kind == "moderation":
                 self.moderation(record, blocks)
+
+    def distinct_audits(self) -> None:
+        """No two audits share a reference or a repeated section (a sampled child, an
+        outcome...): each is unique in the database that sent them, as it must be in the
+        one receiving them."""
+        references: set[str] = set()
+        block_owner: dict[str, str] = {}
+        for record in self.records:
+            if record.kind != "audit":
+                continue
+            reference = record.document["audit"]["reference"]
+            if reference in references:
+                self.refusal.invalid(
+                    f"it carries two different audits with the reference {reference}"
+                )
+            references.add(reference)
+            for block in record.document["blocks"]:
+                other = block_owner.setdefault(block["uuid"], reference)
+                if other != reference:
+                    self.refusal.invalid(
+                        f"audits {other} and {reference} inside it share a repeated section "
+                        "(such as a sampled child), which two audits never do"
+                    )
 
     def action(self, record: IncomingRecord, blocks: set[str]) -> None:
         document = record.document

@@ -19,6 +19,7 @@ from typing import NoReturn
 
 from auditdesk import paths
 from auditdesk.errors import BundleProblem
+from auditdesk.services.bundles.visible import visible
 
 log = logging.getLogger(__name__)
 
@@ -40,34 +41,41 @@ class Refusal:
 
     def refuse(self, problem: str, advice: str = SEND_AGAIN) -> NoReturn:
         """Refuse the file for ``problem`` (a clause: "the file is damaged")."""
+        # The problem may quote the bundle's own text: never pass on its control characters.
+        problem = visible(problem)
         log.warning(
-            "refused the bundle %s (written by %s): %s", self.path.name, self._sender(), problem
+            "refused the bundle %s (written by %s): %s", self._name, self._sender(), problem
         )
-        raise BundleProblem(
-            f"{self.path.name} cannot be imported: {problem}. {advice} {_UNCHANGED}"
-        )
+        raise BundleProblem(f"{self._name} cannot be imported: {problem}. {advice} {_UNCHANGED}")
 
     def invalid(self, problem: str, details: Sequence[str] = ()) -> NoReturn:
         """Refuse a file that arrived intact but is not what AuditDesk writes; sending it
         again cannot help. ``details`` (field by field) go to the log, for support."""
+        problem = visible(problem)
         log.error(
             "refused the bundle %s (written by %s): it arrived intact but %s%s",
-            self.path.name,
+            self._name,
             self._sender(),
             problem,
-            "".join(f"\n    {line}" for line in details),
+            "".join(f"\n    {visible(line)}" for line in details),
         )
         writer = (
-            f"AuditDesk {self.app_version}, which wrote it,"
+            f"AuditDesk {visible(self.app_version)}, which wrote it,"
             if self.app_version
             else "the AuditDesk that wrote it"
         )
         raise BundleProblem(
-            f"{self.path.name} cannot be imported: {problem}. The file arrived intact, so "
+            f"{self._name} cannot be imported: {problem}. The file arrived intact, so "
             f"sending it again will not help: most likely {writer} has a fault, or the file "
             "was changed after it was written. Please send the file and AuditDesk's log "
             f"({paths.log_file()}) to your support team. {_UNCHANGED}"
         )
 
+    @property
+    def _name(self) -> str:
+        # A file name travels with an e-mail attachment: it is the sender's text too.
+        return visible(self.path.name)
+
     def _sender(self) -> str:
-        return f"AuditDesk {self.app_version}" if self.app_version else "an unknown AuditDesk"
+        version = visible(self.app_version) if self.app_version else None
+        return f"AuditDesk {version}" if version else "an unknown AuditDesk"

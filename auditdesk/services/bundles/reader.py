@@ -12,11 +12,10 @@ again can mend).
 from __future__ import annotations
 
 import hashlib
-import json
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any, NoReturn, TypeVar
+from typing import Any, BinaryIO, NoReturn, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -33,12 +32,16 @@ from auditdesk.domain.bundle_format import (
     is_expected_member_name,
     unsafe_name_reason,
 )
+from auditdesk.domain.bundle_types import STAMP_OUT_OF_RANGE, STAMP_RANGE
 from auditdesk.domain.document_check import problems_of
 from auditdesk.domain.template_loader import definition_hash
 from auditdesk.errors import BundleProblem
 from auditdesk.services.bundles import checks
 from auditdesk.services.bundles.contents import BundleContents, IncomingRecord, IncomingTemplate
 from auditdesk.services.bundles.problems import NOT_AUDITDESK, SMALLER, Refusal
+from auditdesk.services.bundles.strict_json import parse_member
+from auditdesk.services.bundles.visible import quoted
+from auditdesk.services.bundles.zip_names import DirectoryMismatch, raw_names
 
 Model = TypeVar("Model", bound=BaseModel)
 _CHUNK = 1024 * 1024
@@ -50,15 +53,18 @@ def read_bundle(path: Path, limits: BundleLimits = DEFAULT_LIMITS) -> BundleCont
     refusal = Refusal(path)
     file_sha256 = _check_file(refusal, limits)
     try:
-        with zipfile.ZipFile(path) as archive:
-            _check_directory(refusal, archive, limits)
+        with path.open("rb") as handle, zipfile.ZipFile(path) as archive:
+            _check_directory(refusal, archive, handle, limits)
             manifest = _read_manifest(refusal, archive, limits)
             refusal = Refusal(path, manifest.app_version)
             members = _read_members(refusal, archive, manifest, limits)
     except BundleProblem:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError) as error:
+    except (zipfile.BadZipFile, zlib.error, EOFError, DirectoryMismatch) as error:
         refusal.refuse(f"the file is damaged ({_plain_zip_error(error)})")
+    except UnicodeDecodeError:
+        # zipfile decodes names flagged as UTF-8 strictly; AuditDesk writes only ASCII names.
+        refusal.refuse("it contains a file whose name is not readable text", NOT_AUDITDESK)
     except NotImplementedError:
         refusal.refuse("it uses a kind of compression AuditDesk does not write", NOT_AUDITDESK)
     except OSError as error:
@@ -102,7 +108,9 @@ def _check_file(refusal: Refusal, limits: BundleLimits) -> str:
     return digest.hexdigest()
 
 
-def _check_directory(refusal: Refusal, archive: zipfile.ZipFile, limits: BundleLimits) -> None:
+def _check_directory(
+    refusal: Refusal, archive: zipfile.ZipFile, handle: BinaryIO, limits: BundleLimits
+) -> None:
     """The zip's own directory: how many files, their names, sizes and compression."""
     infos = archive.infolist()
     if len(infos) > limits.max_members:
@@ -113,11 +121,13 @@ def _check_directory(refusal: Refusal, archive: zipfile.ZipFile, limits: BundleL
         )
     seen: set[str] = set()
     header_total = 0
-    for info in infos:
+    file_size = refusal.path.stat().st_size
+    # The names as written, not as zipfile lists them (it cuts a name at a NUL byte).
+    for info, whole_name in zip(infos, raw_names(archive, handle), strict=True):
         name = info.filename
-        shown = _shown(name)
-        reason = unsafe_name_reason(name) or (
-            "has an over-long name" if len(name) > limits.max_name_length else None
+        shown = _shown(whole_name)
+        reason = unsafe_name_reason(whole_name) or (
+            "has an over-long name" if len(whole_name) > limits.max_name_length else None
         )
         if reason:
             refusal.refuse(f"it contains a file named {shown}, which {reason}", NOT_AUDITDESK)
@@ -130,6 +140,9 @@ def _check_directory(refusal: Refusal, archive: zipfile.ZipFile, limits: BundleL
             refusal.refuse(
                 f"{shown} inside it uses compression AuditDesk does not write", NOT_AUDITDESK
             )
+        if not 0 <= info.header_offset < file_size:
+            # Damage to the zip's list of files: reading would seek outside the file.
+            refusal.refuse(f"the file is damaged ({shown} is not where its list says)")
         _check_size(refusal, shown, info.file_size, info.compress_size, limits)
         header_total += info.file_size
         if header_total > limits.max_total_bytes:
@@ -143,7 +156,7 @@ def _read_manifest(
 ) -> BundleManifest:
     data = _bounded_read(refusal, archive, archive.getinfo(MANIFEST_NAME), limits)
     # The zip's own checksum has passed, so the manifest arrived as it was written.
-    return _manifest(refusal, _json(refusal, MANIFEST_NAME, data))
+    return _manifest(refusal, parse_member(refusal, _shown(MANIFEST_NAME), data, limits))
 
 
 def _read_members(
@@ -178,7 +191,7 @@ def _read_members(
                 f"{_shown(name)} inside it does not match the SHA-256 its manifest gives, "
                 "so it has been damaged or altered",
             )
-        members[name] = _json(refusal, name, data)
+        members[name] = parse_member(refusal, _shown(name), data, limits)
     return members
 
 
@@ -225,33 +238,7 @@ def _bounded_read(
     return b"".join(parts)
 
 
-# -- JSON and schemas -----------------------------------------------------------------------
-def _json(refusal: Refusal, name: str, data: bytes) -> Any:
-    """A member as JSON. It arrived intact (its checksum or SHA-256 has passed), so JSON
-    that does not parse was written that way."""
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        refusal.invalid(f"{_shown(name)} inside it is not UTF-8 text")
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant)
-    except RecursionError:
-        refusal.invalid(f"{_shown(name)} inside it is nested too deeply")
-    except ValueError as error:
-        refusal.invalid(f"{_shown(name)} inside it is not valid JSON ({error})")
-
-
-def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result = dict(pairs)
-    if len(result) != len(pairs):
-        raise ValueError("a key appears twice in the same object")
-    return result
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
+# -- schemas ---------------------------------------------------------------------------------
 def _manifest(refusal: Refusal, data: Any) -> BundleManifest:
     if not isinstance(data, dict) or data.get("format") != FORMAT_NAME:
         refusal.refuse("its manifest does not describe an AuditDesk bundle", NOT_AUDITDESK)
@@ -279,6 +266,16 @@ def validated(refusal: Refusal, model: type[Model], data: Any, what: str) -> Mod
         return model.model_validate(data)
     except ValidationError as error:
         problems = problems_of(error)
+        for found in error.errors(include_url=False):
+            if found["type"] == STAMP_OUT_OF_RANGE:
+                # Said in its own words: a date is something a person can check.
+                where = ".".join(str(part) for part in found["loc"])
+                year = (found.get("ctx") or {}).get("year", "?")
+                refusal.invalid(
+                    f"{what} holds a date AuditDesk cannot work with (the year {year}, in "
+                    f"{where}): AuditDesk works with dates from {STAMP_RANGE}",
+                    problems,
+                )
         shown = "; ".join(problems[:3])
         refusal.invalid(f"{what} does not match the bundle format ({shown})", problems)
 
@@ -344,11 +341,12 @@ def _records(
 
 
 def _shown(name: str) -> str:
-    printable = "".join(c if c.isprintable() else "?" for c in name)
-    return f"'{printable[:80]}{'…' if len(printable) > 80 else ''}'"
+    return quoted(name, 80)
 
 
 def _plain_zip_error(error: Exception) -> str:
+    if isinstance(error, DirectoryMismatch):
+        return "its list of the files inside is broken"
     text = str(error)
     if "CRC" in text:
         return "a file inside fails its checksum"
@@ -356,4 +354,5 @@ def _plain_zip_error(error: Exception) -> str:
         return "a file inside cannot be unpacked"
     if isinstance(error, EOFError):
         return "a file inside ends early"
-    return text[:120] or "the zip structure is broken"
+    # zipfile's own words ("Bad magic number for file header") mean nothing to people.
+    return "its list of the files inside is broken"

@@ -14,6 +14,7 @@ from pathlib import Path
 from auditdesk.domain.reference import AuditStatus
 from auditdesk.domain.wording import count, date_text, date_time_text
 from auditdesk.errors import UserError
+from auditdesk.services.bundles.visible import visible
 
 
 class ImportCancelled(UserError):
@@ -145,12 +146,33 @@ class PreviewItem:
     audit_uuid: str | None
     audit_reference: str | None
 
+    def __post_init__(self) -> None:
+        # Built from the bundle's own words: shown only without their control characters.
+        _show_visibly(self, "label", "description", "audit_reference")
+
 
 @dataclass(frozen=True)
 class PreviousImport:
     imported_at: datetime
     imported_by: str
     file_name: str
+
+    def __post_init__(self) -> None:
+        _show_visibly(self, "imported_by", "file_name")
+
+
+def _show_visibly(result: object, *fields: str) -> None:
+    """Replace each text field of a frozen result with :func:`visible` text.
+
+    A preview is where a bundle's words become words people see (the command line prints
+    them, the window shows them), so it never holds a character that acts instead of
+    being seen (see :mod:`.visible`)."""
+    for name in fields:
+        value = getattr(result, name)
+        if isinstance(value, str):
+            object.__setattr__(result, name, visible(value))
+        elif isinstance(value, tuple) and all(isinstance(item, str) for item in value):
+            object.__setattr__(result, name, tuple(visible(item) for item in value))
 
 
 @dataclass(frozen=True)
@@ -172,6 +194,22 @@ class BundlePreview:
     #: here, or the sender's later revision of the same content (see ``classify``).
     revisions_to_record: int = 0
     sender_agency: str = ""  # as people read it ("Health")
+
+    def __post_init__(self) -> None:
+        _show_visibly(
+            self,
+            "sender",
+            "sender_device",
+            "app_version",
+            "selection",
+            "templates_to_install",
+            "sender_agency",
+        )
+
+    @property
+    def file_name(self) -> str:
+        """The bundle's file name as shown (it came with the sender's attachment)."""
+        return visible(self.file.name)
 
     def of(self, status: ItemStatus, record_type: str | None = None) -> tuple[PreviewItem, ...]:
         return tuple(
@@ -278,11 +316,11 @@ class ImportResult:
         preview = self.preview
         text = (
             f"Imported {len(preview.new):,} new and {len(preview.updated):,} updated records "
-            f"from {preview.file.name}."
+            f"from {preview.file_name}."
         )
         if preview.revisions_to_record and not (preview.new or preview.updated):
             text = (
-                f"Nothing in {preview.file.name} changed what is here; it recorded that the "
+                f"Nothing in {preview.file_name} changed what is here; it recorded that the "
                 "sender's later revisions are the same as what is here."
             )
         if preview.conflicts:
@@ -336,6 +374,10 @@ class ConflictSummary:
     decided_at: datetime | None
     decided_by: str | None
     note: str
+
+    def __post_init__(self) -> None:
+        # Who sent it, from which laptop and file, and its label are the bundle's words.
+        _show_visibly(self, "label", "sender", "sender_device", "bundle_file")
 
     def describe(self) -> str:
         text = (

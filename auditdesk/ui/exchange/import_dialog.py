@@ -22,7 +22,7 @@ ORDER = (
 class ImportPreviewDialog(FormDialog):
     def __init__(self, preview: BundlePreview, parent: QWidget | None = None) -> None:
         super().__init__(
-            f"Import {preview.file.name}",
+            f"Import {preview.file_name}",
             preview.summary(),
             "&Import",
             parent,

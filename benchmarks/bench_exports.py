@@ -50,7 +50,9 @@ def _context(path: Path) -> object:
 def _scope() -> object:
     from auditdesk.services.report_scope import ReportScope, period_between
 
-    return ReportScope(period_between(FIRST_DAY, AS_OF))
+    # The working copy: its row sheets and the pack's appendix are the heavy part the
+    # budgets are about (a Board copy carries figures only).
+    return ReportScope(period_between(FIRST_DAY, AS_OF), working_copy=True)
 
 
 def part_workbook(database: Path, target: Path) -> dict[str, float]:

@@ -185,18 +185,23 @@ class SettingVisitFigures:
 # -- moderation, comments, actions ---------------------------------------------------------
 @dataclass(frozen=True)
 class AgreementFigure:
+    """Agreement on one thing compared. Pairs are counted per audit moderated, so small
+    counts are hidden as everywhere else; when either count is hidden so are the
+    percentage, kappa and its band (each would give the exact count away)."""
+
     template_title: str
     scope: str
-    pairs: int
-    exact: int
+    pairs: Count
+    exact: Count
     percent: float | None
     kappa: float | None
     band: str
+    hidden: bool = False
 
 
 @dataclass(frozen=True)
 class ModerationFigures:
-    moderations: int
+    moderations: Count
     overall: AgreementFigure
     ratings: AgreementFigure
     sections: tuple[AgreementFigure, ...]
@@ -262,6 +267,7 @@ class BoardFigures:
     moderation: ModerationFigures
     highlights: Highlights
     actions: ActionFigures
+    working_copy: bool = False  # with row-level sheets: for the quality team, not the Board
 
     @property
     def distribution(self) -> GradeRow:

@@ -5,27 +5,31 @@ The rule, as councils publish SEND statistics:
   Zero is shown: it says nothing about any child.
 - **Secondary**: a published total is a sum of its parts, so a single hidden part could be
   worked out by subtraction. Every sum relation (a row and its total, a column and its
-  total, the audits judged good or better and the grades that make them up) must therefore
-  hide either none or at least two of its entries; further entries are hidden (shown as
-  "*") until that holds, choosing the smallest non-zero entry each time so as little as
-  possible is lost.
+  total, the audits judged good or better and the grades that make them up, a group and
+  its members) must hide none or at least two of its entries, and more are hidden (shown
+  as "*") until no hidden count can be worked out: not by subtraction, not from what "<5"
+  says about a count (two "<5" adding to 2 are both 1), and not by combining the relations
+  of a table. A "*" may stand for any count: a zero or a "<5" is marked "*" when that is
+  the only way to stop a figure being worked out. Each time the entry that does most for
+  least is chosen, the smallest non-zero one among equals, so as little as possible is lost.
 - A percentage is shown only when its numerator and denominator both are.
 
-This stops recovery by simple subtraction within any one relation, which is the standard
-councils and the DfE apply. It is not a guarantee against every combination of several
-relations (no practical method is), so the threshold should not be lowered for wider
-audiences.
+Figures that appear in several tables (a breakdown's total row is the headline) are
+protected together, so what one hides the others cannot give away.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Hashable, Iterable, Mapping
+from collections.abc import Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import TypeVar
+from typing import Generic, TypeVar
+
+from auditdesk.domain.disclosure import relation_is_safe, signed_terms, worked_out
 
 DEFAULT_THRESHOLD = 5
 SECONDARY_MARK = "*"
+CANDIDATES = 8  # of each exposed relation, the cheapest weighed when choosing what to hide
 
 K = TypeVar("K", bound=Hashable)
 
@@ -57,9 +61,12 @@ def is_small(value: int, threshold: int) -> bool:
 
 
 def count(value: int, threshold: int, suppressed: Suppressed | None = None) -> Count:
-    """One count as published; pass ``suppressed`` to hide it for a secondary reason."""
+    """One count as published; pass ``suppressed`` to hide it for a secondary reason
+    (which marks even a small count "*", when "<5" itself would say too much)."""
     if value < 0:
         raise ValueError(f"a count cannot be negative (got {value})")
+    if suppressed is Suppressed.SECONDARY:
+        return Count(None, SECONDARY_MARK, Suppressed.SECONDARY)
     if is_small(value, threshold):
         return Count(None, small_mark(threshold), Suppressed.SMALL)
     if suppressed is not None:
@@ -69,19 +76,26 @@ def count(value: int, threshold: int, suppressed: Suppressed | None = None) -> C
 
 def protect(
     values: Mapping[K, int],
-    relations: Iterable[Collection[K]],
+    relations: Iterable[Sequence[K]],
     threshold: int,
     *,
     fixed: Mapping[K, bool] | None = None,
 ) -> dict[K, Suppressed | None]:
     """Decide which entries to hide.
 
-    ``values`` are the true counts; each relation is a group of entries one of which is
-    the sum of the others (which one does not matter here). ``fixed`` entries were decided
-    by another table that publishes the same figure (``True``: hidden there): they keep
-    that decision and are never chosen to hide, so the two tables cannot contradict each
-    other. Entries are tried in the order ``values`` gives them, so the result is
-    deterministic.
+    ``values`` are the true counts; each relation lists entries whose last is the sum of
+    the others (a row's cells then its total; a column's cells then its total row).
+    ``fixed`` entries were decided by another table that publishes the same figure
+    (``True``: hidden there): they keep that decision and are never chosen to hide, so the
+    two tables cannot contradict each other. Entries are tried in the order ``values``
+    gives them, so the result is deterministic.
+
+    Hiding goes on until no hidden count can be worked out: first relation by relation
+    (a lone hidden entry, or hidden entries whose sum leaves them no room), then from all
+    the relations together (:mod:`auditdesk.domain.disclosure`). A "*" says nothing about
+    the count behind it, so a zero, or a small count whose "<5" would itself give a figure
+    away (four "<5" adding up to a "<5" are all 1), may be hidden as "*" when nothing else
+    will do.
     """
     fixed = fixed or {}
     for key in fixed:
@@ -92,7 +106,6 @@ def protect(
         for key in group:
             if key not in values:
                 raise KeyError(f"relation names {key!r}, which has no value")
-    rank = {key: position for position, key in enumerate(values)}
     decision: dict[K, Suppressed | None] = {}
     for key, value in values.items():
         if value < 0:
@@ -103,42 +116,99 @@ def protect(
             decision[key] = Suppressed.SECONDARY
         else:
             decision[key] = None
+    if any(decision.values()):
+        _Hider(values, groups, threshold, fixed, decision).run()
+    return decision
 
-    membership: dict[K, list[int]] = {key: [] for key in values}
-    for number, group in enumerate(groups):
-        for key in group:
-            membership[key].append(number)
 
-    def hidden_in(number: int) -> int:
-        return sum(decision[key] is not None for key in groups[number])
+class _Hider(Generic[K]):
+    """Hides more entries, one at a time, until no hidden count can be worked out."""
 
-    while True:
-        exposed = [
-            number
-            for number, group in enumerate(groups)
-            if hidden_in(number) == 1
-            and any(decision[key] is None and key not in fixed for key in group)
-        ]
-        if not exposed:
-            break
-        # Hide the entry that closes the most exposed relations while opening the fewest
-        # new ones (a relation with nothing hidden gains a lone hidden entry); then the
-        # smallest non-zero one, so as little as possible is lost.
-        exposed_set = set(exposed)
+    def __init__(
+        self,
+        values: Mapping[K, int],
+        groups: list[tuple[K, ...]],
+        threshold: int,
+        fixed: Mapping[K, bool],
+        decision: dict[K, Suppressed | None],
+    ) -> None:
+        self.values, self.groups, self.threshold = values, groups, threshold
+        self.fixed, self.decision = fixed, decision
+        self.rank = {key: position for position, key in enumerate(values)}
+        self.membership: dict[K, list[int]] = {key: [] for key in values}
+        for number, group in enumerate(groups):
+            for key in set(group):
+                self.membership[key].append(number)
+        self.marks = {key: reason is Suppressed.SMALL for key, reason in decision.items()}
+        self.terms = [signed_terms(group) for group in groups]
+        self.unsafe = {number for number in range(len(groups)) if not self.safe(number)}
+
+    def safe(self, number: int) -> bool:
+        return relation_is_safe(
+            self.terms[number], self.values, self.decision, self.marks, self.threshold
+        )
+
+    def choosable(self, key: K) -> bool:
+        """Not hidden yet, or hidden as "<5" where "*" would say less; never a figure
+        another table decided."""
+        return key not in self.fixed and self.decision[key] is not Suppressed.SECONDARY
+
+    def cheap(self, key: K) -> tuple[bool, bool, int, int]:
+        # A non-zero count before a zero, a count not yet hidden before a "<5" turned to
+        # "*", and the smallest, so as little as possible is lost.
+        value = self.values[key]
+        return value == 0, self.decision[key] is not None, value, self.rank[key]
+
+    def hide(self, key: K) -> None:
+        self.decision[key], self.marks[key] = Suppressed.SECONDARY, False
+        for number in self.membership[key]:
+            if self.safe(number):
+                self.unsafe.discard(number)
+            else:
+                self.unsafe.add(number)
+
+    def open_to_choice(self, numbers: Iterable[int]) -> set[int]:
+        return {n for n in numbers if any(self.choosable(key) for key in self.groups[n])}
+
+    def best(self, exposed: set[int]) -> K | None:
+        """The entry that makes the most exposed relations safe while making the fewest
+        safe ones unsafe; among equals, the cheapest. Only the few cheapest entries of each
+        relation are weighed: a quality area can hold hundreds."""
         candidates = {
             key
             for number in exposed
-            for key in groups[number]
-            if decision[key] is None and key not in fixed
+            for key in sorted(filter(self.choosable, self.groups[number]), key=self.cheap)[
+                :CANDIDATES
+            ]
         }
-
         costs = {}
         for key in candidates:
-            closes = sum(number in exposed_set for number in membership[key])
-            opens = sum(hidden_in(number) == 0 for number in membership[key])
-            costs[key] = (opens - closes, values[key] == 0, values[key], rank[key])
-        decision[min(candidates, key=costs.__getitem__)] = Suppressed.SECONDARY
-    return decision
+            was = self.decision[key], self.marks[key]
+            self.decision[key], self.marks[key] = Suppressed.SECONDARY, False
+            after = {number: self.safe(number) for number in self.membership[key]}
+            self.decision[key], self.marks[key] = was
+            closes = sum(number in exposed and after[number] for number in after)
+            opens = sum(number not in self.unsafe and not after[number] for number in after)
+            costs[key] = (opens - closes, *self.cheap(key))
+        return min(candidates, key=costs.__getitem__) if candidates else None
+
+    def run(self) -> None:
+        while True:
+            chosen = self.best(self.open_to_choice(self.unsafe))
+            if chosen is not None:
+                self.hide(chosen)
+                continue
+            # Safe relation by relation: now all of them together. One entry is hidden for
+            # each count that could be worked out, then the relations are looked at again.
+            pinned = worked_out(self.values, self.groups, self.decision, self.marks, self.threshold)
+            hidden_any = False
+            for key in pinned:
+                chosen = self.best(self.open_to_choice(self.membership[key]))
+                if chosen is not None:
+                    self.hide(chosen)
+                    hidden_any = True
+            if not hidden_any:
+                return
 
 
 def published(
@@ -158,7 +228,7 @@ def describe_rule(threshold: int) -> str:
     return (
         f"Counts from 1 to {threshold - 1} in any table of figures are shown as "
         f"“{small_mark(threshold)}” so that no child can be identified. Where a hidden count "
-        "could be worked out from a total and the other figures, another figure is hidden "
-        f"too and shown as “{SECONDARY_MARK}”. A percentage is hidden when the counts it is "
-        "made from are. Zero is always shown."
+        "could be worked out from totals and the other figures, in any table, more figures are "
+        f"hidden and shown as “{SECONDARY_MARK}”, which may stand for any count, zero or small "
+        "included. A percentage or interval is hidden when the counts it is made from are."
     )

@@ -1,5 +1,7 @@
-"""The PDF Board pack (reportlab): cover, contents, the findings section by section, and
-an appendix listing the audits by their AuditDesk reference.
+"""The PDF Board pack (reportlab): cover, contents and the findings section by section. A
+working copy (for the quality team, never the Board) adds an appendix listing the audits
+with their final grades, which would let a reader recount hidden figures; it is marked
+"Working copy: not for the Board" across every page.
 
 The contents page needs the page each section starts on, so the front of the pack is laid
 out once in memory to learn them, then for real. The appendix (pages of references) comes
@@ -56,6 +58,7 @@ APPENDIX_ROW_HEIGHT = 10.5
 APPENDIX_TEXT = 6.0  # points: two columns of audits fit across the page, dates in full
 APPENDIX_PADDING = 3  # points before each cell's text (and 1 after its widest)
 APPENDIX_KEY = "appendix"
+WORKING_COPY = "Working copy: not for the Board"
 
 
 @dataclass(frozen=True)
@@ -126,28 +129,34 @@ def write_board_pack(
 ) -> int:
     """Write the pack; returns its number of pages."""
     register_fonts()
+    working = figures.working_copy
     furniture = Furniture(
         title=f"{figures.title}: {figures.period.label}",
         subject=f"Report to the {figures.partnership}",
         author=figures.generated_by,
-        running_head=f"{figures.title} · {figures.period.label}",
+        running_head=(f"{WORKING_COPY} · " if working else "")
+        + f"{figures.title} · {figures.period.label}",
         footer=f"Produced {date_text(figures.generated_at.astimezone().date())} "
         f"by {figures.generated_by} with AuditDesk",
+        watermark="Working copy" if working else "",
     )
     probe = PackDocument(io.BytesIO(), furniture)
     probe.build_story(_front(figures, pages=None), final=False)
     pages = {placed.key: placed.page for placed in probe.placed}
-    pages[APPENDIX_KEY] = probe.page + 1
+    if working:
+        pages[APPENDIX_KEY] = probe.page + 1
 
     document = PackDocument(
         str(target) if isinstance(target, Path) else target, furniture, on_page=on_page
     )
-    document.build_story([*_front(figures, pages=pages), *_appendix(audits())])
+    appendix = _appendix(audits()) if working else []
+    document.build_story([*_front(figures, pages=pages), *appendix])
     return int(document.page)
 
 
 def _front(figures: BoardFigures, *, pages: dict[str, int] | None) -> list[Flowable]:
-    story = [*_cover(figures), NextPageTemplate("body"), PageBreak(), *_contents(pages)]
+    contents = _contents(pages, appendix=figures.working_copy)
+    story = [*_cover(figures), NextPageTemplate("body"), PageBreak(), *contents]
     for chapter in CHAPTERS:
         story += [PageBreak(), Heading(chapter.title, H1, key=chapter.key)]
         story += chapter.build(figures)
@@ -168,9 +177,22 @@ def _cover(figures: BoardFigures) -> list[Flowable]:
             ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ]
     )
+    if figures.working_copy:
+        kicker = f"{WORKING_COPY.upper()}: FOR THE QUALITY TEAM"
+        identifiers = (
+            "No child is named or otherwise identified in this report. This working copy "
+            "lists every audit with its final grade in the appendix, which gives back the "
+            "small numbers hidden in the tables: do not share it with the Board."
+        )
+    else:
+        kicker = figures.partnership.upper()
+        identifiers = (
+            "No child is named or otherwise identified in this report, and it lists no "
+            "audit one by one: child references typed into comments are removed."
+        )
     return [
         Spacer(1, 18 * mm),
-        para(figures.partnership.upper(), SUBTITLE.clone("kicker", fontSize=10, leading=13)),
+        para(kicker, SUBTITLE.clone("kicker", fontSize=10, leading=13)),
         para(figures.title, TITLE),
         para(f"Report to the {figures.partnership}", SUBTITLE),
         Spacer(1, 6 * mm),
@@ -187,17 +209,14 @@ def _cover(figures: BoardFigures) -> list[Flowable]:
             SMALL,
         ),
         para(figures.suppression_rule, SMALL),
-        para(
-            "No child is named or otherwise identified in this report: audits are listed by "
-            "their AuditDesk reference only.",
-            SMALL,
-        ),
+        para(identifiers, SMALL),
     ]
 
 
-def _contents(pages: dict[str, int] | None) -> list[Flowable]:
+def _contents(pages: dict[str, int] | None, *, appendix: bool) -> list[Flowable]:
     entries = [(chapter.key, chapter.title) for chapter in CHAPTERS]
-    entries.append((APPENDIX_KEY, "Appendix: the audits in this report"))
+    if appendix:
+        entries.append((APPENDIX_KEY, "Appendix: the audits in this report"))
     rows = []
     for key, title in entries:
         # The first layout does not know the pages yet; "00" keeps the same width.

@@ -9,7 +9,8 @@ from reportlab.lib import colors  # type: ignore[import-untyped]
 from reportlab.lib.units import mm  # type: ignore[import-untyped]
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table  # type: ignore[import-untyped]
 
-from auditdesk.domain.board_figures import BoardFigures, Highlight
+from auditdesk.domain.board_figures import AgreementFigure, BoardFigures, Highlight
+from auditdesk.domain.suppression import SECONDARY_MARK
 from auditdesk.domain.wording import date_text
 from auditdesk.exporters.pack_charts import StackedLine, stacked_rows
 from auditdesk.exporters.pack_document import FRAME_WIDTH
@@ -82,7 +83,7 @@ def setting_visits(figures: BoardFigures) -> list[Flowable]:
 # -- moderation, comments, actions -------------------------------------------------------------
 def moderation(figures: BoardFigures) -> list[Flowable]:
     result = figures.moderation
-    if not result.moderations:
+    if result.moderations.shown == 0:
         return [
             para("No audits dated in the period have been moderated yet."),
             para(result.note, SMALL),
@@ -97,10 +98,12 @@ def moderation(figures: BoardFigures) -> list[Flowable]:
         ]
     ]
 
-    def line(label: str, item: Any) -> list[Any]:
+    def line(label: str, item: AgreementFigure) -> list[Any]:
+        if item.hidden:  # the percentage or kappa would give the hidden counts away
+            return [para(label, CELL), item.pairs.text, SECONDARY_MARK, SECONDARY_MARK, item.band]
         percent = f"{item.percent:.0f}%" if item.percent is not None else "–"
         kappa = f"{item.kappa:.2f}" if item.kappa is not None else "–"
-        return [para(label, CELL), f"{item.pairs:,}", percent, kappa, item.band]
+        return [para(label, CELL), item.pairs.text, percent, kappa, item.band]
 
     data.append(line("Overall grade (one pair per audit)", result.overall))
     data.append(line("Every rated question", result.ratings))
@@ -115,11 +118,17 @@ def moderation(figures: BoardFigures) -> list[Flowable]:
     )
     overall = result.overall
     words = (
-        f"{result.moderations:,} audits dated in the period were moderated by a second marker. "
-        f"Their overall grades agreed exactly in {overall.exact:,} of {overall.pairs:,} pairs"
+        f"{result.moderations.text} audits dated in the period were moderated by a second marker. "
     )
-    if overall.kappa is not None:
-        words += f"; weighted kappa {overall.kappa:.2f} ({overall.band.lower()} agreement)"
+    if overall.hidden:
+        words += "How often their overall grades agreed is hidden because the numbers are small"
+    else:
+        words += (
+            f"Their overall grades agreed exactly in {overall.exact.text} of "
+            f"{overall.pairs.text} pairs"
+        )
+        if overall.kappa is not None:
+            words += f"; weighted kappa {overall.kappa:.2f} ({overall.band.lower()} agreement)"
     return [para(words + "."), table, Spacer(1, 2 * mm), para(result.note, SMALL)]
 
 

@@ -17,6 +17,7 @@ from auditdesk.domain.board_figures import (
     QuestionFigure,
 )
 from auditdesk.domain.report_lines import BoardRows
+from auditdesk.domain.suppression import SECONDARY_MARK
 from auditdesk.exporters.workbook_writer import (
     DATE_WIDTH,
     Column,
@@ -25,7 +26,6 @@ from auditdesk.exporters.workbook_writer import (
     day,
     decimal,
     interval_values,
-    number,
     percent,
     share_value,
 )
@@ -181,14 +181,18 @@ def moderation_sheet(workbook: Workbook, figures: BoardFigures) -> None:
     ws = sheet.sheet
 
     def cells(level: str, item: AgreementFigure) -> list[Any]:
+        if item.hidden:  # a percentage or kappa would give the hidden counts away
+            figures: list[Any] = [SECONDARY_MARK, SECONDARY_MARK]
+        else:
+            share = item.percent / 100 if item.percent is not None else None
+            figures = [percent(ws, share), decimal(ws, item.kappa)]
         return [
             item.template_title,
             level,
             item.scope,
-            number(ws, item.pairs),
-            number(ws, item.exact),
-            percent(ws, item.percent / 100 if item.percent is not None else None),
-            decimal(ws, item.kappa),
+            count_value(ws, item.pairs),
+            count_value(ws, item.exact),
+            *figures,
             item.band,
         ]
 
@@ -210,7 +214,7 @@ def moderation_sheet(workbook: Workbook, figures: BoardFigures) -> None:
         lines,
     )
     sheet.blank()
-    sheet.append([f"{moderation.moderations:,} moderations. {moderation.note}"])
+    sheet.append([f"Audits moderated: {moderation.moderations.text}. {moderation.note}"])
 
 
 def comments_sheet(workbook: Workbook, figures: BoardFigures) -> None:

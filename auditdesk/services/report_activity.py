@@ -1,5 +1,5 @@
-"""Board figures about the work around the audits: actions by owner agency, and moderation
-agreement (from :func:`auditdesk.services.agreement_report.build_agreement_report`)."""
+"""Board figures about the work around the audits: actions by owner agency (moderation
+agreement is :mod:`report_moderation`)."""
 
 from __future__ import annotations
 
@@ -10,17 +10,11 @@ from datetime import date
 from sqlalchemy import ColumnElement, case, func, select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.agreement import Agreement
 from auditdesk.domain.board_figures import (
     ActionFigures,
     ActionRow,
-    AgreementFigure,
-    ModerationFigures,
 )
-from auditdesk.domain.periods import Period
 from auditdesk.domain.reference import ActionStatus, Agency
-from auditdesk.services.agreement_report import AgreementLine, build_agreement_report
-from auditdesk.services.report_catalogue import Catalogue
 from auditdesk.store.models import Action, Audit
 
 OPEN_STATUSES = (ActionStatus.OPEN.value, ActionStatus.IN_PROGRESS.value)
@@ -56,41 +50,6 @@ def action_figures(
         for status, number in counts.items():
             whole[status] += number
     return ActionFigures(action_rows, _action_row("all", "All agencies", whole), today)
-
-
-def moderation_figures(session: Session, period: Period, catalogue: Catalogue) -> ModerationFigures:
-    """Agreement between first and second markers on audits dated in the period."""
-    report = build_agreement_report(session, None, period.start, period.end)
-
-    def line(item: AgreementLine) -> AgreementFigure:
-        return _figure(catalogue.title(item.template_id), item.title, item.agreement)
-
-    sections = sorted(report.sections, key=lambda item: catalogue.order_key(item.template_id))
-    questions = sorted(report.questions, key=lambda item: catalogue.order_key(item.template_id))
-    return ModerationFigures(
-        moderations=report.moderations,
-        overall=_figure("All templates", "Overall grade", report.overall_grades),
-        ratings=_figure("All templates", "Every rated question", report.ratings),
-        sections=tuple(line(item) for item in sections),
-        questions=tuple(line(item) for item in questions),
-        note=(
-            "Moderation covers every audit dated in the period that a second marker has "
-            "reviewed, whatever the other filters. Counts here are of marker pairs, not "
-            "children, and are not suppressed."
-        ),
-    )
-
-
-def _figure(template_title: str, scope: str, agreement: Agreement) -> AgreementFigure:
-    return AgreementFigure(
-        template_title,
-        scope,
-        agreement.pairs,
-        agreement.exact,
-        agreement.percent,
-        agreement.kappa,
-        agreement.kappa_band,
-    )
 
 
 def _action_row(key: str, label: str, counts: dict[str, int]) -> ActionRow:

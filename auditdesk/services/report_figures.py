@@ -7,6 +7,7 @@ small-count suppression (:mod:`report_tables`) before anything leaves the servic
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
@@ -26,22 +27,24 @@ from auditdesk.domain.periods import Period, previous_term_key, term_key, term_p
 from auditdesk.domain.suppression import count, describe_rule
 from auditdesk.domain.wording import date_text
 from auditdesk.services.context import ServiceContext
-from auditdesk.services.report_activity import action_figures, moderation_figures
+from auditdesk.services.report_activity import action_figures
 from auditdesk.services.report_answers import highlights, quality_figures, setting_visit_figures
 from auditdesk.services.report_catalogue import Catalogue
 from auditdesk.services.report_counts import (
     DIMENSIONS,
     GOOD_OR_BETTER,
     WIDTH,
+    Dimension,
     GradeCounts,
     counts_by,
     dimension_rows,
     overall_counts,
     section_counts,
 )
+from auditdesk.services.report_moderation import moderation_figures
 from auditdesk.services.report_redaction import Redactor
 from auditdesk.services.report_scope import ReportScope, describe_scope, period_info
-from auditdesk.services.report_tables import Group, RawRow, protect_groups, protect_table
+from auditdesk.services.report_tables import Group, RawRow, protect_groups
 from auditdesk.store.models import Audit
 
 __all__ = ["BoardFigures", "ReportScope", "board_figures", "build_board_figures"]
@@ -70,28 +73,7 @@ def build_board_figures(
     catalogue = catalogue or Catalogue.load(session)
     threshold = scope.suppress_below
     conditions = scope.conditions()
-    headline = _headline(session, scope)
-    fixed_total = _hidden(headline.current)
-    breakdowns = []
-    for dimension in DIMENSIONS:
-        counted = counts_by(session, conditions, dimension.column)
-        rows, total = protect_table(
-            dimension_rows(dimension, counted),
-            threshold,
-            good_columns=GOOD_OR_BETTER,
-            width=WIDTH,
-            total_label="All audits",
-            fixed_total=fixed_total,
-        )
-        breakdowns.append(
-            GradeTable(
-                dimension.key,
-                dimension.title,
-                tuple(row.as_grade_row() for row in rows),
-                total.as_grade_row(),
-                dimension.note,
-            )
-        )
+    headline, trend, breakdowns = _grade_tables(session, scope)
     quality = quality_figures(session, conditions, catalogue, threshold)
     return BoardFigures(
         title=scope.title,
@@ -106,44 +88,103 @@ def build_board_figures(
         suppression_rule=describe_rule(threshold),
         definitions=definitions(scope, today),
         headline=headline,
-        trend=_trend(session, scope, fixed_total),
-        breakdowns=tuple(breakdowns),
+        trend=trend,
+        breakdowns=breakdowns,
         sections=_sections(session, scope, catalogue),
         themes=quality.themes,
         questions=quality.questions,
         setting_visits=setting_visit_figures(session, conditions, catalogue, threshold),
-        moderation=moderation_figures(session, scope.period, catalogue),
+        moderation=moderation_figures(session, scope.period, catalogue, threshold),
         highlights=highlights(session, conditions, Redactor.load(session), threshold),
         actions=action_figures(session, conditions, today),
+        working_copy=scope.working_copy,
     )
 
 
-# -- headline and trend ------------------------------------------------------------------
-def _headline(session: Session, scope: ReportScope) -> Headline:
+# -- headline, trend and breakdowns ------------------------------------------------------
+def _grade_tables(
+    session: Session, scope: ReportScope
+) -> tuple[Headline, GradeTable, tuple[GradeTable, ...]]:
+    """The headline, the trend by term and every breakdown, protected together: they are
+    one set of final grades cut different ways (each breakdown's total row is the headline,
+    the terms of a period add up to it), so what one hides another must not give away."""
     threshold = scope.suppress_below
     now = overall_counts(session, scope.conditions())
     before = overall_counts(session, scope.conditions(scope.previous_period))
-    current = _single_row("current", scope.period.label, now, threshold)
-    previous = _single_row("previous", scope.previous_period.label, before, threshold)
-    change = _change(current, previous, now, before)
-    return Headline(
-        audits=count(now.audits, threshold),
-        current=current,
-        previous_audits=count(before.audits, threshold),
-        previous=previous,
-        change=change,
-        summary=_summary(scope, current, previous, change),
+    current, previous = scope.period.label, scope.previous_period.label
+    trend_rows, trend_groups = _trend_rows(session, scope)
+    rows = list(trend_rows)
+    groups = list(trend_groups)
+    if not any(group.key == "previous" for group in groups):
+        rows.append(RawRow("previous", previous, before.grades))
+    if not any(group.key == "current" for group in groups):
+        rows.append(RawRow("current", current, now.grades))
+    shown_as: dict[str, str] = {}  # a group of audits every breakdown shows alike
+    tables: list[tuple[Dimension, list[str]]] = []
+    for dimension in DIMENSIONS:
+        keys = []
+        for row in dimension_rows(
+            dimension, counts_by(session, scope.conditions(), dimension.column)
+        ):
+            key = f"{dimension.key}:{row.key}"  # a dimension row's key is its code
+            same = shown_as.get(row.label) if row.key == "" else None
+            if same is not None and _counts(rows, same) == row.counts:
+                # The same audits (setting visits have no phase and no need): one figure.
+                groups.append(Group(key, row.label, (same,)))
+            else:
+                rows.append(RawRow(key, row.label, row.counts))
+                if row.key == "":
+                    shown_as[row.label] = key
+            keys.append(key)
+        groups.append(Group("current", current, tuple(keys)))
+        tables.append((dimension, keys))
+    safe = protect_groups(
+        rows, threshold, good_columns=GOOD_OR_BETTER, groups=_in_order(groups), width=WIDTH
     )
+    now_row, before_row = safe["current"].as_grade_row(), safe["previous"].as_grade_row()
+    change = _change(now_row, before_row, now, before)
+    headline = Headline(
+        audits=count(now.audits, threshold),
+        current=now_row,
+        previous_audits=count(before.audits, threshold),
+        previous=before_row,
+        change=change,
+        summary=_summary(scope, now_row, before_row, change),
+    )
+    trend = GradeTable(
+        "term",
+        "Term",
+        tuple(_keyed(safe[row.key].as_grade_row()) for row in trend_rows),
+        None,
+        "Whole terms; those before the period are shown for context.",
+    )
+    total = replace(now_row, key="all", label="All audits")
+    breakdowns = tuple(
+        GradeTable(
+            dimension.key,
+            dimension.title,
+            tuple(_keyed(safe[key].as_grade_row()) for key in keys),
+            total,
+            dimension.note,
+        )
+        for dimension, keys in tables
+    )
+    return headline, trend, breakdowns
 
 
-def _single_row(key: str, label: str, counts: GradeCounts, threshold: int) -> GradeRow:
-    row = RawRow(key, label, counts.grades)
-    return protect_groups([row], threshold, good_columns=GOOD_OR_BETTER)[key].as_grade_row()
+def _keyed(row: GradeRow) -> GradeRow:
+    """The row under its own code ("ks3", "2025-1"), without the table it was protected in."""
+    return replace(row, key=row.key.split(":", 1)[1])
 
 
-def _hidden(row: GradeRow) -> dict[str, bool]:
-    hidden = {f"c{index}": count.is_suppressed for index, count in enumerate(row.grades)}
-    return hidden | {"all": row.graded.is_suppressed, "good": row.good_or_better.is_suppressed}
+def _counts(rows: list[RawRow], key: str) -> tuple[int, ...] | None:
+    return next((row.counts for row in rows if row.key == key), None)
+
+
+def _in_order(groups: list[Group]) -> list[Group]:
+    """Groups whose members are plain rows first, so every group's members come before it."""
+    keys = {group.key for group in groups}
+    return sorted(groups, key=lambda group: any(member in keys for member in group.members))
 
 
 def _change(current: GradeRow, previous: GradeRow, now: GradeCounts, before: GradeCounts) -> Change:
@@ -212,13 +253,15 @@ def _trend_terms(period: Period) -> list[str]:
     return list(reversed(keys))
 
 
-def _trend(session: Session, scope: ReportScope, fixed_total: dict[str, bool]) -> GradeTable:
+def _trend_rows(session: Session, scope: ReportScope) -> tuple[list[RawRow], list[Group]]:
+    """One row per term, and the periods they add up to exactly: the current one when it
+    starts at a term, and the previous one when it is whole terms on the chart."""
     period = scope.period
     keys = _trend_terms(period)
     window = Period(term_period(keys[0]).start, period.end, "trend")
     counted = counts_by(session, scope.conditions(window), Audit.term_key)
     while len(keys) > 1 and keys[0] not in counted:
-        keys.pop(0)  # terms before the first audit say nothing
+        keys.pop(0)  # terms before the first audit say nothing (and hold none)
     rows = []
     for key in keys:
         term = term_period(key)
@@ -226,23 +269,20 @@ def _trend(session: Session, scope: ReportScope, fixed_total: dict[str, bool]) -
             term.label if term.end <= period.end else f"{term.label} (to {date_text(period.end)})"
         )
         grades = counted[key].grades if key in counted else (0,) * WIDTH
-        rows.append(RawRow(key, label, grades))
+        rows.append(RawRow(f"term:{key}", label, grades))
     groups = []
-    first = term_key(period.start)
-    if term_period(first).start == period.start:
-        # The terms inside the period add up to the headline exactly: protect them as such.
-        inside = tuple(key for key in keys if key >= first)
-        groups.append(Group("period", period.label, inside, fixed_total))
-    safe = protect_groups(
-        rows, scope.suppress_below, good_columns=GOOD_OR_BETTER, groups=groups, width=WIDTH
-    )
-    return GradeTable(
-        "term",
-        "Term",
-        tuple(safe[row.key].as_grade_row() for row in rows),
-        None,
-        "Whole terms; those before the period are shown for context.",
-    )
+    for name, span, last in (
+        ("current", period, period.end),
+        ("previous", scope.previous_period, scope.previous_period.end),
+    ):
+        inside = tuple(
+            f"term:{key}" for key in keys if span.start <= term_period(key).start <= last
+        )
+        whole_terms = bool(inside) and term_period(term_key(span.start)).start == span.start
+        ends_in_window = name == "current" or term_period(term_key(last)).end == last
+        if whole_terms and ends_in_window and span.start >= window.start:
+            groups.append(Group(name, span.label, inside))
+    return rows, groups
 
 
 def _sections(session: Session, scope: ReportScope, catalogue: Catalogue) -> tuple[GradeTable, ...]:
@@ -341,9 +381,14 @@ def definitions(scope: ReportScope, today: date) -> tuple[Definition, ...]:
             ),
             (
                 "Rows and privacy",
-                "The Audits, Answers and Actions sheets and the appendix carry "
-                "no child reference, locality, phase, need or setting, so the small groups hidden "
-                "in the figure tables cannot be rebuilt from them.",
+                "This working copy lists every audit, answer and action one by one (the "
+                "Audits, Answers and Actions sheets and the pack's appendix). Counting those "
+                "rows gives back the small numbers hidden in the figure tables, so it is for "
+                "the quality team only, never for the Board."
+                if scope.working_copy
+                else "A Board copy lists no audit, answer or action one by one: counting rows "
+                "would give back the small numbers hidden in the figure tables. The quality "
+                "team's working copy has them.",
             ),
         )
     )

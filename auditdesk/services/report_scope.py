@@ -47,6 +47,10 @@ class ReportScope:
     period: Period
     filter: AuditFilter = field(default_factory=AuditFilter)
     suppress_below: int = DEFAULT_THRESHOLD
+    #: The working copy adds the row-level sheets (and the pack's list of audits) for the
+    #: quality team's own analysis; counting those rows rebuilds the hidden figures, so a
+    #: working copy is never for the Board and says so on every sheet and page.
+    working_copy: bool = False
     partnership: str = PARTNERSHIP
     title: str = TITLE
 

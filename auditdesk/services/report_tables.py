@@ -5,8 +5,9 @@ the standard, and any group totals, protected together by
 Every relation a reader could subtract with is declared: each row with its total; the
 parts that make the headline share ("good or better", "delivered") with their sum, and the
 rest with theirs; each group (a total row, a quality area) with its members, at every level
-and flattened to the rows. Figures that another table publishes too come in as fixed
-decisions, so the two places always hide the same things.
+and flattened to the rows. A figure several tables publish (the headline is every
+breakdown's total row) is one group key named by each, so all of them are protected in one
+go and hide the same things.
 """
 
 from __future__ import annotations
@@ -83,15 +84,20 @@ def protect_groups(
     counts: dict[str, tuple[int, ...]] = {row.key: row.counts for row in rows}
     labels: dict[str, str] = {row.key: row.label for row in rows}
     leaves: dict[str, tuple[str, ...]] = {row.key: (row.key,) for row in rows}
+    group_leaves: list[tuple[str, ...]] = []
     for group in groups:  # members must come before the groups that use them
         missing = [member for member in group.members if member not in counts]
         if missing:
             raise KeyError(f"group {group.key!r} names unknown members {missing}")
-        counts[group.key] = tuple(
-            sum(counts[member][c] for member in group.members) for c in range(width)
-        )
-        labels[group.key] = group.label
-        leaves[group.key] = tuple(leaf for member in group.members for leaf in leaves[member])
+        summed = tuple(sum(counts[member][c] for member in group.members) for c in range(width))
+        # A key may name several groups when they are one figure broken down in different
+        # ways (every breakdown's total row is the headline): their sums must agree.
+        if counts.setdefault(group.key, summed) != summed:
+            raise ValueError(f"groups named {group.key!r} do not add up to the same counts")
+        labels.setdefault(group.key, group.label)
+        members_leaves = tuple(leaf for member in group.members for leaf in leaves[member])
+        leaves.setdefault(group.key, members_leaves)
+        group_leaves.append(members_leaves)
 
     values: dict[Entry, int] = {}
     relations: list[list[Entry]] = []
@@ -108,12 +114,12 @@ def protect_groups(
         relations.append([(key, name) for name in [*rest_parts, REST]])
         relations.append([(key, GOOD), (key, REST), (key, ALL)])
     fixed: dict[Entry, bool] = {}
-    for group in groups:
+    for group, flat in zip(groups, group_leaves, strict=True):
         fixed |= {(group.key, name): hidden for name, hidden in group.fixed.items()}
         for name in names:
             relations.append([(member, name) for member in group.members] + [(group.key, name)])
-            if leaves[group.key] != group.members:
-                relations.append([(leaf, name) for leaf in leaves[group.key]] + [(group.key, name)])
+            if flat != group.members:
+                relations.append([(leaf, name) for leaf in flat] + [(group.key, name)])
 
     decision = protect(values, relations, threshold, fixed=fixed)
     shown = published(values, decision, threshold)

@@ -1,9 +1,10 @@
 """What the person chose in File > Export last time, so the dialog offers it again: where
 the files went, the period, which files, and whether to open them when done.
 
-Only what the person chose is kept. The filters and the suppression threshold are not: a
-threshold lowered once for a private look must never be the next export's without being
-chosen again, and filters belong to one question."""
+Only what the person chose is kept. The filters, the suppression threshold and the working
+copy are not: a threshold lowered, or a working copy chosen, once for a private look must
+never be the next export's without being chosen again, and filters belong to one
+question."""
 
 from __future__ import annotations
 

@@ -51,7 +51,8 @@ class ExportDialog(FormDialog):
         super().__init__(
             "Export for the Board",
             "Write the Board workbook (Excel) and the Board pack (PDF). Counts below the "
-            "threshold are shown as “<5”; no child is named anywhere.",
+            "threshold are hidden, with any figure that would give them away; no child is "
+            "named anywhere.",
             "&Export",
             parent,
         )
@@ -89,6 +90,14 @@ class ExportDialog(FormDialog):
         )
         self.suppress.setRange(0, 100)
         self.suppress.setValue(DEFAULT_THRESHOLD)
+        # Never pre-ticked nor remembered: a working copy lists every audit, answer and
+        # action, and counting them gives back the figures the Board copy hides.
+        self.working_copy = named(
+            QCheckBox("Wor&king copy for the quality team, not for the Board"),
+            "Write a working copy",
+            "Adds one row per audit, answer and action, and the pack's list of audits, for "
+            "your own analysis; marked not for the Board on every sheet and page",
+        )
         self.xlsx_wanted = named(
             QCheckBox("&Workbook (Excel)"), "Write the workbook", "Writes the .xlsx file"
         )
@@ -139,6 +148,7 @@ class ExportDialog(FormDialog):
         statuses.addStretch(1)
         self.form.addRow(QLabel("Statuses:"), self.with_problem(self.status_boxes))
         self.add_row("S&uppress counts below:", self.suppress)
+        self.form.addRow(self.working_copy)
         self.form.addRow(self.with_problem(self.xlsx_wanted), self._file_row(self.xlsx, "xlsx"))
         self.form.addRow(self.pdf_wanted, self._file_row(self.pdf, "pdf"))
         self.form.addRow(self.open_after)
@@ -218,7 +228,12 @@ class ExportDialog(FormDialog):
             agencies=(agency,) if agency else (),
             setting_types=(setting_type,) if setting_type else (),
         )
-        return ReportScope(period, audit_filter, suppress_below=self.suppress.value())
+        return ReportScope(
+            period,
+            audit_filter,
+            suppress_below=self.suppress.value(),
+            working_copy=self.working_copy.isChecked(),
+        )
 
     def targets(self) -> tuple[Path | None, Path | None]:
         xlsx = Path(self.xlsx.text()).expanduser() if self.xlsx_wanted.isChecked() else None

@@ -43,7 +43,9 @@ def test_answers_carry_words_of_their_own_version_and_ids_at_the_right(
         audits.record_answer(ctx, detail.uuid, "ctx.advice_recent", rating=rating)
         audits.record_answer(ctx, detail.uuid, "ctx.advice_timely", rating=NOT_APPLICABLE)
     target = tmp_path / "board.xlsx"
-    scope = ReportScope(parse_period("Autumn 2026"), AuditFilter(statuses=tuple(AuditStatus)))
+    scope = ReportScope(
+        parse_period("Autumn 2026"), AuditFilter(statuses=tuple(AuditStatus)), working_copy=True
+    )
     export_board(ctx, scope, xlsx=target)
 
     header, rows = _rows(target, "Answers")
@@ -81,7 +83,7 @@ def test_counts_people_read_have_thousands_separators(ctx: ServiceContext, tmp_p
     audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     target = tmp_path / "board.xlsx"
     every = AuditFilter(statuses=tuple(AuditStatus))
-    scope = ReportScope(parse_period("Autumn 2026"), every, suppress_below=0)
+    scope = ReportScope(parse_period("Autumn 2026"), every, suppress_below=0, working_copy=True)
     export_board(ctx, scope, xlsx=target)
     book = load_workbook(target)
     summary = book["Summary"]

@@ -49,7 +49,9 @@ def workbook_path(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """One export shared by the tests that only read it back."""
     target = tmp_path_factory.mktemp("workbook") / "board.xlsx"
     with demo_context(demo_path) as ctx:
-        result = export_board(ctx, ReportScope(PERIOD, suppress_below=0), xlsx=target)
+        result = export_board(
+            ctx, ReportScope(PERIOD, suppress_below=0, working_copy=True), xlsx=target
+        )
     assert result.files == (target,)
     assert not result.cancelled
     return target

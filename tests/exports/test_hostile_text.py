@@ -21,7 +21,7 @@ from tests.exports.conftest import FORMULAS, PLANTED_CHILDREN, PLANTED_NAME, Pla
 
 def _export(planted: Planted, tmp_path: Path, threshold: int = 0) -> tuple[Path, Path]:
     xlsx, pdf = tmp_path / "board.xlsx", tmp_path / "board.pdf"
-    scope = ReportScope(parse_period("Autumn 2026"), suppress_below=threshold)
+    scope = ReportScope(parse_period("Autumn 2026"), suppress_below=threshold, working_copy=True)
     export_board(planted.ctx, scope, xlsx=xlsx, pdf=pdf)
     return xlsx, pdf
 
@@ -71,7 +71,9 @@ def test_control_characters_in_comments_do_not_break_the_export(
         comment="Pasted from a letter:\x0b\x0cnew page\x1f end",
     )
     every_status = AuditFilter(statuses=tuple(AuditStatus))
-    scope = ReportScope(parse_period("Autumn 2026"), every_status, suppress_below=0)
+    scope = ReportScope(
+        parse_period("Autumn 2026"), every_status, suppress_below=0, working_copy=True
+    )
     target = tmp_path / "with drafts.xlsx"
     export_board(planted.ctx, scope, xlsx=target)
     values = [

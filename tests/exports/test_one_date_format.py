@@ -65,7 +65,7 @@ def test_the_board_pack_writes_dates_the_one_way_cover_to_appendix(
     demo_ctx: ServiceContext, tmp_path: Path
 ) -> None:
     pdf = tmp_path / "board.pdf"
-    export_board(demo_ctx, ReportScope(parse_period("Autumn 2025")), pdf=pdf)
+    export_board(demo_ctx, ReportScope(parse_period("Autumn 2025"), working_copy=True), pdf=pdf)
     pages = [page.extract_text() for page in PdfReader(pdf).pages]
     assert dates_written_otherwise(pages) == []
     assert ONE_WAY_WITH_TIME.search(" ".join(pages[0].split()))  # "Produced on ... at ..."

@@ -184,7 +184,7 @@ def test_setting_visits_actions_highlights_and_moderation_equal_the_database(
         "WHERE m.status IN ('submitted', 'agreed') AND a.audit_date "
         "BETWEEN '2025-09-01' AND '2026-08-31'",
     )[0]
-    assert figures.moderation.moderations == moderated
+    assert figures.moderation.moderations.shown == moderated
 
 
 def test_filters_narrow_every_figure(demo_ctx: ServiceContext, demo_path: Path) -> None:

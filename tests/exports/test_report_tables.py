@@ -23,7 +23,8 @@ def _check_row(row: SafeRow, values: tuple[int, ...], threshold: int) -> None:
     truth = [*values, sum(values)]
     for entry, value in zip(entries, truth, strict=True):
         if 0 < value < threshold:
-            assert entry.text == f"<{threshold}"
+            # "<5", or "*" where "<5" would itself give a figure away
+            assert entry.text in (f"<{threshold}", "*")
         if entry.shown is not None:
             assert entry.shown == value
     for group in (

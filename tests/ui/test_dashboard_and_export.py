@@ -88,7 +88,10 @@ def test_export_for_the_board_from_the_window(
     dialog.ok_button.click()
     assert "Exported" in window.message.message
     workbook = openpyxl.load_workbook(xlsx, read_only=True)
-    assert {"About", "Summary", "Audits", "Actions"} <= set(workbook.sheetnames)
+    # A Board copy: figures only, no rows to count (the working copy is never pre-ticked).
+    assert not dialog.working_copy.isChecked()
+    assert {"About", "Summary", "By agency"} <= set(workbook.sheetnames)
+    assert not {"Audits", "Answers", "Actions"} & set(workbook.sheetnames)
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages[:3])
     assert "2025/26" in text
     assert not list(xlsx.parent.glob("*.tmp*"))

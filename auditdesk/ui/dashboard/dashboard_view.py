@@ -178,9 +178,9 @@ class DashboardView(QScrollArea):
         self._actions(figures)
         moderation = figures.moderation
         self.agreement.setText(
-            f"Moderation: {moderation.moderations} audits second-marked. Overall grades: "
+            f"Moderation: {moderation.moderations.text} audits second-marked. Overall grades: "
             f"{_agreement(moderation.overall)}. Question ratings: {_agreement(moderation.ratings)}."
-            if moderation.moderations
+            if moderation.moderations.shown != 0
             else "Moderation: no second marking in this period yet."
         )
 
@@ -249,8 +249,10 @@ class DashboardView(QScrollArea):
 
 
 def _agreement(figure: Any) -> str:
-    if not figure.pairs:
+    if figure.pairs.shown == 0:
         return "no pairs yet"
+    if figure.hidden:
+        return f"hidden because the numbers are small ({figure.pairs.text} pairs)"
     kappa = "not defined" if figure.kappa is None else f"{figure.kappa:.2f} ({figure.band.lower()})"
     percent = "–" if figure.percent is None else f"{figure.percent:.0f}%"
-    return f"{percent} exact agreement over {figure.pairs:,} pairs, weighted kappa {kappa}"
+    return f"{percent} exact agreement over {figure.pairs.text} pairs, weighted kappa {kappa}"

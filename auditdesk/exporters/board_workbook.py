@@ -1,5 +1,7 @@
-"""The Board workbook (openpyxl): About and Summary sheets with native Excel charts, the
-figure sheets, then one row per audit, answer and action for an analyst's own pivots."""
+"""The Board workbook (openpyxl): About and Summary sheets with native Excel charts and the
+figure sheets. A working copy (never for the Board) adds one row per audit, answer and
+action for the quality team's own pivots: counting those rows would rebuild every count
+the figure sheets hide, so a Board copy never carries them."""
 
 from __future__ import annotations
 
@@ -16,7 +18,6 @@ from openpyxl.chart.series import DataPoint  # type: ignore[import-untyped]
 from auditdesk.domain.board_figures import GRADE_LABELS, BoardFigures, GradeRow
 from auditdesk.domain.report_lines import BoardRows
 from auditdesk.domain.wording import date_text, date_time_text
-from auditdesk.exporters.atomic_file import WriteStream
 from auditdesk.exporters.palette import GRADE_COLOURS, MEASURE
 from auditdesk.exporters.workbook_sheets import (
     GRADE_COLUMNS,
@@ -39,6 +40,7 @@ from auditdesk.exporters.workbook_writer import (
     number,
     share_value,
 )
+from auditdesk.whole_files import WriteStream
 
 SHEETS = (
     ("About", "What the workbook covers, who produced it, definitions and the privacy rule."),
@@ -54,6 +56,8 @@ SHEETS = (
     ("Setting visits", "Visits and provision checks by setting type."),
     ("Moderation", "Agreement between first and second markers."),
     ("Board comments", "Comments quality leads marked as working well or needing to improve."),
+)
+ROW_SHEETS = (
     ("Audits", "One row per audit, by its AuditDesk reference."),
     (
         "Answers",
@@ -62,6 +66,7 @@ SHEETS = (
     ),
     ("Actions", "One row per action raised from the audits, with its status today."),
 )
+WORKING_COPY = "Working copy: not for the Board"
 BREAKDOWN_SHEETS = {
     "agency": "By agency",
     "locality": "By locality",
@@ -71,11 +76,22 @@ BREAKDOWN_SHEETS = {
 }
 
 
+SUPPRESSED_TABLES = (
+    "Every count of audits, answers, provision checks, comments and moderation pairs, on "
+    "the Summary and every figure sheet, follows the rule, and a percentage or interval is "
+    "hidden with its counts. Figures shown in several places (a breakdown's total row is "
+    "the headline; the terms of a period add up to it) hide the same cells everywhere. "
+    "Actions are not suppressed: they count pieces of work owned by agencies, not children."
+)
+
+
 def write_board_workbook(path: Path, figures: BoardFigures, rows: BoardRows) -> None:
     """Write the workbook to ``path`` (the caller makes the write atomic)."""
     workbook = Workbook(write_only=True)
     properties = workbook.properties
     properties.title = f"{figures.title}: {figures.period.label}"
+    if figures.working_copy:
+        properties.title = f"{WORKING_COPY}. {properties.title}"
     properties.subject = f"Report to the {figures.partnership}"
     properties.creator = figures.generated_by
     properties.language = "en-GB"
@@ -91,9 +107,10 @@ def write_board_workbook(path: Path, figures: BoardFigures, rows: BoardRows) -> 
         setting_visits_sheet(workbook, figures)
         moderation_sheet(workbook, figures)
         comments_sheet(workbook, figures)
-        audits_sheet(workbook, rows)
-        answers_sheet(workbook, rows)
-        actions_sheet(workbook, rows)
+        if figures.working_copy:
+            audits_sheet(workbook, rows)
+            answers_sheet(workbook, rows)
+            actions_sheet(workbook, rows)
         with WriteStream(path) as stream:  # a full disk is reported once, in words
             workbook.save(stream)
     except BaseException:
@@ -118,7 +135,18 @@ def _discard(workbook: Workbook) -> None:
 
 def about_sheet(workbook: Workbook, figures: BoardFigures) -> None:
     sheet = SheetWriter(workbook, "About", [30, 110], freeze=None)
-    sheet.title(figures.title)
+    if figures.working_copy:
+        sheet.title(f"{WORKING_COPY}. {figures.title}")
+        sheet.append(
+            [
+                "This working copy adds the Audits, Answers and Actions sheets, one row per "
+                "audit, answer and action. Counting those rows gives back every count the "
+                "figure sheets hide, so keep it within the quality team: export a Board copy "
+                "for the Board."
+            ]
+        )
+    else:
+        sheet.title(figures.title)
     sheet.append([f"Report to the {figures.partnership}: {figures.period.label}"])
     sheet.blank()
     sheet.heading("What this workbook covers")
@@ -132,10 +160,17 @@ def about_sheet(workbook: Workbook, figures: BoardFigures) -> None:
     sheet.blank()
     sheet.heading("Small numbers and privacy")
     sheet.wrapped("Suppression", figures.suppression_rule)
+    sheet.wrapped("Where it applies", SUPPRESSED_TABLES)
     sheet.wrapped(
         "Identifiers",
         "No child is named or identified: the workbook holds no child reference, name or "
-        "date of birth. Audits are listed by their AuditDesk reference only.",
+        "date of birth, and child references typed into comments are removed."
+        + (
+            " Audits are listed by their AuditDesk reference only."
+            if figures.working_copy
+            else " It lists no audits, answers or actions one by one: rows could be counted "
+            "to rebuild the hidden figures."
+        ),
     )
     sheet.blank()
     sheet.heading("Definitions")
@@ -150,7 +185,7 @@ def about_sheet(workbook: Workbook, figures: BoardFigures) -> None:
     sheet.table(
         "Sheets",
         [Column("Sheet", 30), Column("What it holds", 110)],
-        ([*s] for s in SHEETS),
+        ([*s] for s in (*SHEETS, *(ROW_SHEETS if figures.working_copy else ()))),
         wrap=True,
     )
 

@@ -1,12 +1,13 @@
-"""Writing export files so nothing half written is ever left at the target path.
+"""The one way AuditDesk writes a file a person asked for (an export, a bundle, a backup):
+whole, or not at all, so nothing half written is ever left at the target path.
 
 Each file is written to a temporary file in the same folder (so the final rename never
-crosses a disk) and moved into place with :func:`os.replace` only when complete. Failing or
-cancelled writes delete their temporary file. The finished file has the permissions any
-new file of the person's gets (their umask), so colleagues who can read their other files on
-a shared drive can read it too. Problems a person can act on (a file open in Excel, a
-read-only folder, a full disk) become :class:`~auditdesk.errors.FileProblem`, whether they
-happen while the file is made, written or moved into place.
+crosses a disk), flushed to disk and moved into place with :func:`os.replace` only when
+complete. Failing or cancelled writes delete their temporary file. The finished file has
+the permissions any new file of the person's gets (their umask), so colleagues who can read
+their other files on a shared drive can read it too. Problems a person can act on (a file
+open in Excel, a read-only folder, a full disk) become :class:`~auditdesk.errors.FileProblem`,
+whether they happen while the file is made, written or moved into place.
 """
 
 from __future__ import annotations
@@ -49,24 +50,25 @@ def check_target(path: Path) -> Path:
 
 
 @contextmanager
-def atomic_files(targets: Sequence[Path]) -> Iterator[list[Path]]:
+def written_whole(targets: Sequence[Path], *, again: str = "export again") -> Iterator[list[Path]]:
     """Temporary paths for ``targets``; all are moved into place when the block succeeds,
-    none if it raises."""
+    none if it raises. ``again`` ends a problem's message: what the person does once it
+    is put right ("export again", "send them again")."""
     checked = [check_target(path) for path in targets]
     temporaries: list[Path] = []
     try:
         for target in checked:
-            temporaries.append(_temporary_beside(target))
+            temporaries.append(_temporary_beside(target, again))
         try:
             yield temporaries
         except OSError as error:
             if error.errno not in DISK_ERRORS:
                 raise
-            raise _problem(error, _written_when(error, temporaries, checked)) from None
+            raise _problem(error, _written_when(error, temporaries, checked), again) from None
         for temporary in temporaries:
             _flush_to_disk(temporary)
         for position, (temporary, target) in enumerate(zip(temporaries, checked, strict=True)):
-            _move_into_place(temporary, target, checked[:position])
+            _move_into_place(temporary, target, checked[:position], again)
     finally:
         for temporary in temporaries:
             with suppress(FileNotFoundError):
@@ -158,7 +160,7 @@ def _written_when(error: OSError, temporaries: Sequence[Path], targets: Sequence
     return targets[0]
 
 
-def _temporary_beside(target: Path) -> Path:
+def _temporary_beside(target: Path, again: str) -> Path:
     """A new, empty file beside ``target``, with the permissions any new file of the
     person's gets (0666 less their umask).
 
@@ -173,7 +175,7 @@ def _temporary_beside(target: Path) -> Path:
         except FileExistsError:
             continue  # another export chose the same name: draw again
         except OSError as error:
-            raise _problem(error, target) from error
+            raise _problem(error, target, again) from error
         os.close(handle)
         return path
     raise FileProblem(f"{target.name} could not be saved (no free temporary name beside it).")
@@ -186,28 +188,28 @@ def _flush_to_disk(path: Path) -> None:
         os.fsync(handle.fileno())
 
 
-def _move_into_place(temporary: Path, target: Path, done: Sequence[Path]) -> None:
+def _move_into_place(temporary: Path, target: Path, done: Sequence[Path], again: str) -> None:
     try:
         os.replace(temporary, target)
     except OSError as error:
-        problem = _problem(error, target)
+        problem = _problem(error, target, again)
         if done:
             written = ", ".join(path.name for path in done)
             problem = FileProblem(f"{problem} ({written} was saved.)")
         raise problem from error
 
 
-def _problem(error: OSError, target: Path) -> FileProblem:
+def _problem(error: OSError, target: Path, again: str) -> FileProblem:
     if error.errno in (errno.ENOSPC, errno.EDQUOT):
         return FileProblem(
             f"The disk holding {target.parent} is full (or your space on it is used up), so "
             f"{target.name} was not saved. Free some space, or choose another folder, and "
-            "export again."
+            f"{again}."
         )
     if error.errno == errno.EFBIG:
         return FileProblem(
             f"{target.name} is too large for the disk holding {target.parent}, so it was not "
-            "saved. Choose a folder on another disk, or export a shorter period."
+            f"saved. Choose a folder on another disk, and {again}."
         )
     if error.errno == errno.EROFS:
         return FileProblem(
@@ -217,14 +219,14 @@ def _problem(error: OSError, target: Path) -> FileProblem:
     if error.errno == errno.EIO:
         return FileProblem(
             f"The disk holding {target.parent} could not be written to (it may have been "
-            f"removed, or be failing), so {target.name} was not saved. Check the disk and "
-            "export again, or choose another folder."
+            f"removed, or be failing), so {target.name} was not saved. Check the disk, or "
+            f"choose another folder, and {again}."
         )
     if isinstance(error, PermissionError) or error.errno in (errno.EACCES, errno.EPERM):
         return FileProblem(
             f"{target.name} could not be saved: it is open in another program (such as Excel "
-            "or a PDF viewer), or you do not have permission to change it. Close it and "
-            "export again, or save under another name."
+            "or a PDF viewer), or you do not have permission to change it. Close it, or "
+            f"save under another name, and {again}."
         )
     if isinstance(error, IsADirectoryError):
         return FileProblem(f"{target} is a folder. Choose a file name to save to.")

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import os
+import errno
 import sqlite3
-from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from auditdesk.store.database import recognise_database
 from auditdesk.store.engine import APPLICATION_ID, probe, read_application_id
 from auditdesk.store.migrate import backup_database, head_revision, known_revisions, stored_revision
 from auditdesk.store.schema_check import schema_problems
+from auditdesk.whole_files import written_whole
 
 
 @dataclass(frozen=True)
@@ -127,12 +127,19 @@ def backup_to(path: Path, target: Path) -> Path:
         raise FileProblem("The backup must be a different file from the database.")
     if target.exists():
         raise FileProblem(f"{target} already exists; choose a new file name for the backup.")
-    temporary = target.with_name(f".{target.name}.partial")
-    try:
-        backup_database(path, temporary)
-        os.replace(temporary, target)
-    except (OSError, sqlite3.Error) as error:
-        with suppress(OSError):  # the folder itself may be what is wrong
-            temporary.unlink(missing_ok=True)
-        raise FileProblem(f"Cannot write the backup to {target} ({error}).") from None
+    try:  # a backups folder is made as it is named
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise FileProblem(
+            f"Cannot write the backup to {target}: its folder cannot be made "
+            f"({error.strerror or error}). Choose another folder."
+        ) from None
+    with written_whole([target], again="make the backup again") as (temporary,):
+        try:
+            backup_database(path, temporary)
+        except sqlite3.Error as error:
+            if error.sqlite_errorcode == sqlite3.SQLITE_FULL:
+                # Said as the full disk it is, in the words every whole file uses.
+                raise OSError(errno.ENOSPC, "the disk is full") from error
+            raise FileProblem(f"Cannot write the backup to {target} ({error}).") from error
     return target

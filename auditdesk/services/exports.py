@@ -2,7 +2,7 @@
 single-audit report.
 
 Each export reads in one transaction, so the workbook and the pack describe the same
-moment even while others keep working, and writes through :mod:`atomic_file`: a cancelled
+moment even while others keep working, and writes through :mod:`auditdesk.whole_files`: a cancelled
 or failed export leaves nothing at the target path.
 """
 
@@ -18,13 +18,13 @@ from typing import TypeVar
 from auditdesk.domain.report_lines import BoardRows
 from auditdesk.domain.wording import count
 from auditdesk.errors import InvalidInput
-from auditdesk.exporters.atomic_file import atomic_files
 from auditdesk.services.context import ServiceContext
 from auditdesk.services.report_audit import build_audit_report, find_audit_uuid
 from auditdesk.services.report_catalogue import Catalogue
 from auditdesk.services.report_figures import build_board_figures
 from auditdesk.services.report_rows import board_rows
 from auditdesk.services.report_scope import ReportScope
+from auditdesk.whole_files import written_whole
 
 __all__ = ["ExportResult", "Progress", "ReportScope", "export_audit_report", "export_board"]
 
@@ -80,7 +80,7 @@ def export_board(
             from auditdesk.exporters.board_pack import write_board_pack  # noqa: PLC0415
             from auditdesk.exporters.board_workbook import write_board_workbook  # noqa: PLC0415
 
-            with atomic_files(targets) as temporaries:
+            with written_whole(targets) as temporaries:
                 meter.tick(0)
                 paths = dict(zip(targets, temporaries, strict=True))
                 if xlsx is not None:
@@ -120,7 +120,7 @@ def export_audit_report(ctx: ServiceContext, audit: str, pdf: Path) -> ExportRes
         )
         from auditdesk.exporters.audit_report import write_audit_report  # noqa: PLC0415
 
-        with atomic_files([pdf]) as (temporary,):
+        with written_whole([pdf]) as (temporary,):
             pages = write_audit_report(temporary, report)
     return _written(
         ExportResult((pdf.expanduser().absolute(),), 1, pages, time.perf_counter() - started)

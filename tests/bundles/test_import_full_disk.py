@@ -20,7 +20,7 @@ from auditdesk.services.demo.generator import DemoOptions, generate_demo
 from auditdesk.services.people import use_profile
 from auditdesk.services.workspace import open_workspace
 from tests.bundles.helpers import dump
-from tests.small_disks import small_disk
+from tests.small_disks import fill, small_disk
 from tests.test_cli import give_profile, run
 
 AS_OF = date(2026, 11, 20)
@@ -73,3 +73,26 @@ def test_an_import_onto_a_full_disk_changes_nothing_and_leaves_no_backup(
     assert "is full" in result.stderr, result.stderr
     assert "as it was" in result.stderr, result.stderr
     assert after == before
+
+
+def test_sending_onto_a_full_disk_says_so_sends_nothing_and_leaves_nothing(
+    laptops: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """The auditor's side: the bundle is written whole or not at all, and the audits are
+    not marked as sent (the next send still carries them)."""
+    lead, _bundle = laptops
+    home = tmp_path / "home"
+    home.mkdir()
+    give_profile(home, LEAD, Agency.EDUCATION, Role.QUALITY_LEAD)
+    database = tmp_path / "lead.sqlite"
+    shutil.copyfile(lead, database)
+    before = dump(database)
+    with small_disk(tmp_path / "usb stick", 1024) as disk:
+        fill(disk, 32)
+        result = run(home, "bundle", "export", "--db", database, "--out", disk / "to lead")
+        left = sorted(path.name for path in disk.iterdir())
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "is full" in result.stderr, result.stderr
+    assert "nothing was sent" in result.stderr, result.stderr
+    assert left == ["padding"]
+    assert dump(database) == before

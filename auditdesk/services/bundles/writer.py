@@ -12,10 +12,8 @@ written (see :mod:`.outgoing`): a bundle no AuditDesk could import is never writ
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
-import os
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -58,6 +56,7 @@ from auditdesk.store.models import (
     SentRecord,
     TemplateVersion,
 )
+from auditdesk.whole_files import WriteStream, written_whole
 
 _GROUPS: dict[RecordKind, str] = {
     "auditor": "auditors",
@@ -104,33 +103,22 @@ def send_audits(ctx: ServiceContext, target: Path, selection: SendSelection) -> 
             )
         bundle_uuid = str(uuid.uuid4())
         now = ctx.now()
-        partial = target.with_name(f".{target.name}.{bundle_uuid[:8]}.partial")
-        try:
-            with partial.open("wb") as handle:
-                outgoing = _write(
-                    session,
-                    ctx,
-                    handle,
-                    MemberCheck(target),
-                    audit_ids=audit_ids,
-                    bundle_uuid=bundle_uuid,
-                    now=now,
-                    selection=selection,
-                )
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(partial, target)
-        except OSError as error:
-            with contextlib.suppress(OSError):
-                partial.unlink(missing_ok=True)
-            reason = error.strerror or str(error)
-            raise FileProblem(
-                f"Cannot write the bundle to {target} ({reason}). If the file is open in another "
-                "program, close it; otherwise choose another folder. Nothing was sent."
-            ) from None
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
+        # Written whole (auditdesk.whole_files) or not at all: a full disk, a file open
+        # elsewhere or a read-only folder is said the way every file AuditDesk writes says it.
+        with (
+            written_whole([target], again="send them again (nothing was sent)") as (temporary,),
+            WriteStream(temporary) as handle,
+        ):
+            outgoing = _write(
+                session,
+                ctx,
+                handle,  # type: ignore[arg-type]  # a file in all that zipfile uses
+                MemberCheck(target),
+                audit_ids=audit_ids,
+                bundle_uuid=bundle_uuid,
+                now=now,
+                selection=selection,
+            )
         _log(
             session,
             ctx,

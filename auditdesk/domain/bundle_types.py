@@ -11,14 +11,15 @@ from pydantic_core import PydanticCustomError
 
 from auditdesk.domain import limits
 
-#: The years a time stamp in a bundle may fall in. AuditDesk stamps records from its own
-#: clock, so it never writes a time before it existed, nor generations ahead; and near
-#: year 1 or year 9999 a time cannot even be moved to another time zone (the first thing
-#: done with it). Both the time as written and the same moment in UTC must be inside.
-EARLIEST_STAMP_YEAR = 2000
-LATEST_STAMP_YEAR = 2099
-STAMP_RANGE = "1 January 2000 to 31 December 2099"
-#: The pydantic error type of a time stamp outside those years (the reader words it).
+#: The years a time stamp or a day in a bundle may fall in: the days AuditDesk works with
+#: (``limits.DAY_RANGE``), so it never writes one it would refuse. AuditDesk stamps records
+#: from its own clock, and the services accept days only inside; and near year 1 or year
+#: 9999 a time cannot even be moved to another time zone (the first thing done with it).
+#: Both the time as written and the same moment in UTC must be inside.
+EARLIEST_STAMP_YEAR = limits.EARLIEST_DAY.year
+LATEST_STAMP_YEAR = limits.LATEST_DAY.year
+STAMP_RANGE = limits.DAY_RANGE
+#: The pydantic error type of a time or day outside those years (the reader words it).
 STAMP_OUT_OF_RANGE = "time_out_of_range"
 
 
@@ -53,9 +54,15 @@ def _aware_time(text: str) -> str:
 
 def _iso_date(text: str) -> str:
     try:
-        date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise ValueError("is not a date (expected YYYY-MM-DD)") from None
+    if not limits.EARLIEST_DAY <= day <= limits.LATEST_DAY:
+        raise PydanticCustomError(
+            STAMP_OUT_OF_RANGE,
+            "is a day in the year {year}, outside the days AuditDesk works with ({range})",
+            {"year": day.year, "range": STAMP_RANGE},
+        )
     return text
 
 

@@ -9,6 +9,17 @@ older bundle must still be read.
 
 from __future__ import annotations
 
+from datetime import date
+
+# -- days and times ------------------------------------------------------------------------
+#: The days AuditDesk works with: every day a person gives (a period, an audit, plan, due
+#: or re-audit date) and every time it stamps or reads from a bundle. Every audit a council
+#: holds falls inside (EHC plans began in 2014); and near year 1 or 9999 a period's
+#: neighbours and a time moved between time zones are no dates at all.
+EARLIEST_DAY = date(2000, 1, 1)
+LATEST_DAY = date(2099, 12, 31)
+DAY_RANGE = "1 January 2000 to 31 December 2099"
+
 # -- text, in characters ----------------------------------------------------------------
 PERSON_NAME = 120  # an auditor, an action's owner, whoever signed off or assigned
 SETTING_NAME = 200

@@ -13,15 +13,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-_TERM_NAMES = {1: "Autumn", 2: "Spring", 3: "Summer"}
+from auditdesk.domain.limits import DAY_RANGE, EARLIEST_DAY, LATEST_DAY
 
-#: The days AuditDesk accepts from people for periods, "from", "to" and "since": every
-#: audit a council holds lies inside (EHC plans began in 2014), and a period's neighbours
-#: (the previous year a Board compares with) and its local-time conversions stay real
-#: dates, which they do not next to year 1 or year 9999.
-EARLIEST_DAY = date(2000, 1, 1)
-LATEST_DAY = date(2099, 12, 31)
-ACCEPTED_RANGE = "1 January 2000 to 31 December 2099"
+_TERM_NAMES = {1: "Autumn", 2: "Spring", 3: "Summer"}
 
 
 @dataclass(frozen=True, order=True)
@@ -81,7 +75,7 @@ def check_day(day: date) -> date:
     if not EARLIEST_DAY <= day <= LATEST_DAY:
         raise ValueError(
             f"{day.isoformat()} is outside the days AuditDesk works with: "
-            f"give a day from {ACCEPTED_RANGE}"
+            f"give a day from {DAY_RANGE}"
         )
     return day
 
@@ -96,7 +90,7 @@ def parse_period(text: str) -> Period:
 
 
 def _outside(text: str) -> str:
-    return f"'{text}' is outside the days AuditDesk works with: give a period from {ACCEPTED_RANGE}"
+    return f"'{text}' is outside the days AuditDesk works with: give a period from {DAY_RANGE}"
 
 
 def _read_period(text: str) -> Period:

@@ -7,8 +7,10 @@ built from, so what passes here travels to another laptop.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from auditdesk.domain import limits
+from auditdesk.domain.wording import date_text
 from auditdesk.errors import InvalidInput
 
 _CHILD_REFERENCE = re.compile(r"^[A-Z0-9][A-Z0-9\-/]{2,23}$")
@@ -44,6 +46,17 @@ def setting_urn(text: str | None) -> str | None:
             "(leave it blank if the setting has none)."
         )
     return cleaned
+
+
+def day_within(day: date | None, what: str) -> date | None:
+    """``day`` (``what``: "the due date") if AuditDesk works with it: the one range every
+    day a person gives is checked against, so whatever is accepted can travel in a bundle."""
+    if day is not None and not limits.EARLIEST_DAY <= day <= limits.LATEST_DAY:
+        raise InvalidInput(
+            f"Give {what} from {limits.DAY_RANGE} ({date_text(day)} is outside the days "
+            "AuditDesk works with)."
+        )
+    return day
 
 
 def required_text(text: str | None, what: str, *, max_length: int) -> str:

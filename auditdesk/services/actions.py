@@ -205,6 +205,8 @@ def _check(details: ActionInput) -> None:
     validation.required_text(details.finding, "the finding", max_length=limits.ACTION_TEXT)
     validation.required_text(details.action, "what must be done", max_length=limits.ACTION_TEXT)
     validation.required_text(details.owner, "who owns the action", max_length=limits.PERSON_NAME)
+    validation.day_within(details.due_date, "the date the action is due")
+    validation.day_within(details.re_audit_date, "the date to audit again")
     if details.re_audit_date and details.re_audit_date < details.due_date:
         raise InvalidInput("The re-audit date should fall after the action is due.")
 

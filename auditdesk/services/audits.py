@@ -11,7 +11,7 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain import limits
+from auditdesk.domain import limits, validation
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.periods import term_key
 from auditdesk.domain.reference import (
@@ -100,6 +100,9 @@ def create_audit(
         audit_day = audit_date or ctx.today()
         if audit_day > ctx.today():
             raise InvalidInput("The audit date cannot be in the future.")
+        validation.day_within(audit_day, "the audit date")
+        if isinstance(subject, ChildPlanSubject):
+            validation.day_within(subject.plan_issue_date, "the date the plan was issued")
         audit = Audit(
             uuid=str(uuid.uuid4()),
             reference=_new_reference(session),

@@ -181,6 +181,8 @@ def draw_sample(
     """
     if not 0 < percentage <= 100:
         raise InvalidInput("Give the sample size as a percentage between 1 and 100.")
+    validation.day_within(period_from, "the first day of the period")
+    validation.day_within(period_to, "the last day of the period")
     percentage = float(percentage)  # stored as a float; hash what is stored
     seed = _seed(seed)
     named = (

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.domain.periods import ACCEPTED_RANGE, EARLIEST_DAY, LATEST_DAY
+from auditdesk.domain.limits import DAY_RANGE, EARLIEST_DAY, LATEST_DAY
 from auditdesk.domain.wording import MONTHS, date_text
 from auditdesk.ui.accessibility import named
 
@@ -84,7 +84,7 @@ class DateField(QWidget):
         if day is None:
             return f"Type {what} as {EXAMPLE}, or pick it from the calendar."
         if not EARLIEST_DAY <= day <= LATEST_DAY:
-            return f"Give {what} from {ACCEPTED_RANGE} ({date_text(day)} is outside it)."
+            return f"Give {what} from {DAY_RANGE} ({date_text(day)} is outside it)."
         return None
 
     def set_day(self, day: date) -> None:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain import validation
 from auditdesk.domain.grades import GRADES_BEST_FIRST, Grade
-from auditdesk.domain.periods import EARLIEST_DAY, LATEST_DAY
+from auditdesk.domain.limits import EARLIEST_DAY, LATEST_DAY
 from auditdesk.domain.reference import (
     EARLIEST_YEAR_GROUP,
     LATEST_YEAR_GROUP,

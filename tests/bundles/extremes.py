@@ -100,8 +100,16 @@ child_references = st.from_regex(r"[A-Z0-9][A-Z0-9/\-]{2,23}", fullmatch=True).f
     lambda reference: any(character.isdigit() for character in reference)
 )
 year_groups = st.integers(EARLIEST_YEAR_GROUP, LATEST_YEAR_GROUP)
-any_day = st.dates(min_value=date.min, max_value=date.max)
-audit_days = st.none() | st.dates(min_value=date.min, max_value=LAST_AUDIT_DAY)
+# Every day the services accept (limits.DAY_RANGE), its first and last days most of all;
+# tests/services/test_input_limits.py checks the days outside are refused.
+any_day = st.sampled_from([limits.EARLIEST_DAY, limits.LATEST_DAY]) | st.dates(
+    min_value=limits.EARLIEST_DAY, max_value=limits.LATEST_DAY
+)
+audit_days = (
+    st.none()
+    | st.just(limits.EARLIEST_DAY)
+    | st.dates(min_value=limits.EARLIEST_DAY, max_value=LAST_AUDIT_DAY)
+)
 seeds = (
     st.none()
     | st.sampled_from([limits.FIRST_SEED, limits.LAST_SEED])

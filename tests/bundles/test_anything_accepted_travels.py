@@ -340,7 +340,9 @@ def act_on(data: st.DataObject, ctx: ServiceContext, detail: AuditDetail) -> Non
             owner_agency=data.draw(st.sampled_from(Agency)),
             owner=data.draw(extremes.person_names, label="owner"),
             due_date=due,
-            re_audit_date=data.draw(st.none() | st.dates(min_value=due), label="re-audit"),
+            re_audit_date=data.draw(
+                st.none() | st.dates(min_value=due, max_value=limits.LATEST_DAY), label="re-audit"
+            ),
             question_id=data.draw(st.none() | st.sampled_from(sorted(detail.index.questions))),
             block_id=data.draw(st.none() | st.sampled_from(blocks)) if blocks else None,
         ),
@@ -354,7 +356,9 @@ def act_on(data: st.DataObject, ctx: ServiceContext, detail: AuditDetail) -> Non
         owner=data.draw(extremes.person_names, label="new owner"),
         owner_agency=data.draw(st.sampled_from(Agency)),
         action=data.draw(extremes.text_up_to(limits.ACTION_TEXT, required=True)),
-        re_audit_date=data.draw(st.none() | st.dates(min_value=due_again), label="re-audit"),
+        re_audit_date=data.draw(
+            st.none() | st.dates(min_value=due_again, max_value=limits.LATEST_DAY), label="re-audit"
+        ),
     )
 
 

@@ -177,6 +177,8 @@ def _stamp(where: str, value: str) -> object:
             member["answer_stamps"][0]["updated_at"] = value
         elif where == "trail":
             member["trail"][0]["at"] = value
+        elif where == "audit day":  # a day, not a time: the schema checks both alike
+            member["document"]["audit"]["audit_date"] = value
         elif where == "completed":
             member["bookkeeping"]["completed_at"] = value
         else:
@@ -200,12 +202,15 @@ def _stamp(where: str, value: str) -> object:
         ("record", "2100-01-01T00:00:00+00:00", "2100", "stamps.updated_at"),
         ("completed", "1999-12-31T23:59:59+00:00", "1999", "bookkeeping.completed_at"),
         ("manifest", "2099-12-31T23:30:00-05:00", "2100", "created_at"),  # 2100 in UTC
+        ("audit day", "9999-12-31", "9999", "document.audit.audit_date"),
+        ("audit day", "0001-01-01", "1", "document.audit.audit_date"),
     ],
 )
 def test_time_stamps_outside_the_years_auditdesk_works_with(
     genuine: Path, lead: Laptop, tmp_path: Path, where: str, value: str, year: str, field: str
 ) -> None:
-    bundle = repack(genuine, tmp_path / "stamp.auditdesk", _stamp(where, value))  # type: ignore[arg-type]
+    # Hashes made again, so the day itself is what is refused.
+    bundle = repack(genuine, tmp_path / "stamp.auditdesk", _stamp(where, value), records=True)  # type: ignore[arg-type]
     message = both_refuse(
         lead, bundle, f"holds a date AuditDesk cannot work with (the year {year}, in {field})"
     )

@@ -8,9 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from auditdesk.domain.limits import EARLIEST_DAY, LATEST_DAY
 from auditdesk.domain.periods import (
-    EARLIEST_DAY,
-    LATEST_DAY,
     Period,
     check_day,
     parse_period,

@@ -5,6 +5,7 @@ could not carry; and accept everything up to the limit. The limits are one set o
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -39,6 +40,7 @@ from auditdesk.services.context import Actor, ServiceContext
 from auditdesk.services.people import add_auditor, save_profile
 from auditdesk.services.records import AuditDetail
 from auditdesk.services.subjects import add_setting
+from tests.bundles.helpers import dump
 from tests.conftest import FIXED_NOW, plan_subject
 from tests.services.helpers import answer_everything, option_with_points
 
@@ -295,3 +297,71 @@ def test_the_bundle_format_carries_what_the_services_accept(
 def test_the_year_groups_the_services_allow_all_travel() -> None:
     assert limits.LOWEST_YEAR_GROUP <= EARLIEST_YEAR_GROUP <= LATEST_YEAR_GROUP
     assert LATEST_YEAR_GROUP <= limits.HIGHEST_YEAR_GROUP
+
+
+# -- days: one range for every day a person gives, the range a bundle carries -------------------
+OUTSIDE = (date(1, 1, 1), date(1999, 12, 31), date(2100, 1, 1), date(9999, 12, 31))
+
+
+def _refused_for_its_day(attempt: Callable[[], Any], dump_before: list[str], db_path: Any) -> None:
+    with pytest.raises(InvalidInput, match=f"from {limits.DAY_RANGE}"):
+        attempt()
+    assert dump(db_path) == dump_before
+
+
+@pytest.mark.parametrize("day", OUTSIDE)
+def test_days_outside_the_range_are_refused_everywhere_a_person_gives_one(
+    ctx: ServiceContext, lead_ctx: ServiceContext, db_path: Any, day: date
+) -> None:
+    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
+    before = dump(db_path)
+    action = ActionInput(
+        finding="Health advice is out of date.",
+        action="Ask for new advice",
+        owner_agency=Agency.HEALTH,
+        owner="Designated clinical officer",
+        due_date=date(2026, 10, 1),
+    )
+    attempts: list[Callable[[], Any]] = [
+        lambda: actions.add_action(ctx, detail.uuid, replace(action, due_date=day)),
+        lambda: actions.add_action(
+            ctx, detail.uuid, replace(action, due_date=date(2000, 1, 1), re_audit_date=day)
+        ),
+        lambda: moderation.draw_sample(lead_ctx, percentage=10, period_from=day),
+        lambda: moderation.draw_sample(lead_ctx, percentage=10, period_to=day),
+        lambda: audits.create_audit(
+            ctx,
+            template_id="ehcp-quality",
+            subject=replace(plan_subject("CE-10002"), plan_issue_date=day),
+        ),
+    ]
+    if day < ctx.today():
+        attempts.append(
+            lambda: audits.create_audit(
+                ctx, template_id="ehcp-quality", subject=plan_subject("CE-10003"), audit_date=day
+            )
+        )
+    for attempt in attempts:
+        _refused_for_its_day(attempt, before, db_path)
+
+
+def test_the_first_and_last_days_of_the_range_are_accepted(ctx: ServiceContext) -> None:
+    detail = audits.create_audit(
+        ctx,
+        template_id="ehcp-quality",
+        subject=replace(plan_subject(), plan_issue_date=limits.EARLIEST_DAY),
+        audit_date=limits.EARLIEST_DAY,
+    )
+    added = actions.add_action(
+        ctx,
+        detail.uuid,
+        ActionInput(
+            finding="Outcomes are not measurable.",
+            action="Rewrite the outcomes",
+            owner_agency=Agency.EDUCATION,
+            owner="SEN officer",
+            due_date=limits.EARLIEST_DAY,
+            re_audit_date=limits.LATEST_DAY,
+        ),
+    )
+    assert added.re_audit_date == limits.LATEST_DAY

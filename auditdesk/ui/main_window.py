@@ -198,10 +198,12 @@ class MainWindow(StaysOnScreen, QMainWindow):
         self._add(file_menu, "&Open database…", "Ctrl+O", self._open_database,
                   "Opens another AuditDesk database")  # fmt: skip
         file_menu.addSeparator()
-        self._add(file_menu, "&Send audits…", "Ctrl+Shift+S", self.files.send_audits,
-                  "Writes audits into a bundle file for the quality lead")  # fmt: skip
-        self._add(file_menu, "&Import bundle…", "Ctrl+I", self.files.import_bundle,
-                  "Previews, then imports, a bundle of audits from another laptop")  # fmt: skip
+        send = self._add(file_menu, "&Send audits…", "Ctrl+Shift+S", self.files.send_audits,
+                         "Writes audits into a bundle file for the quality lead")  # fmt: skip
+        bring_in = self._add(
+            file_menu, "&Import bundle…", "Ctrl+I", self.files.import_bundle,
+            "Previews, then imports, a bundle of audits from another laptop",
+        )  # fmt: skip
         file_menu.addSeparator()
         self._add(file_menu, "&Export for the Board…", "Ctrl+E", self.files.export_board,
                   "Writes the Board workbook and PDF Board pack")  # fmt: skip
@@ -210,8 +212,14 @@ class MainWindow(StaysOnScreen, QMainWindow):
         self._add(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close, "Closes AuditDesk")
 
         audit_menu = self.menuBar().addMenu("&Audit")
-        self._add(audit_menu, "&New audit…", "Ctrl+N", self.new_audit,
-                  "Starts a new audit of a plan or a setting")  # fmt: skip
+        start = self._add(audit_menu, "&New audit…", "Ctrl+N", self.new_audit,
+                          "Starts a new audit of a plan or a setting")  # fmt: skip
+        if self.session.db.read_only:
+            # Each would only end in the read-only refusal (sending records what was sent).
+            for action in (send, bring_in, start):
+                action.setEnabled(False)
+                action.setStatusTip(f"{action.statusTip()}; not in a read-only database")
+            self.audit_list.new_button.setEnabled(False)
         self._add(audit_menu, "&Refresh lists", "F5", self.refresh, "Reloads the lists")
 
         view = self.menuBar().addMenu("&View")

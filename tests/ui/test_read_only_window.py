@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 from auditdesk.services.audit_list import AuditFilter, list_audits
@@ -47,6 +47,15 @@ def test_a_read_only_database_opens_for_reading_and_refuses_changes(
     for words in ("is read-only", "copy it to a folder you can write to", "ask IT"):
         assert words in notice
     assert window.audit_model.total == 60
+    # What could only end in the refusal is not offered; looking and exporting are.
+    offered = {
+        a.text(): a.isEnabled() for m in window.menuBar().findChildren(QMenu) for a in m.actions()
+    }
+    assert not offered["&New audit…"]
+    assert not offered["&Send audits…"]
+    assert not offered["&Import bundle…"]
+    assert offered["&Export for the Board…"]
+    assert not window.audit_list.new_button.isEnabled()
 
     draft = next(
         row

@@ -11,6 +11,8 @@ import logging
 import logging.handlers
 import os
 import platform
+import sys
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -77,6 +79,27 @@ def start_logging(what: str) -> RunLog:
     return RunLog(log_path, previous)
 
 
+class _QuietWhenFull(logging.handlers.RotatingFileHandler):
+    """The log file, which says once (on stderr) that it cannot be written, and then
+    carries on without it: a full or failing disk under the data folder must not fill the
+    terminal with Python's "--- Logging error ---" tracebacks, one per line logged, nor
+    stop the work the person asked for."""
+
+    _said = False
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 (logging's name)
+        if not self._said:
+            self._said = True
+            problem = sys.exc_info()[1]
+            reason = getattr(problem, "strerror", None) or problem or "unknown reason"
+            with suppress(OSError, ValueError):
+                print(
+                    f"auditdesk: warning: the log {self.baseFilename} cannot be written "
+                    f"({reason}); carrying on without it.",
+                    file=sys.stderr,
+                )
+
+
 def configure_logging(level: int = logging.INFO) -> Path:
     """Log to ``<data dir>/logs/auditdesk.log`` (rotated, 5 x 1 MB); returns the path.
 
@@ -91,7 +114,7 @@ def configure_logging(level: int = logging.INFO) -> Path:
     root.setLevel(level)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = _QuietWhenFull(
             target, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )
     except OSError:

@@ -25,14 +25,31 @@ from auditdesk.errors import FileProblem
 
 NEW_FILE_MODE = 0o666  # what any program asks for a new document; the umask narrows it
 TEMPORARY_NAME_TRIES = 100
+#: Bytes in a file's name most file systems allow (ext4, NTFS in UTF-16 units, APFS); the
+#: temporary beside it adds a few more, which the check leaves room for.
+NAME_LIMIT = 255 - 24
 #: Failures writing a file that are the disk's, not AuditDesk's: said in words, whichever
 #: library was writing when the disk gave out.
 DISK_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EROFS})
 
 
-def check_target(path: Path) -> Path:
-    """Refuse, before any work, a target that cannot be written; returns it absolute."""
+#: Files beside a database that belong to it: replacing one loses or damages the database.
+DATABASE_COMPANIONS = ("", "-wal", "-shm", "-journal", ".lock")
+
+
+def check_target(path: Path, *, database: Path | None = None) -> Path:
+    """Refuse, before any work, a target that cannot be written, or that is the open
+    ``database`` or one of its companion files; returns it absolute."""
     target = path.expanduser().absolute()
+    if database is not None and _belongs_to(target, database):
+        raise FileProblem(
+            f"{target.name} is the database AuditDesk is working in (or one of its own "
+            "files), and saving there would destroy it. Choose another file name."
+        )
+    if len(target.name.encode()) > NAME_LIMIT:
+        raise FileProblem(
+            f"The file name is too long ({len(target.name):,} characters). Choose a shorter one."
+        )
     if target.is_dir():
         raise FileProblem(f"{target} is a folder. Choose a file name to save to.")
     if not target.parent.is_dir():
@@ -49,12 +66,27 @@ def check_target(path: Path) -> Path:
     return target
 
 
+def _belongs_to(target: Path, database: Path) -> bool:
+    database = database.expanduser().absolute()
+    for suffix in DATABASE_COMPANIONS:
+        own = database.with_name(database.name + suffix)
+        if target == own:
+            return True
+        with suppress(OSError):  # another name for the same file (a link, another case)
+            if target.exists() and own.exists() and target.samefile(own):
+                return True
+    return False
+
+
 @contextmanager
-def written_whole(targets: Sequence[Path], *, again: str = "export again") -> Iterator[list[Path]]:
+def written_whole(
+    targets: Sequence[Path], *, again: str = "export again", database: Path | None = None
+) -> Iterator[list[Path]]:
     """Temporary paths for ``targets``; all are moved into place when the block succeeds,
     none if it raises. ``again`` ends a problem's message: what the person does once it
-    is put right ("export again", "send them again")."""
-    checked = [check_target(path) for path in targets]
+    is put right ("export again", "send them again"). None may be ``database`` (the one
+    being read from) or its companion files."""
+    checked = [check_target(path, database=database) for path in targets]
     temporaries: list[Path] = []
     try:
         for target in checked:
@@ -71,8 +103,11 @@ def written_whole(targets: Sequence[Path], *, again: str = "export again") -> It
             _move_into_place(temporary, target, checked[:position], again)
     finally:
         for temporary in temporaries:
-            with suppress(FileNotFoundError):
-                temporary.unlink()
+            # With its companions: SQLite, writing a backup into it, keeps a journal
+            # beside it, left behind when the disk fills mid-write.
+            for suffix in DATABASE_COMPANIONS[:4]:
+                with suppress(OSError):
+                    temporary.with_name(temporary.name + suffix).unlink()
 
 
 class WriteStream:

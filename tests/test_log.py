@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from auditdesk.services.workspace import open_workspace
+from tests.small_disks import fill, small_disk
 from tests.test_cli import give_profile, run
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
@@ -116,3 +118,23 @@ def test_the_log_tells_what_was_done_without_library_chatter(tmp_path: Path) -> 
     assert chatter == []
     assert "Context impl" not in log
     assert "Will assume" not in log
+
+
+def test_a_full_disk_under_the_data_folder_is_said_once_not_as_tracebacks(
+    tmp_path: Path,
+) -> None:
+    """The log cannot be written: one line says so, the work goes on, and no Python
+    "Logging error" traceback reaches the terminal (one came per line logged)."""
+    database = tmp_path / "audits.sqlite"
+    open_workspace(database).close()
+    with small_disk(tmp_path / "full", 256) as disk:
+        home = disk / "home"
+        home.mkdir()
+        give_profile(home, "Sam Practice")
+        (home / "logs").mkdir()
+        fill(disk, 0)
+        result = run(home, "export", "board", "--db", database, "--xlsx", tmp_path / "B.xlsx")
+    assert result.returncode == 0, result.stderr
+    assert "Logging error" not in result.stderr
+    assert result.stderr.count("cannot be written") == 1, result.stderr
+    assert (tmp_path / "B.xlsx").exists()

@@ -134,7 +134,7 @@ def backup_to(path: Path, target: Path) -> Path:
             f"Cannot write the backup to {target}: its folder cannot be made "
             f"({error.strerror or error}). Choose another folder."
         ) from None
-    with written_whole([target], again="make the backup again") as (temporary,):
+    with written_whole([target], again="make the backup again", database=path) as (temporary,):
         try:
             backup_database(path, temporary)
         except sqlite3.Error as error:

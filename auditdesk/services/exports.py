@@ -80,7 +80,7 @@ def export_board(
             from auditdesk.exporters.board_pack import write_board_pack  # noqa: PLC0415
             from auditdesk.exporters.board_workbook import write_board_workbook  # noqa: PLC0415
 
-            with written_whole(targets) as temporaries:
+            with written_whole(targets, database=ctx.db.path) as temporaries:
                 meter.tick(0)
                 paths = dict(zip(targets, temporaries, strict=True))
                 if xlsx is not None:
@@ -120,7 +120,7 @@ def export_audit_report(ctx: ServiceContext, audit: str, pdf: Path) -> ExportRes
         )
         from auditdesk.exporters.audit_report import write_audit_report  # noqa: PLC0415
 
-        with written_whole([pdf]) as (temporary,):
+        with written_whole([pdf], database=ctx.db.path) as (temporary,):
             pages = write_audit_report(temporary, report)
     return _written(
         ExportResult((pdf.expanduser().absolute(),), 1, pages, time.perf_counter() - started)

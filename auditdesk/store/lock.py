@@ -8,6 +8,7 @@ process never blocks the next start: if we can take the OS lock, the old holder 
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import socket
@@ -97,6 +98,23 @@ class DatabaseLock:
                 f"Cannot create the lock file {self.path.name} next to the database "
                 f"({error.strerror}). Is the folder read-only?"
             ) from None
+        try:
+            self._take(handle)
+        except OSError as error:
+            with suppress(OSError):  # closing flushes what could not be written: again
+                handle.close()
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                raise FileProblem(
+                    f"The disk holding {self.database.name} is full, so AuditDesk cannot "
+                    "note that it is using it. Free some space and try again; nothing was "
+                    "changed."
+                ) from None
+            raise FileProblem(
+                f"Cannot write the lock file {self.path.name} next to the database "
+                f"({error.strerror or error}). Nothing was changed."
+            ) from None
+
+    def _take(self, handle: IO[str]) -> None:
         if not _try_lock(handle):
             holder = self.read_holder()
             handle.close()

@@ -33,7 +33,6 @@ _DAMAGE_WORDS = (
     "no such column",
     "no such index",
     "could not decode to utf-8",
-    "disk i/o error",
 )
 
 
@@ -109,6 +108,14 @@ def translate(path: Path, error: BaseException) -> UserError | None:
         return FileProblem(
             f"The disk holding {path.name} is full. Free some space; your last change was "
             "not saved."
+        )
+    if "disk i/o error" in text:
+        # Not damage: SQLite says this when it cannot write beside the file (its
+        # shared-memory or journal file on a full disk), or the disk itself failed.
+        return FileProblem(
+            f"{path.name} could not be read or written (a disk input/output error): the "
+            "disk holding it may be full, removed or failing. Free some space or check the "
+            "disk, then try again; AuditDesk has not changed the file."
         )
     if "readonly" in text or "read-only" in text:
         return read_only(path)

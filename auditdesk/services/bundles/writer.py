@@ -106,7 +106,9 @@ def send_audits(ctx: ServiceContext, target: Path, selection: SendSelection) -> 
         # Written whole (auditdesk.whole_files) or not at all: a full disk, a file open
         # elsewhere or a read-only folder is said the way every file AuditDesk writes says it.
         with (
-            written_whole([target], again="send them again (nothing was sent)") as (temporary,),
+            written_whole(
+                [target], again="send them again (nothing was sent)", database=ctx.db.path
+            ) as (temporary,),
             WriteStream(temporary) as handle,
         ):
             outgoing = _write(

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from contextlib import suppress
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from auditdesk.commands.common import (
@@ -69,17 +71,24 @@ def run(args: argparse.Namespace) -> int:
     path = database_path(args)
     options = DemoOptions(args.audits, args.seed, args.as_of or date.today())
     warn_about_location(path)
-    with locked_workspace(path, create=True) as db:
-        last = [-1]
+    new = file_size(path) == 0  # no database there yet (or an empty file to fill)
+    was_there = path.exists()
+    try:
+        with locked_workspace(path, create=True) as db:
+            last = [-1]
 
-        def progress(done: int, total: int) -> bool:
-            percent = done * 100 // total
-            if percent // 10 != last[0] // 10 and sys.stderr.isatty():
-                print(f"  {percent}% ({done:,} of {total:,} audits)", file=sys.stderr)
-            last[0] = percent
-            return True
+            def progress(done: int, total: int) -> bool:
+                percent = done * 100 // total
+                if percent // 10 != last[0] // 10 and sys.stderr.isatty():
+                    print(f"  {percent}% ({done:,} of {total:,} audits)", file=sys.stderr)
+                last[0] = percent
+                return True
 
-        report = generate_demo(db, options, progress)
+            report = generate_demo(db, options, progress)
+    except BaseException:
+        if new:  # a database begun here and not finished (a full disk, say) is no use
+            _remove_unfinished(path, keep_empty=was_there)
+        raise
     log.info("made %d demo audits in %s (seed %d)", report.audits, path, options.seed)
     size = file_size(path) + file_size(path.with_name(path.name + "-wal"))
     print(
@@ -89,3 +98,16 @@ def run(args: argparse.Namespace) -> int:
         f"{report.auditors:,} auditors. Database size {size / 1_000_000:.1f} MB."
     )
     return 0
+
+
+def _remove_unfinished(path: Path, *, keep_empty: bool) -> None:
+    """Put things back as they were: no file, or the empty file the person chose. The
+    lock file stays: empty, it means "free" (see store/lock.py)."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        with suppress(OSError):
+            path.with_name(path.name + suffix).unlink()
+    with suppress(OSError):
+        if keep_empty:
+            path.write_bytes(b"")
+        else:
+            path.unlink()

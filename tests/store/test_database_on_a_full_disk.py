@@ -64,3 +64,16 @@ def test_a_healthy_database_on_a_full_disk_is_said_to_be_on_a_full_disk(
     assert "damaged" not in said, said
     assert "full" in said, said
     assert after == before
+
+
+def test_demo_data_that_does_not_fit_leaves_no_database_begun(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    with small_disk(tmp_path / "small", 512) as disk:
+        result = run(home, "demo", "--db", disk / "demo.sqlite", "--audits", "500")
+        left = sorted(path.name for path in disk.iterdir())
+    said = result.stdout + result.stderr
+    assert result.returncode == 1, said
+    assert "full" in said, said
+    assert "damaged" not in said, said
+    assert left in ([], ["demo.sqlite.lock"]), left  # an empty lock file means "free"

@@ -30,6 +30,7 @@ from auditdesk.domain.reference import (
 from auditdesk.domain.suppression import DEFAULT_THRESHOLD
 from auditdesk.domain.wording import count
 from auditdesk.errors import InvalidInput
+from auditdesk.services import subjects
 from auditdesk.services.audit_list import AuditFilter
 from auditdesk.services.report_scope import ReportScope, period_between
 from auditdesk.services.templates import list_templates
@@ -108,6 +109,7 @@ def run_board(args: argparse.Namespace) -> int:
     try:
         ctx = reading_context(db, profile)
         _check_templates(db, args.templates)
+        args.localities = _known_localities(db, args.localities)
         scope = ReportScope(
             _period(args, ctx.today()),
             _filter(args),
@@ -159,10 +161,23 @@ def _check_templates(db: Database, wanted: list[str]) -> None:
         )
 
 
+def _known_localities(db: Database, wanted: list[str]) -> list[str]:
+    """The localities asked for, spelt as the database spells them ("crewe" is Crewe); one
+    it does not know is refused, rather than exported as a Board copy of no audits."""
+    known = {name.casefold(): name for name in subjects.localities(db)}
+    unknown = [name for name in wanted if name.strip().casefold() not in known]
+    if unknown:
+        raise InvalidInput(
+            f"There is no locality {', '.join(repr(name) for name in unknown)} in this "
+            f"database. Localities here: {', '.join(sorted(known.values())) or 'none yet'}."
+        )
+    return [known[name.strip().casefold()] for name in wanted]
+
+
 def _period(args: argparse.Namespace, today: date) -> Period:
-    if args.period and (args.date_from or args.date_to):
+    if args.period is not None and (args.date_from or args.date_to):
         raise InvalidInput("Give either --period or --from/--to, not both.")
-    if args.period:
+    if args.period is not None:
         try:
             return parse_period(args.period)
         except ValueError as problem:

@@ -180,3 +180,37 @@ def test_without_a_profile_nothing_is_exported_and_it_says_how_to_set_one(
     assert "Nothing was written." in result.stderr
     assert sorted(tmp_path.iterdir()) == files
     assert dump(database) == before
+
+
+def test_a_locality_is_matched_whatever_its_case_and_an_unknown_one_is_refused(
+    home: Path, database: Path, tmp_path: Path
+) -> None:
+    """Before, "crewe" and "Nowhere" each gave a Board copy of no audits, and exit 0."""
+    exact = run(home, "export", "board", "--db", database, "--xlsx", tmp_path / "a.xlsx",
+                "--period", "2025/26", "--locality", "Crewe")  # fmt: skip
+    lower = run(home, "export", "board", "--db", database, "--xlsx", tmp_path / "b.xlsx",
+                "--period", "2025/26", "--locality", "crewe")  # fmt: skip
+    assert exact.returncode == lower.returncode == 0, exact.stderr + lower.stderr
+    assert (
+        exact.stdout.split(" for ")[1].split(" in ")[0]
+        == lower.stdout.split(" for ")[1].split(" in ")[0]
+    )
+    assert " for 0 audits" not in lower.stdout
+    before = dump(database)
+    unknown = run(home, "export", "board", "--db", database, "--xlsx", tmp_path / "c.xlsx",
+                  "--period", "2025/26", "--locality", "Nowhere")  # fmt: skip
+    assert unknown.returncode == 1
+    assert "There is no locality 'Nowhere' in this database" in unknown.stderr
+    assert "Crewe" in unknown.stderr
+    assert not (tmp_path / "c.xlsx").exists()
+    assert dump(database) == before
+
+
+def test_an_empty_period_is_refused_not_taken_as_this_year(
+    home: Path, database: Path, tmp_path: Path
+) -> None:
+    result = run(home, "export", "board", "--db", database, "--xlsx", tmp_path / "a.xlsx",
+                 "--period", "")  # fmt: skip
+    assert result.returncode == 1, result.stdout
+    assert "is not a period" in result.stderr
+    assert not (tmp_path / "a.xlsx").exists()

@@ -19,9 +19,11 @@ from PySide6.QtWidgets import (
 
 from auditdesk import APP_NAME, __version__, paths
 from auditdesk.domain.reference import SettingPhase, SettingType
+from auditdesk.errors import DatabaseDamaged
 from auditdesk.services import audits, subjects
 from auditdesk.services.audit_list import list_auditors_and_places, list_audits
 from auditdesk.services.people import use_profile
+from auditdesk.services.quick_check import damage_found
 from auditdesk.services.records import AuditDetail, AuditorRecord, SettingRecord, TemplateSummary
 from auditdesk.services.templates import list_templates
 from auditdesk.ui.accessibility import named
@@ -140,6 +142,13 @@ class MainWindow(StaysOnScreen, QMainWindow):
         else:
             self.resize(1280, 800)
         self.audit_model.reload()
+        # Every page looked over in the background: damage is said now, not when the
+        # person happens on the broken page mid-work.
+        self.tasks.read(lambda: damage_found(session.db), self._looked_over, self.handle_error)
+
+    def _looked_over(self, damage: DatabaseDamaged | None) -> None:
+        if damage is not None:
+            self.message.show_problem(str(damage))
 
     @staticmethod
     def _read_only_label() -> QLabel:

@@ -9,6 +9,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from auditdesk.ui.app import AppController
 from tests.store.test_damaged_databases import (
     DAMAGED_WORDS,
@@ -81,3 +83,28 @@ def test_a_damaged_value_in_the_audit_list_says_so_in_the_window(
 
     _damaged_words_in(window.message.message, path)
     assert "column reference" in window.message.message
+
+
+def test_damage_the_list_never_reads_is_said_once_the_window_has_looked(
+    qtbot: QtBot, controller: AppController, demo_file: Path, tmp_path: Path
+) -> None:
+    """A broken page in the change trail: the window opens (nothing on the way reads it),
+    and the look over every page it takes in the background says the file is damaged,
+    before the person meets it mid-work. Before: nothing was said until an export failed."""
+    path = copy_of(demo_file, tmp_path)
+    with closing(sqlite3.connect(path)) as connection:
+        (root,) = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'change_trail'"
+        ).fetchone()
+        (page_size,) = connection.execute("PRAGMA page_size").fetchone()
+    with path.open("r+b") as file:  # the page's header: its kind and cell count
+        file.seek((root - 1) * page_size)
+        file.write(b"\x42" * 12)
+
+    assert controller.open(path)
+    window = controller.window
+    assert window is not None
+    qtbot.waitUntil(lambda: "is damaged" in window.message.message, timeout=10_000)
+    _damaged_words_in(window.message.message, path)
+    assert window.message.isVisible()
+    window.close()

@@ -232,3 +232,18 @@ def describe_rule(threshold: int) -> str:
         f"hidden and shown as “{SECONDARY_MARK}”, which may stand for any count, zero or small "
         "included. A percentage or interval is hidden when the counts it is made from are."
     )
+
+
+def describe_limits(threshold: int) -> str:
+    """What suppression cannot do, for the About sheet, the Board pack and the README: it
+    holds within one copy, not between copies whose audits overlap."""
+    if threshold <= 1:
+        return "Nothing is hidden in this export, so nothing here protects small numbers."
+    return (
+        "Suppression holds within this one copy: no hidden count can be worked out from the "
+        "figures it shows. It cannot hold between copies. Two copies whose audits overlap "
+        "(a period and the same period a day shorter; all localities and all but one; with "
+        "and without a template) can be subtracted one from the other to recover small "
+        "counts, down to a single audit. Publish or share only one copy of any set of "
+        "audits, and do not publish copies of overlapping scopes together."
+    )

@@ -24,6 +24,7 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, Paragraph,
 
 from auditdesk.domain.board_figures import GRADE_LABELS, BoardFigures
 from auditdesk.domain.report_lines import AuditLine
+from auditdesk.domain.suppression import describe_limits
 from auditdesk.domain.wording import date_text, date_time_text
 from auditdesk.exporters import pack_activity as activity
 from auditdesk.exporters import pack_sections as sections
@@ -187,8 +188,10 @@ def _cover(figures: BoardFigures) -> list[Flowable]:
     else:
         kicker = figures.partnership.upper()
         identifiers = (
-            "No child is named or otherwise identified in this report, and it lists no "
-            "audit one by one: child references typed into comments are removed."
+            "This report lists no audit one by one and holds no child's reference, name or "
+            "date of birth from the records; child references typed into comments are "
+            "removed. A name typed into a comment cannot be recognised: read the comments "
+            "before sharing."
         )
     return [
         Spacer(1, 18 * mm),
@@ -209,6 +212,7 @@ def _cover(figures: BoardFigures) -> list[Flowable]:
             SMALL,
         ),
         para(figures.suppression_rule, SMALL),
+        para(describe_limits(figures.suppress_below), SMALL),
         para(identifiers, SMALL),
     ]
 

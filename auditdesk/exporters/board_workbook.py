@@ -17,6 +17,7 @@ from openpyxl.chart.series import DataPoint  # type: ignore[import-untyped]
 
 from auditdesk.domain.board_figures import GRADE_LABELS, BoardFigures, GradeRow
 from auditdesk.domain.report_lines import BoardRows
+from auditdesk.domain.suppression import describe_limits
 from auditdesk.domain.wording import date_text, date_time_text
 from auditdesk.exporters.palette import GRADE_COLOURS, MEASURE
 from auditdesk.exporters.workbook_sheets import (
@@ -83,6 +84,14 @@ SUPPRESSED_TABLES = (
     "the headline; the terms of a period add up to it) hide the same cells everywhere. "
     "Actions are not suppressed: they count pieces of work owned by agencies, not children."
 )
+NOTHING_SUPPRESSED = (
+    "Nowhere: no count is hidden in this export, on any sheet. Every count of audits, "
+    "answers, provision checks, comments and moderation pairs is shown as it is."
+)
+
+
+def where_it_applies(threshold: int) -> str:
+    return SUPPRESSED_TABLES if threshold > 1 else NOTHING_SUPPRESSED
 
 
 def write_board_workbook(path: Path, figures: BoardFigures, rows: BoardRows) -> None:
@@ -160,16 +169,22 @@ def about_sheet(workbook: Workbook, figures: BoardFigures) -> None:
     sheet.blank()
     sheet.heading("Small numbers and privacy")
     sheet.wrapped("Suppression", figures.suppression_rule)
-    sheet.wrapped("Where it applies", SUPPRESSED_TABLES)
+    sheet.wrapped("Where it applies", where_it_applies(figures.suppress_below))
+    sheet.wrapped("Limits", describe_limits(figures.suppress_below))
     sheet.wrapped(
         "Identifiers",
-        "No child is named or identified: the workbook holds no child reference, name or "
-        "date of birth, and child references typed into comments are removed."
+        "The workbook holds no child's reference, name or date of birth from the records, "
+        "and child references typed into comments are removed. A name typed into a comment "
+        "cannot be recognised: read the comments before sharing."
         + (
             " Audits are listed by their AuditDesk reference only."
             if figures.working_copy
-            else " It lists no audits, answers or actions one by one: rows could be counted "
-            "to rebuild the hidden figures."
+            else " It lists no audits, answers or actions one by one"
+            + (
+                ": rows could be counted to rebuild the hidden figures."
+                if figures.suppress_below > 1
+                else "."
+            )
         ),
     )
     sheet.blank()

@@ -174,3 +174,35 @@ def test_shown_counts_are_exact_and_the_decision_is_deterministic(
         else:
             assert shown[key].shown is None
             assert shown[key].text in (f"<{threshold}", "*")
+
+
+#: Provision checks by setting type (Delivered, Partly, Not delivered, No evidence, Checks)
+#: in the seed-1 demo's 2025/26 Board copy: two rows' hidden parts (6 and 8) linked through
+#: two columns left Independent + Early years "Not delivered" at 2, so both "<5" were 1.
+SETTING_VISITS = {
+    "Mainstream": (70, 52, 4, 2),
+    "Special": (17, 1, 0, 0),
+    "Independent": (5, 6, 1, 0),
+    "Early years": (7, 6, 1, 0),
+}
+
+
+def test_no_count_is_pinned_by_combining_several_relations_with_the_bounds() -> None:
+    values: dict[tuple[str, int], int] = {}
+    for row, cells in SETTING_VISITS.items():
+        for column, value in enumerate(cells):
+            values[(row, column)] = value
+        values[(row, 4)] = sum(cells)
+    for column in range(5):
+        values[("All", column)] = sum(values[(row, column)] for row in SETTING_VISITS)
+    rows = [*SETTING_VISITS, "All"]
+    relations = [tuple((row, column) for column in range(5)) for row in rows] + [
+        tuple((row, column) for row in rows) for column in range(5)
+    ]
+    decision = protect(values, relations, 5)
+    attack = Attack(5)
+    for key, shown in published(values, decision, 5).items():
+        attack.cell(key, shown.text if shown.shown is None else shown.shown)
+    for relation in relations:
+        attack.total(relation[:-1], relation[-1])
+    assert not attack.solve()

@@ -8,7 +8,10 @@ always shown and "<5" marks every small count, 0 where it says "*" may be any co
 a reader knows hold between cells are linear equations. A hidden cell is worked out when
 
 - the equations alone pin it (exact linear algebra over the hidden cells), or
-- the equations and the bounds together pin it (interval propagation, repeated);
+- the equations and the bounds together pin it (interval propagation, repeated), or
+- the least and the most it can be over all the equations and bounds at once leave one
+  whole number (a textbook two-phase simplex, in floats, per linked set of hidden cells:
+  this is what finds a pin that needs several equations combined with "<5" bounds);
 
 whatever is worked out is fed back in until nothing more comes out.
 """
@@ -86,6 +89,8 @@ class Attack:
             new = _linear(reduced)
             if not new:
                 new = _propagate(reduced, bounds)
+            if not new:
+                new = _programme(reduced, bounds)
             new = {key: value for key, value in new.items() if key not in known}
             if not new:
                 return found
@@ -209,3 +214,144 @@ def _propagate(
         if not changed:
             break
     return {key: low[key] for key in low if high[key] is not None and high[key] == low[key]}
+
+
+def _programme(
+    equations: list[Equation], bounds: dict[Key, tuple[Fraction, Fraction | None]]
+) -> dict[Key, Fraction]:
+    """Cells whose least and most over every equation and bound leave one whole number."""
+    found: dict[Key, Fraction] = {}
+    for component in _components(equations):
+        found |= _Simplex(component, bounds).pinned()
+    return found
+
+
+class _Simplex:
+    """Standard form: y = x - low >= 0; the equations, and y + slack = high - low for a
+    bounded cell, as rows of a dense tableau; phase one with an artificial per equation."""
+
+    TOLERANCE = 1e-7
+
+    def __init__(
+        self, equations: list[Equation], bounds: dict[Key, tuple[Fraction, Fraction | None]]
+    ) -> None:
+        self.keys = sorted({key for terms, _ in equations for key in terms}, key=repr)
+        n = len(self.keys)
+        index = {key: number for number, key in enumerate(self.keys)}
+        low = [bounds.get(key, (Fraction(0), None))[0] for key in self.keys]
+        high = [bounds.get(key, (Fraction(0), None))[1] for key in self.keys]
+        rows: list[tuple[dict[int, float], float, bool]] = []  # (terms, rhs, needs artificial)
+        for terms, rhs in equations:
+            row = {index[key]: c for key, c in terms.items()}
+            b = rhs - sum(c * low[v] for v, c in row.items())
+            sign = -1 if b < 0 else 1
+            rows.append(({v: float(sign * c) for v, c in row.items()}, float(sign * b), True))
+        bounded = [v for v in range(n) if high[v] is not None]
+        for v in bounded:
+            rows.append(({v: 1.0}, float(high[v] - low[v]), False))  # type: ignore[operator]
+        self.low = [float(value) for value in low]
+        slack = {v: n + number for number, v in enumerate(bounded)}
+        artificial_base = n + len(bounded)
+        self.width = artificial_base + sum(needs for _, _, needs in rows)
+        self.artificials = set(range(artificial_base, self.width))
+        self.table: list[list[float]] = []
+        self.basis: list[int] = []
+        next_artificial = artificial_base
+        for terms, b, needs in rows:
+            line = [0.0] * (self.width + 1)
+            for v, c in terms.items():
+                line[v] = c
+            line[-1] = b
+            if needs:
+                line[next_artificial] = 1.0
+                self.basis.append(next_artificial)
+                next_artificial += 1
+            else:
+                (v,) = terms
+                line[slack[v]] = 1.0
+                self.basis.append(slack[v])
+            self.table.append(line)
+        self.n = n
+        self.banned: set[int] = set()
+
+    def optimise(self, cost: list[float]) -> float | None:
+        """Maximise cost . columns from the current basis; None when unbounded."""
+        for _ in range(100_000):
+            reduced = list(cost)
+            for line, b in zip(self.table, self.basis, strict=True):
+                if cost[b]:
+                    factor = cost[b]
+                    for column in range(self.width):
+                        if line[column]:
+                            reduced[column] -= factor * line[column]
+            entering = next(
+                (
+                    column
+                    for column in range(self.width)
+                    if column not in self.banned and reduced[column] > self.TOLERANCE
+                ),
+                None,
+            )  # Bland's rule: no cycling
+            if entering is None:
+                return sum(
+                    cost[b] * line[-1] for line, b in zip(self.table, self.basis, strict=True)
+                )
+            best = None
+            for number, line in enumerate(self.table):
+                if line[entering] > self.TOLERANCE:
+                    ratio = line[-1] / line[entering]
+                    if (
+                        best is None
+                        or ratio < best[0] - self.TOLERANCE
+                        or (
+                            ratio <= best[0] + self.TOLERANCE
+                            and self.basis[number] < self.basis[best[1]]
+                        )
+                    ):
+                        best = (ratio, number)
+            if best is None:
+                return None
+            self.pivot(best[1], entering)
+        raise AssertionError("simplex did not finish")
+
+    def pivot(self, number: int, column: int) -> None:
+        line = self.table[number]
+        lead = line[column]
+        line[:] = [value / lead for value in line]
+        for other in self.table:
+            if other is not line and other[column]:
+                factor = other[column]
+                other[:] = [a - factor * b for a, b in zip(other, line, strict=True)]
+        self.basis[number] = column
+
+    def pinned(self) -> dict[Key, Fraction]:
+        phase_one = [0.0] * self.width
+        for column in self.artificials:
+            phase_one[column] = -1.0
+        best = self.optimise(phase_one)
+        assert best is not None
+        assert best > -1e-6, "the published figures contradict each other"
+        self.banned = set(self.artificials)
+        for number in reversed(range(len(self.table))):  # drive artificials out of the basis
+            if self.basis[number] in self.artificials:
+                line = self.table[number]
+                column = next(
+                    (c for c in range(self.width) if c not in self.banned and abs(line[c]) > 1e-9),
+                    None,
+                )
+                if column is None:
+                    del self.table[number], self.basis[number]  # a redundant equation
+                else:
+                    self.pivot(number, column)
+        found: dict[Key, Fraction] = {}
+        for v, key in enumerate(self.keys):
+            cost = [0.0] * self.width
+            cost[v] = 1.0
+            most = self.optimise(cost)
+            if most is None:
+                continue
+            cost[v] = -1.0
+            least = -(self.optimise(cost) or 0.0)
+            if ceil(least + self.low[v] - 1e-6) == floor(most + self.low[v] + 1e-6):
+                found[key] = Fraction(ceil(least + self.low[v] - 1e-6))
+        return found

@@ -15,9 +15,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Literal
 
-from pydantic import Field, Strict, StringConstraints, model_validator
+from pydantic import Field, Strict, StringConstraints, ValidationError, model_validator
 
-from auditdesk.domain import limits
+from auditdesk.domain import limits, validation
 from auditdesk.domain.bundle_types import (
     ActionText,
     AnswerText,
@@ -84,6 +84,17 @@ class AuditHeader(StrictModel):
     suggested_grade: Grade | None
     override_grade: Grade | None
     override_reason: Reason | None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> AuditHeader:
+        # The services keep a reason (at least validation.MIN_REASON_LENGTH characters,
+        # spaces collapsed) with every override. (A reason left without an override is
+        # harmless, and read by nothing.)
+        if self.override_grade is not None:
+            reason = " ".join((self.override_reason or "").split())
+            if len(reason) < validation.MIN_REASON_LENGTH:
+                raise ValueError("the audit's grade is overridden without a reason")
+        return self
 
 
 class TeamMemberDocument(StrictModel):
@@ -213,6 +224,43 @@ class SampleDocument(StrictModel):
     strata: Strata
     seed: Seed
 
+    @model_validator(mode="after")
+    def _consistent(self) -> SampleDocument:
+        # The services draw from audits inside the period: a period running backwards
+        # holds none, so no sample is ever made with one.
+        if self.period_from and self.period_to and self.period_from > self.period_to:
+            raise ValueError("the sample's period ends before it begins")
+        try:
+            # (Empty: nothing recorded. Nothing reads the strata back; they are for people.)
+            if self.strata:
+                StrataShape.model_validate_json(self.strata, strict=True)
+        except ValidationError:
+            raise ValueError(
+                "the sample's strata are not what AuditDesk writes (a JSON object naming "
+                "what the sample was stratified by)"
+            ) from None
+        return self
+
+
+class StrataShape(StrictModel):
+    """What a sample's ``strata`` text holds (JSON): what it was stratified by and, per
+    stratum, template id, grade, how many audits were eligible and how many were drawn."""
+
+    by: Annotated[
+        list[Annotated[str, Strict(), StringConstraints(max_length=80)]], Field(max_length=20)
+    ]
+    strata: (
+        list[
+            tuple[
+                Identifier,
+                Annotated[str, Strict(), StringConstraints(max_length=80)],
+                Annotated[int, Strict(), Field(ge=0)],
+                Annotated[int, Strict(), Field(ge=0)],
+            ]
+        ]
+        | None
+    ) = None
+
 
 class ModerationRatingDocument(StrictModel):
     question_id: Identifier
@@ -255,6 +303,39 @@ class ModerationDocument(StrictModel):
         return self
 
 
+# -- an audit's bookkeeping -----------------------------------------------------------------
+#: The document's (auditor's) status, and the statuses the quality lead's records may add.
+OWNER_STATUS = {"draft": {"draft"}, "completed": {"completed", "moderated", "signed_off"}}
+
+
+def bookkeeping_problem(
+    header: AuditHeader | dict[str, object], bookkeeping: dict[str, object]
+) -> str | None:
+    """What in an audit's bookkeeping (``bundle_format.AuditBookkeeping``, as a dict)
+    contradicts itself or its document, as the services never leave it; ``None`` if
+    nothing does. A draft has no completion or sign-off (reopening clears them); a
+    completed, moderated or signed-off audit was completed; only a signed-off one has a
+    sign-off time and signer, and it has both; who overrode the grade is kept only with an
+    override."""
+    head = header if isinstance(header, dict) else header.model_dump()
+    status = bookkeeping["status"]
+    if status not in OWNER_STATUS.get(str(head["status"]), set()):
+        return "its status does not match its content"
+    signed = bookkeeping["signed_off_at"] is not None, bookkeeping["signed_off_by"] is not None
+    if status == "draft":
+        if bookkeeping["completed_at"] is not None or any(signed):
+            return "it is a draft, yet records a completion or sign-off"
+    elif bookkeeping["completed_at"] is None:
+        return "it is not a draft, yet records no completion time"
+    if status == "signed_off" and not all(signed):
+        return "it is signed off, yet does not record when and by whom"
+    if status != "signed_off" and any(signed):
+        return "it records a sign-off, though it is not signed off"
+    if (head["override_grade"] is None) != (bookkeeping["override_by"] is None):
+        return "it names who overrode its grade, yet has no override (or the reverse)"
+    return None
+
+
 def _in_order(keys: Sequence[tuple[int, str] | tuple[str, str] | str], what: str) -> None:
     if list(keys) != sorted(keys):
         raise ValueError(f"the {what} are not in canonical order")
@@ -266,6 +347,7 @@ def _unique(keys: Sequence[tuple[str, str] | str], what: str) -> None:
 
 
 __all__ = [
+    "OWNER_STATUS",
     "ActionDocument",
     "AnswerDocument",
     "AuditDocument",
@@ -277,5 +359,7 @@ __all__ = [
     "PlanDocument",
     "SampleDocument",
     "SettingDocument",
+    "StrataShape",
     "TeamMemberDocument",
+    "bookkeeping_problem",
 ]

@@ -9,7 +9,8 @@ from typing import Annotated
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, StringConstraints
 from pydantic_core import PydanticCustomError
 
-from auditdesk.domain import limits
+from auditdesk.domain import limits, validation
+from auditdesk.errors import InvalidInput
 
 #: The years a time stamp or a day in a bundle may fall in: the days AuditDesk works with
 #: (``limits.DAY_RANGE``), so it never writes one it would refuse. AuditDesk stamps records
@@ -106,7 +107,28 @@ RequiredPersonName = Annotated[str, Strict(), _required(limits.PERSON_NAME)]
 SettingName = Annotated[str, Strict(), _required(limits.SETTING_NAME)]
 Locality = Annotated[str, Strict(), _text(limits.LOCALITY)]
 Urn = Annotated[str, Strict(), _text(limits.URN)]
-ChildReference = Annotated[str, Strict(), _required(limits.CHILD_REFERENCE)]
+
+
+def _child_reference(text: str) -> str:
+    """Exactly what the services store for a child's reference (``validation.child_reference``:
+    capitals, digits, hyphens and slashes, with a digit), so no control character, full-width
+    letter or name arrives by bundle that could not have been typed in."""
+    try:
+        accepted = validation.child_reference(text)
+    except InvalidInput:
+        accepted = None
+    if accepted != text:
+        # The reference itself is not repeated: the reader shows where, not what.
+        raise ValueError(
+            "is not a pseudonymous reference AuditDesk accepts (capital letters, digits, "
+            "hyphens and slashes, with at least one digit)"
+        )
+    return text
+
+
+ChildReference = Annotated[
+    str, Strict(), _required(limits.CHILD_REFERENCE), AfterValidator(_child_reference)
+]
 BlockLabel = Annotated[str, Strict(), _text(limits.BLOCK_LABEL)]
 SampleName = Annotated[str, Strict(), _text(limits.SAMPLE_NAME)]
 ActionText = Annotated[str, Strict(), _text(limits.ACTION_TEXT)]

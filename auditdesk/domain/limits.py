@@ -62,3 +62,11 @@ ACTIONS_PER_AUDIT = 2_000
 MODERATIONS_PER_AUDIT = 200
 TRAIL_PER_AUDIT = 200_000
 MODERATION_GRADES = 500  # sections graded in one moderation, plus "overall"
+
+# -- how big, in one template ----------------------------------------------------------------
+#: Far above any real checklist (the shipped ones have at most 17 sections and 58
+#: questions), and low enough that every section's grade fits in a moderation
+#: (MODERATION_GRADES) and a template's index is built in a moment.
+TEMPLATE_SECTIONS = 300  # every section, nested ones included
+TEMPLATE_QUESTIONS = 1_500  # in all sections together
+TEMPLATE_SCALES = 50

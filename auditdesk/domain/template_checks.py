@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from auditdesk.domain import limits
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.reference import TemplateKind
 from auditdesk.domain.template_model import AuditTemplate, Section
@@ -23,6 +24,9 @@ class TemplateIssue:
 
 def check_template(template: AuditTemplate) -> list[TemplateIssue]:
     """Every cross-field problem in a template that passed field validation."""
+    too_big = _check_size(template)
+    if too_big:
+        return too_big  # nothing else is worth checking in a template of that size
     issues: list[TemplateIssue] = []
     issues += _check_scales(template)
     issues += _check_grading(template)
@@ -49,6 +53,23 @@ def check_template(template: AuditTemplate) -> list[TemplateIssue]:
             )
         )
     return issues
+
+
+def _check_size(template: AuditTemplate) -> list[TemplateIssue]:
+    """At most ``limits.TEMPLATE_SECTIONS`` sections, ``TEMPLATE_QUESTIONS`` questions and
+    ``TEMPLATE_SCALES`` scales (each scale's options are bounded by the model)."""
+    counts = [
+        ("sections", sum(1 for _ in template.all_sections()), limits.TEMPLATE_SECTIONS, "sections"),
+        ("sections", sum(1 for _ in template.questions()), limits.TEMPLATE_QUESTIONS, "questions"),
+        ("scales", len(template.scales), limits.TEMPLATE_SCALES, "rating scales"),
+    ]
+    return [
+        TemplateIssue(
+            (where,), f"the template has {count:,} {what}; a template may have at most {most:,}"
+        )
+        for where, count, most, what in counts
+        if count > most
+    ]
 
 
 def _check_scales(template: AuditTemplate) -> list[TemplateIssue]:

@@ -8,7 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditdesk.errors import DatabaseProblem, FileProblem
-from auditdesk.store.content_check import document_problems, template_problems, text_problems
+from auditdesk.store.content_check import (
+    document_problems,
+    template_problems,
+    text_problems,
+    value_problems,
+)
 from auditdesk.store.database import recognise_database
 from auditdesk.store.engine import APPLICATION_ID, probe, read_application_id
 from auditdesk.store.migrate import backup_database, head_revision, known_revisions, stored_revision
@@ -107,7 +112,9 @@ def _auditdesk_checks(connection: sqlite3.Connection) -> list[CheckLine]:
     lines = [_line("tables", schema_problems(connection))]
     if not lines[0].ok:
         return lines  # reading what is not there would only repeat it
-    lines.append(_line("text", text_problems(connection)))
+    # Values of the wrong kind (a blob where text belongs, a date that is none, a code no
+    # list holds) are read as the text check reads: one line, "text", for what is stored.
+    lines.append(_line("text", text_problems(connection) + value_problems(connection)))
     lines.append(_line("documents", template_problems(connection) + document_problems(connection)))
     return lines
 

@@ -6,7 +6,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, Dialect, Text
+from sqlalchemy import DateTime, Dialect, String, Text, event
+from sqlalchemy.orm import Mapper
 from sqlalchemy.types import TypeDecorator
 
 from auditdesk.errors import DatabaseDamaged
@@ -66,6 +67,43 @@ class JsonText(TypeDecorator[str]):
             raise UnreadableDocument("a document stored in it does not decode") from None
         assert isinstance(value, str)
         return value
+
+
+class UnreadableValue(UnreadableDocument):
+    """A stored value is not of the kind its column holds (a blob or a number where text
+    belongs): SQLite keeps whatever it is given, and such a value would otherwise surface
+    as a crash far from the database (an export meeting bytes where it expects text)."""
+
+
+_TEXT_COLUMNS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _text_columns(mapper: Mapper[Any]) -> tuple[tuple[str, str], ...]:
+    """(attribute, "table.column") of every plain text column ``mapper`` loads."""
+    found = []
+    for prop in mapper.column_attrs:
+        column = prop.columns[0]
+        kind = column.type
+        if isinstance(kind, String) and not isinstance(kind, TypeDecorator):
+            table = getattr(column, "table", None)
+            found.append((prop.key, f"{getattr(table, 'name', '?')}.{column.name}"))
+    return tuple(found)
+
+
+@event.listens_for(Mapper, "load")
+def _check_loaded_text(instance: Any, _context: Any) -> None:
+    """Every record read through the models has text (or nothing) in its text columns,
+    or the read stops with the damaged-database message; the value itself is never
+    quoted (it may be about a child). ``auditdesk db check`` says how many rows. (About
+    a microsecond a record; Core queries of single columns are not covered.)"""
+    columns = _TEXT_COLUMNS.get(type(instance))
+    if columns is None:
+        columns = _TEXT_COLUMNS[type(instance)] = _text_columns(instance.__mapper__)
+    values = instance.__dict__
+    for key, where in columns:
+        value = values.get(key)
+        if value is not None and type(value) is not str:
+            raise UnreadableValue(f"a value stored in {where} is not text")
 
 
 def utc_now() -> datetime:

@@ -31,7 +31,8 @@ SELECTION = "\x9b31m2 chosen audits\u2066"
 TITLE = "Quick\x1b[5m plan check\u2028line two"
 TEMPLATE = "Quick \u202eplan\u202c check\r\n\x1b[1A"
 AUDITOR = "Alex\x1b[8m hidden"
-CHILD = "CE-\x1b[7m10001"
+# Not the child's reference: a reference with a control character in it is refused
+# outright (tests/bundles/test_hostile_consistency.py), as AuditDesk could never store one.
 #: What must never reach a screen: C0 and C1 controls (line feeds only between lines),
 #: DEL, the bidirectional embeddings, overrides and isolates, line and paragraph breaks.
 ACTING = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
@@ -50,8 +51,6 @@ def hostile(parts: Parts) -> None:
     audit_member(parts)["document"]["audit"]["template_sha256"] = entry["sha256"]
     records = parts["records.json"]
     records["auditors"][0]["document"]["name"] = AUDITOR
-    records["children"][0]["document"]["reference"] = CHILD
-    audit_member(parts)["document"]["audit"]["child_reference"] = CHILD
 
 
 @pytest.fixture
@@ -87,7 +86,6 @@ def test_the_command_shows_the_bundles_words_without_their_control_characters(
     assert acting(out.split("\n") + err.split("\n")) == []
     assert "Sent by Sam \ufffd[31mRed\ufffd[0m \ufffd]8;;https://evil.example/\ufffdclick" in out
     assert "Auditor Alex\ufffd[8m hidden" in out
-    assert "Child CE-\ufffd[7m10001" in out
 
     code, out, err = run_import_command(lead, bundle, dry_run=False)
     assert code == 0, err
@@ -106,7 +104,7 @@ def test_the_preview_and_the_window_show_no_control_characters(
     assert acting(said(preview)) == []
     assert preview.templates_to_install == ("Quick \ufffdplan\ufffd check  \ufffd[1A (version 1)",)
     (audit,) = preview.of(ItemStatus.NEW, "audit")
-    assert "(Quick\ufffd[5m plan check line two, CE-\ufffd[7m10001)" in audit.label
+    assert "(Quick\ufffd[5m plan check line two, " in audit.label
     dialog = ImportPreviewDialog(preview)
     qtbot.addWidget(dialog)
     dialog.show()

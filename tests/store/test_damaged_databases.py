@@ -157,6 +157,32 @@ def page_overwritten(path: Path) -> str:
     return reference
 
 
+def comment_a_blob(path: Path) -> str:
+    """An answer's comment holding bytes, not text: SQLite keeps whatever it is given.
+    Before: ``export audit`` crashed on it (exit 70, in the PDF's styles)."""
+    reference, answer_id = _audit_with_a_comment(path)
+    _sql(path, f"UPDATE answers SET comment = x'00010203' WHERE id = {answer_id}")
+    return reference
+
+
+def _audits_set(assignment: str, *, unchecked: bool = False) -> Callable[[Path], str]:
+    """Three audits given a value their column's type allows SQLite to keep but AuditDesk
+    cannot use (``unchecked``: past a CHECK constraint, as a tool ignoring them can)."""
+
+    def make(path: Path) -> str:
+        ignore = ["PRAGMA ignore_check_constraints = ON"] if unchecked else []
+        _sql(
+            path,
+            *ignore,
+            f"UPDATE audits SET {assignment} WHERE id IN (SELECT id FROM audits ORDER BY id "
+            "LIMIT 3)",
+        )
+        return _audit_with_a_comment(path)[0]
+
+    make.__name__ = f"audits_set_{assignment.split('=', maxsplit=1)[0].strip()}"
+    return make
+
+
 @dataclass(frozen=True)
 class Damage:
     make: Callable[[Path], str]  # returns the reference of an audit to export
@@ -174,12 +200,67 @@ DAMAGES = {
     "index dropped": Damage(index_dropped, "tables", "uq_answers_top_level", True),
     "revision list not JSON": Damage(ancestry_not_json, "documents", "does not decode", False),
     "page overwritten": Damage(page_overwritten, "integrity", "", False),
+    "comment a blob": Damage(
+        comment_a_blob, "text", "answers.comment: 1 row holds something other than text", False
+    ),
+}
+
+#: Values SQLite keeps in a typed column that AuditDesk cannot use: before, ``db check``
+#: said "no problems found" and the Board silently left those audits out.
+VALUE_DAMAGES = {
+    "audit date not a date": Damage(
+        _audits_set("audit_date = 'not a date'"),
+        "text",
+        "audits.audit_date: 3 rows hold text that is not a date",
+        False,
+    ),
+    "audit date in 9999": Damage(
+        _audits_set("audit_date = '9999-12-31'"),
+        "text",
+        "audits.audit_date: 3 rows hold a day outside the days AuditDesk works with "
+        "(1 January 2000 to 31 December 2099)",
+        False,
+    ),
+    "year group in words": Damage(
+        _audits_set("year_group = 'eleven'"),
+        "text",
+        "audits.year_group: 3 rows hold something other than a whole number",
+        False,
+    ),
+    "grade unknown": Damage(
+        _audits_set("final_grade = 'superb'"),
+        "text",
+        "audits.final_grade: 3 rows hold a value AuditDesk does not know",
+        False,
+    ),
+    "status unknown": Damage(
+        _audits_set("status = 'weird'", unchecked=True),
+        "text",
+        "audits.status: 3 rows hold a value AuditDesk does not know",
+        False,
+    ),
+    "time not a time": Damage(
+        _audits_set("updated_at = 'yesterday'"),
+        "text",
+        "audits.updated_at: 3 rows hold text that is not a date and time",
+        False,
+    ),
 }
 
 
 @pytest.fixture(params=list(DAMAGES))
 def damaged(request: pytest.FixtureRequest, demo: Demo, tmp_path: Path) -> tuple[Damage, Path, str]:
-    damage = DAMAGES[request.param]
+    return _damaged_copy(DAMAGES[request.param], demo, tmp_path)
+
+
+@pytest.fixture(params=list(DAMAGES) + list(VALUE_DAMAGES))
+def any_damage(
+    request: pytest.FixtureRequest, demo: Demo, tmp_path: Path
+) -> tuple[Damage, Path, str]:
+    return _damaged_copy({**DAMAGES, **VALUE_DAMAGES}[request.param], demo, tmp_path)
+
+
+def _damaged_copy(damage: Damage, demo: Demo, tmp_path: Path) -> tuple[Damage, Path, str]:
     path = tmp_path / "council audits.sqlite"
     shutil.copyfile(demo.path, path)
     reference = damage.make(path)
@@ -239,10 +320,10 @@ def assert_damaged_message(said: str, path: Path) -> None:
 
 # -- the tests -------------------------------------------------------------------------------
 def test_db_check_finds_the_damage(
-    damaged: tuple[Damage, Path, str], capsys: pytest.CaptureFixture[str]
+    any_damage: tuple[Damage, Path, str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Before: "no problems found" for every kind but the overwritten page."""
-    damage, path, _reference = damaged
+    damage, path, _reference = any_damage
     before = file_state(path)
 
     report = check_database(path)
@@ -254,7 +335,25 @@ def test_db_check_finds_the_damage(
     assert damage.words in failing[damage.check]
     assert code == 1
     assert "PROBLEMS FOUND" in said
+    assert damage.words in said
     assert file_state(path) == before  # a check writes nothing
+
+
+def test_db_check_finds_nothing_in_a_healthy_database(demo: Demo) -> None:
+    report = check_database(demo.path)
+    assert report.ok, [line for line in report.lines if not line.ok]
+    assert any(line.check == "text" and line.detail == "ok" for line in report.lines)
+
+
+def test_db_check_never_quotes_a_stored_value(demo: Demo, tmp_path: Path) -> None:
+    """A wrong value may be about a child: the check counts rows, never shows one."""
+    path = tmp_path / "audits.sqlite"
+    shutil.copyfile(demo.path, path)
+    _audits_set("final_grade = 'CE-12345 Jamie'")(path)
+    report = check_database(path)
+    assert not report.ok
+    assert "Jamie" not in str(report.lines)
+    assert "CE-12345" not in str(report.lines)
 
 
 @pytest.mark.usefixtures("someone_at_the_computer")

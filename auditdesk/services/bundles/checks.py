@@ -13,6 +13,7 @@ import hashlib
 from collections.abc import Sequence
 from typing import Any
 
+from auditdesk.domain.bundle_documents import bookkeeping_problem
 from auditdesk.domain.bundle_format import RECORD_KINDS, BundleManifest, ManifestRecord, RecordKind
 from auditdesk.domain.canonical import canonical_json
 from auditdesk.domain.record_words import record_label
@@ -20,7 +21,6 @@ from auditdesk.services.bundles.contents import IncomingRecord, IncomingTemplate
 from auditdesk.services.bundles.problems import Refusal
 
 Carried = tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any], str | None]
-_OWNER_STATUS = {"draft": {"draft"}, "completed": {"completed", "moderated", "signed_off"}}
 
 
 def match_manifest(
@@ -195,10 +195,9 @@ class _References:
                 f"a child sampled in {what} is missing",
             )
         bookkeeping = record.extra["bookkeeping"]
-        self.need(
-            bookkeeping["status"] in _OWNER_STATUS[head["status"]],
-            f"{what}'s status does not match its content",
-        )
+        contradiction = bookkeeping_problem(head, bookkeeping)
+        if contradiction is not None:
+            self.refusal.invalid(f"{what} does not hang together: {contradiction}")
         plan_uuid = bookkeeping["plan_uuid"]
         if head["subject_kind"] == "plan":
             plan = self.by_kind["plan"].get(plan_uuid or "")

@@ -14,6 +14,7 @@ what is applied is decided against the database as it is.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -156,9 +157,37 @@ def _templates(
             )
         if (loaded.template.id, loaded.template.version) != template.key:
             refusal.invalid(f"{label} names a different template inside")
+        _check_title(refusal, label, loaded, here.values(), install)
         install.append(loaded)
         indexes[template.key] = TemplateIndex(loaded.template)
     return install, rows, indexes, clashes
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
+
+
+def _check_title(
+    refusal: Refusal,
+    label: str,
+    loaded: LoadedTemplate,
+    here: Iterable[TemplateVersion],
+    installing: Sequence[LoadedTemplate],
+) -> None:
+    """A new template may not take the title of a different one (another id) installed
+    here or carried alongside: people choose and read templates by title, so one posing as
+    a shipped template would be filled in, graded and reported as that template. Another
+    version of the same template may keep or change its title."""
+    template = loaded.template
+    wanted = _title_key(template.title)
+    taken = [(row.template_id, row.title) for row in here]
+    taken += [(other.template.id, other.template.title) for other in installing]
+    for template_id, title in taken:
+        if template_id != template.id and _title_key(title) == wanted:
+            refusal.invalid(
+                f"{label} that it carries is a new template (id '{template.id}') with the "
+                f"same title as the template '{template_id}', which AuditDesk never makes"
+            )
 
 
 def _local_records(session: Session, records: tuple[IncomingRecord, ...]) -> dict[str, LocalRecord]:

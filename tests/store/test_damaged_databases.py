@@ -18,7 +18,6 @@ from pathlib import Path
 
 import pytest
 
-from auditdesk import app_logging, cli
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import DatabaseDamaged
 from auditdesk.services.bundles import UnsentCompleted, send_audits
@@ -27,7 +26,7 @@ from auditdesk.services.database_admin import check_database
 from auditdesk.services.demo.generator import DemoOptions, generate_demo
 from auditdesk.services.people import save_profile
 from auditdesk.services.workspace import open_workspace
-from tests.test_cli import give_profile
+from tests.store.conftest import run
 
 DAMAGED_WORDS = ("is damaged", "Restore it from a backup", "auditdesk db check")
 
@@ -293,21 +292,6 @@ def raw_dump(path: Path, *, leaving_out: tuple[str, ...] = ()) -> dict[str, obje
             except sqlite3.DatabaseError as error:  # the overwritten page, as it was
                 dump[table] = str(error)
         return dump
-
-
-@pytest.fixture
-def someone_at_the_computer(_isolated_home: Path) -> None:
-    """The commands that record who did something refuse without a profile."""
-    give_profile(_isolated_home)
-
-
-def run(arguments: list[str | Path], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    try:
-        code = cli.main([str(argument) for argument in arguments])
-    finally:
-        app_logging.stop_logging()
-    said = capsys.readouterr()
-    return code, said.out + said.err
 
 
 def assert_damaged_message(said: str, path: Path) -> None:

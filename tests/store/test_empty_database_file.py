@@ -8,30 +8,14 @@ from pathlib import Path
 
 import pytest
 
-from auditdesk import app_logging, cli
 from auditdesk.errors import EmptyDatabaseFile
 from auditdesk.services.workspace import is_empty_file, open_workspace
 from auditdesk.store.engine import APPLICATION_ID, read_application_id
-from tests.test_cli import give_profile
+from tests.store.conftest import run
 
 
 def folder_listing(folder: Path) -> dict[str, int]:
     return {p.name: p.stat().st_size for p in sorted(folder.iterdir())}
-
-
-@pytest.fixture
-def someone_at_the_computer(_isolated_home: Path) -> None:
-    """The commands that record who did something refuse without a profile."""
-    give_profile(_isolated_home)
-
-
-def run(arguments: list[str | Path], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    try:
-        code = cli.main([str(argument) for argument in arguments])
-    finally:
-        app_logging.stop_logging()
-    said = capsys.readouterr()
-    return code, said.out + said.err
 
 
 @pytest.fixture

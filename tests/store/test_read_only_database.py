@@ -13,14 +13,13 @@ from pathlib import Path
 
 import pytest
 
-from auditdesk import app_logging, cli
 from auditdesk.errors import DatabaseReadOnly
 from auditdesk.services.audit_list import count_audits
 from auditdesk.services.database_admin import check_database
 from auditdesk.services.demo.generator import DemoOptions, generate_demo
 from auditdesk.services.workspace import is_read_only, open_workspace
+from tests.store.conftest import run
 from tests.store.read_only_mount import read_only_folder
-from tests.test_cli import give_profile
 
 SCHEMA_0001 = Path(__file__).parent.parent / "data" / "schema_0001.sqlite"
 READ_ONLY_WORDS = ("is read-only", "copy it to a folder you can write to", "ask IT")
@@ -58,21 +57,6 @@ def assert_read_only_message(said: str, path: Path) -> None:
         assert words in said, said
     assert "damaged" not in said
     assert "Restore it from a backup" not in said
-
-
-@pytest.fixture
-def someone_at_the_computer(_isolated_home: Path) -> None:
-    """The commands that record who did something refuse without a profile."""
-    give_profile(_isolated_home)
-
-
-def run(arguments: list[str | Path], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
-    try:
-        code = cli.main([str(argument) for argument in arguments])
-    finally:
-        app_logging.stop_logging()
-    said = capsys.readouterr()
-    return code, said.out + said.err
 
 
 def test_a_database_on_a_read_only_drive_opens_read_only(on_read_only_drive: Path) -> None:

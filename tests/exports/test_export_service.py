@@ -47,7 +47,7 @@ def test_progress_is_reported_from_nothing_to_everything(
 
 @pytest.mark.parametrize("stop_after", [1, 3, 1_000])
 def test_a_cancelled_export_leaves_the_old_files_untouched(
-    demo_ctx: ServiceContext, tmp_path: Path, stop_after: int
+    demo_ctx: ServiceContext, tmp_path: Path, stop_after: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     xlsx, pdf = tmp_path / "board.xlsx", tmp_path / "board.pdf"
     xlsx.write_bytes(b"last month's workbook")
@@ -58,9 +58,13 @@ def test_a_cancelled_export_leaves_the_old_files_untouched(
         calls += 1
         return calls < stop_after
 
-    streaming = set(Path(tempfile.gettempdir()).glob("openpyxl.*"))
+    # openpyxl streams rows through temporary files; this export's own go to a folder of
+    # its own (the system's is shared with the other test processes' exports).
+    streaming = tmp_path / "streaming"
+    streaming.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(streaming))
     result = export_board(demo_ctx, SCOPE, xlsx=xlsx, pdf=pdf, progress=cancel_soon)
-    assert set(Path(tempfile.gettempdir()).glob("openpyxl.*")) <= streaming
+    assert list(streaming.iterdir()) == []
     if stop_after == 1_000:  # never cancelled: written in full
         assert not result.cancelled
         assert xlsx.read_bytes().startswith(b"PK")

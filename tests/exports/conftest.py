@@ -3,6 +3,7 @@ with hostile text planted where users type: comments, evidence, findings, block 
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import zipfile
 from collections.abc import Iterator
@@ -23,6 +24,7 @@ from auditdesk.services.people import get_profile
 from auditdesk.services.workspace import open_workspace
 from tests.conftest import FIXED_NOW, plan_subject
 from tests.services.helpers import answer_everything
+from tests.test_cli import give_profile
 
 DEMO_AS_OF = date(2026, 11, 20)
 DEMO_AUDITS = 160
@@ -57,6 +59,23 @@ def demo_context(path: Path) -> Iterator[ServiceContext]:
         yield ServiceContext(database, actor, clock=lambda: FIXED_NOW)
     finally:
         database.close()
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    """The AuditDesk folder of a person who has said who they are (for the commands)."""
+    folder = tmp_path / "home"
+    folder.mkdir()
+    give_profile(folder, "Sam Practice")
+    return folder
+
+
+@pytest.fixture
+def database(demo_path: Path, tmp_path: Path) -> Path:
+    """A copy of the demo database for a command to work on."""
+    target = tmp_path / "team audits.sqlite"
+    shutil.copyfile(demo_path, target)
+    return target
 
 
 @pytest.fixture

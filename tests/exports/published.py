@@ -19,6 +19,18 @@ from tests.exports.rebuild import Attack
 GRADES = ("Outstanding", "Good", "Requires improvement", "Inadequate")
 NO_CHILD = "Setting visits (no single child)"
 BREAKDOWNS = ("By agency", "By locality", "By phase", "By primary need", "By setting type")
+#: A Board copy's sheets, in order; a working copy adds the row sheets after them.
+BOARD_SHEETS = (
+    "About",
+    "Summary",
+    "Sections",
+    "Quality areas",
+    "Questions",
+    *BREAKDOWNS,
+    "Setting visits",
+    "Moderation",
+    "Board comments",
+)
 ROW_SHEETS = ("Audits", "Answers", "Actions")
 
 

@@ -18,30 +18,14 @@ from auditdesk.domain.periods import parse_period
 from auditdesk.services.exports import export_board
 from auditdesk.services.report_scope import ReportScope
 from tests.exports.conftest import demo_context, sql
+from tests.exports.published import BOARD_SHEETS, ROW_SHEETS
 
 PERIOD = parse_period("2025/26")
 IN_SCOPE = (
     "audit_date BETWEEN '2025-09-01' AND '2026-08-31' "
     "AND status IN ('completed', 'moderated', 'signed_off')"
 )
-SHEETS = [
-    "About",
-    "Summary",
-    "Sections",
-    "Quality areas",
-    "Questions",
-    "By agency",
-    "By locality",
-    "By phase",
-    "By primary need",
-    "By setting type",
-    "Setting visits",
-    "Moderation",
-    "Board comments",
-    "Audits",
-    "Answers",
-    "Actions",
-]
+SHEETS = [*BOARD_SHEETS, *ROW_SHEETS]  # a working copy: the Board sheets, then the rows
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,23 +10,7 @@ from pypdf import PdfReader
 
 from tests.bundles.helpers import dump
 from tests.exports.conftest import sql
-from tests.test_cli import give_profile, run
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    """The AuditDesk folder of a person who has said who they are."""
-    folder = tmp_path / "home"
-    folder.mkdir()
-    give_profile(folder, "Sam Practice")
-    return folder
-
-
-@pytest.fixture
-def database(demo_path: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "team audits.sqlite"
-    shutil.copyfile(demo_path, target)
-    return target
+from tests.test_cli import run
 
 
 def test_export_board_writes_both_files(home: Path, database: Path, tmp_path: Path) -> None:

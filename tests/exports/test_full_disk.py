@@ -8,7 +8,6 @@ zip file is collected), and both must end in the same plain message.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -16,22 +15,7 @@ import pytest
 from tests.bundles.helpers import dump
 from tests.exports.conftest import sql
 from tests.small_disks import fill, small_disk
-from tests.test_cli import give_profile, run
-
-
-@pytest.fixture
-def home(tmp_path: Path) -> Path:
-    folder = tmp_path / "home"
-    folder.mkdir()
-    give_profile(folder, "Sam Practice")
-    return folder
-
-
-@pytest.fixture
-def database(demo_path: Path, tmp_path: Path) -> Path:
-    target = tmp_path / "team audits.sqlite"
-    shutil.copyfile(demo_path, target)
-    return target
+from tests.test_cli import run
 
 
 @pytest.mark.parametrize(

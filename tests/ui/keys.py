@@ -24,3 +24,11 @@ def type_text(qtbot: QtBot, widget: QWidget, text: str, *, delay_ms: int = -1) -
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             event = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, character)
             QApplication.sendEvent(widget, event)
+
+
+def activate(qtbot: QtBot, window: QWidget) -> None:
+    """Show ``window`` and make it the active one, as a click on it would: keys go to the
+    active window only."""
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)

@@ -46,6 +46,7 @@ from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
 from tests.ui.alt_keys import press_alt
+from tests.ui.keys import activate
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -110,12 +111,6 @@ def closed(dialog: QWidget) -> bool:
     """Gone from the screen (and perhaps already deleted, as accepted forms are)."""
     QApplication.processEvents()
     return not shiboken6.isValid(dialog) or not dialog.isVisible()
-
-
-def activate(qtbot: QtBot, window: QWidget) -> None:
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
 
 
 def open_editor(qtbot: QtBot, window: MainWindow, audit_uuid: str) -> AuditEditorWindow:

@@ -27,6 +27,7 @@ from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
 from tests.ui.alt_keys import alt_keys_astray, press_alt
 from tests.ui.demo_files import copy_of
+from tests.ui.keys import activate
 from tests.ui.scripted_dialogs import ScriptedDialogs
 from tests.ui.visible import literal_ampersands, mnemonic_clashes
 
@@ -58,7 +59,7 @@ def test_every_alt_key_is_used_once_and_reaches_what_it_names(
     tmp_path: Path,
 ) -> None:
     window = open_window(copy_of(demo_file, tmp_path))
-    _activate(qtbot, window)
+    activate(qtbot, window)
     keys = Keys(qtbot)
     for number in range(window.tabs.count()):
         window.tabs.setCurrentIndex(number)
@@ -85,7 +86,7 @@ def test_every_alt_key_is_used_once_and_reaches_what_it_names(
     # Alt+N: a new audit. Its Alt keys, for a plan and for a setting visit; Alt+S starts.
     press_alt(qtbot, "n")
     new = dialogs.latest(NewAuditDialog)
-    _activate(qtbot, new)
+    activate(qtbot, new)
     keys.check("new audit of a plan", new)
     new.template.setCurrentIndex(new.template.findText("Setting quality visit"))
     new.visit_setting.setCurrentIndex(new.visit_setting.findData(new.visit_setting.itemData(1)))
@@ -102,7 +103,7 @@ def test_every_alt_key_is_used_once_and_reaches_what_it_names(
     new.reject()
 
     # Alt+D on the Moderation tab draws a sample (not the Dashboard, not a filter).
-    _activate(qtbot, window)
+    activate(qtbot, window)
     view = window.moderation_view
     window.tabs.setCurrentWidget(view)
     view.table.setFocus()
@@ -114,7 +115,7 @@ def test_every_alt_key_is_used_once_and_reaches_what_it_names(
     # Sending: "File:" is a label with a key, not "&File:"; Alt+S sends.
     qtbot.keyClick(window, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)
     send = dialogs.latest(SendDialog)
-    _activate(qtbot, send)
+    activate(qtbot, send)
     keys.check("send audits", send)
     send.chosen.setChecked(True)
     keys.check("send chosen audits", send)
@@ -124,21 +125,21 @@ def test_every_alt_key_is_used_once_and_reaches_what_it_names(
     press_alt(qtbot, "s")
     assert bundle.exists()
 
-    _activate(qtbot, window)
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_E, CTRL)
     export = dialogs.latest(ExportDialog)
-    _activate(qtbot, export)
+    activate(qtbot, export)
     keys.check("export for the Board", export)
     export.reject()
 
     # An editor, opened with Enter on the list: its pages and menus.
-    _activate(qtbot, window)
+    activate(qtbot, window)
     window.tabs.setCurrentIndex(0)
     window.audit_list.table.setFocus()
     qtbot.keyClick(window.audit_list.table, Qt.Key.Key_Return)
     editor = next(iter(window.editors.values()))
     assert isinstance(editor, AuditEditorWindow)
-    _activate(qtbot, editor)
+    activate(qtbot, editor)
     for number in (0, 1, 2):
         editor.navigator.setCurrentItem(editor.navigator.topLevelItem(number))
         keys.check(f"editor, page {number + 1}", editor)
@@ -157,7 +158,7 @@ def test_the_editor_and_moderation_dialogs_keys(
     window = open_window(copy_of(demo_file, tmp_path))
     ctx = window.session.ctx
     keys = Keys(qtbot)
-    _activate(qtbot, window)
+    activate(qtbot, window)
     _menu_command(window, "Your profile").trigger()
     keys.check("your profile", _shown(qtbot, dialogs.latest(WelcomeDialog)))
     dialogs.latest(WelcomeDialog).reject()
@@ -165,7 +166,7 @@ def test_the_editor_and_moderation_dialogs_keys(
     detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     window.open_audit(detail.uuid)
     editor = window.editors[detail.uuid]
-    _activate(qtbot, editor)
+    activate(qtbot, editor)
     editor.go_to(editor._pages[1].key)
     question = next(iter(editor.page.questions.values()))
     qtbot.mouseClick(question.add_action, Qt.MouseButton.LeftButton)
@@ -182,7 +183,7 @@ def test_the_editor_and_moderation_dialogs_keys(
     )
     window.open_audit(visit.uuid)
     editor = window.editors[visit.uuid]
-    _activate(qtbot, editor)
+    activate(qtbot, editor)
     editor.go_to(next(p for p in editor._pages if p.lists_blocks).key)
     press_alt(qtbot, "d", editor.page)  # Add sampled child…
     keys.check("add a sampled child", _shown(qtbot, dialogs.latest(SampledChildDialog)))
@@ -193,7 +194,7 @@ def test_the_editor_and_moderation_dialogs_keys(
     drawn = moderation.draw_sample(ctx, percentage=5, seed=2).drawn[0]
     me = next(a for a in list_auditors(window.session.db) if a.name == ctx.actor.name)
     moderation.assign_second_marker(ctx, drawn.uuid, me.uuid)
-    _activate(qtbot, window)
+    activate(qtbot, window)
     view = window.moderation_view
     window.tabs.setCurrentWidget(view)
     view._select({drawn.uuid})
@@ -205,7 +206,7 @@ def test_the_editor_and_moderation_dialogs_keys(
 
 
 def _shown(qtbot: QtBot, window: QWidget) -> QWidget:
-    _activate(qtbot, window)
+    activate(qtbot, window)
     return window
 
 
@@ -216,9 +217,3 @@ def _menu_command(window: MainWindow, text: str) -> QAction:
             if action.text().replace("&", "").rstrip("…") == text:
                 return action
     raise AssertionError(f"no menu command {text!r}")
-
-
-def _activate(qtbot: QtBot, window: QWidget) -> None:
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)

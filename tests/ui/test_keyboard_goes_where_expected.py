@@ -25,6 +25,7 @@ from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
 from tests.ui.alt_keys import press_alt
 from tests.ui.demo_files import copy_of
+from tests.ui.keys import activate
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -40,7 +41,7 @@ def test_the_main_window_keeps_the_keyboard_in_its_lists(
     tmp_path: Path,
 ) -> None:
     window = open_window(copy_of(demo_file, tmp_path))
-    _activate(qtbot, window)
+    activate(qtbot, window)
     assert QApplication.focusWidget() is window.audit_list.table  # not the tab bar
 
     qtbot.keyClick(_focus(), Qt.Key.Key_2, ALT)
@@ -53,21 +54,21 @@ def test_the_main_window_keeps_the_keyboard_in_its_lists(
     # Send, and back: the keyboard is in the audit list again.
     qtbot.keyClick(_focus(), Qt.Key.Key_S, CTRL | SHIFT)
     send = dialogs.latest(SendDialog)
-    _activate(qtbot, send)
+    activate(qtbot, send)
     bundle = tmp_path / "for the lead.auditdesk"
     send.target.setText(str(bundle))
     qtbot.keyClick(send.ok_button, Qt.Key.Key_Return)
     assert bundle.exists()
     assert not send.isVisible()
-    _activate(qtbot, window)  # as the window manager does once the dialog has gone
+    activate(qtbot, window)  # as the window manager does once the dialog has gone
     assert QApplication.focusWidget() is window.audit_list.table
 
     # An editor opened with Enter and closed with Ctrl+W: back in the list.
     qtbot.keyClick(window.audit_list.table, Qt.Key.Key_Return)
     editor = next(iter(window.editors.values()))
-    _activate(qtbot, editor)
+    activate(qtbot, editor)
     qtbot.keyClick(_focus(), Qt.Key.Key_W, CTRL)
-    _activate(qtbot, window)
+    activate(qtbot, window)
     assert QApplication.focusWidget() is window.audit_list.table
 
 
@@ -86,7 +87,7 @@ def test_complete_leaves_the_keyboard_on_the_question(
     qtbot.keyClick(_focus(), Qt.Key.Key_Return, CTRL)
     missing = dialogs.latest(MissingDialog)
     qtbot.keyClick(missing.items, Qt.Key.Key_Escape)
-    _activate(qtbot, editor)
+    activate(qtbot, editor)
     assert _question_of(QApplication.focusWidget()) == question.slot.key
 
     # Everything answered: completed, and the keyboard still on that question (its
@@ -138,7 +139,7 @@ def test_one_row_of_the_moderation_table_chosen_with_space(
     tmp_path: Path,
 ) -> None:
     window = open_window(copy_of(demo_file, tmp_path))
-    _activate(qtbot, window)
+    activate(qtbot, window)
     qtbot.keyClick(_focus(), Qt.Key.Key_3, ALT)
     view = window.moderation_view
     table = view.table
@@ -166,18 +167,12 @@ def _focus() -> QWidget:
     return focused
 
 
-def _activate(qtbot: QtBot, window: QWidget) -> None:
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-
-
 def _open(qtbot: QtBot, window: MainWindow, audit_uuid: str) -> AuditEditorWindow:
     window.refresh()
-    _activate(qtbot, window)
+    activate(qtbot, window)
     qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # the audit list has the keyboard
     editor = window.editors[audit_uuid]
-    _activate(qtbot, editor)
+    activate(qtbot, editor)
     return editor
 
 

@@ -28,6 +28,7 @@ from auditdesk.ui.new_audit_dialog import CHOOSE_SETTING, NewAuditDialog
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
+from tests.ui.keys import activate
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -65,10 +66,10 @@ def test_a_new_audit_starts_with_nothing_chosen_and_records_only_what_was_given(
         ctx, name="Oak Primary", urn=None, setting_type=subjects.SettingType.MAINSTREAM,
         phase=subjects.SettingPhase.PRIMARY, locality="Crewe",
     )  # fmt: skip
-    _activate(qtbot, window)
+    activate(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     dialog = dialogs.latest(NewAuditDialog)
-    _activate(qtbot, dialog)
+    activate(qtbot, dialog)
     assert preset(dialog) == []
     assert dialog.template.currentText() == CHOOSE
     assert dialog.co_agency.currentText() == CHOOSE  # no agency for a co-auditor not named
@@ -120,7 +121,7 @@ def test_a_sampled_child_and_an_action_start_with_nothing_chosen(
     )
     window.open_audit(visit.uuid)
     editor = window.editors[visit.uuid]
-    _activate(qtbot, editor)
+    activate(qtbot, editor)
     editor.go_to(next(p for p in editor._pages if p.lists_blocks).key)
     adding = next(b for b in editor.page.findChildren(QPushButton) if b.text().startswith("A&dd"))
     qtbot.mouseClick(adding, Qt.MouseButton.LeftButton)
@@ -133,7 +134,7 @@ def test_a_sampled_child_and_an_action_start_with_nothing_chosen(
     plan = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     window.open_audit(plan.uuid)
     editor = window.editors[plan.uuid]
-    _activate(qtbot, editor)
+    activate(qtbot, editor)
     editor.go_to(editor._pages[1].key)
     question = next(iter(editor.page.questions.values()))
     qtbot.mouseClick(question.add_action, Qt.MouseButton.LeftButton)
@@ -167,9 +168,3 @@ def test_the_welcome_asks_with_nothing_chosen(
         controller.close()
     assert seen == [[], [CHOOSE, CHOOSE]]
     assert preferences.profile is None  # nobody was made up
-
-
-def _activate(qtbot: QtBot, window: QWidget) -> None:
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)

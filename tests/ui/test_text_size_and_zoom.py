@@ -33,6 +33,7 @@ from auditdesk.ui.new_audit_dialog import NewAuditDialog
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
 from tests.ui.demo_files import copy_of
+from tests.ui.keys import activate
 from tests.ui.reach import out_of_reach
 from tests.ui.readable import unreadable_cells
 from tests.ui.scripted_dialogs import ScriptedDialogs
@@ -61,7 +62,7 @@ def test_every_window_and_dialog_fits_a_laptop_screen_at_200_percent(
     screen = QApplication.primaryScreen()
     assert screen.availableGeometry().size() == LAPTOP, "tests/conftest.py sets this screen"
     window = open_window(copy_of(demo_file, tmp_path))
-    _activate(qtbot, window)
+    activate(qtbot, window)
     before = window.size()
     problems = out_of_reach(window)
 
@@ -99,10 +100,10 @@ def test_a_dialog_open_while_the_text_grows_stays_on_screen(
     qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], dialogs: ScriptedDialogs
 ) -> None:
     window = open_window(None)
-    _activate(qtbot, window)
+    activate(qtbot, window)
     _press(qtbot, window, Qt.Key.Key_N)  # Ctrl+N: New audit
     dialog = dialogs.latest(NewAuditDialog)
-    _activate(qtbot, dialog)
+    activate(qtbot, dialog)
     # The keys work inside the dialog too, with the keyboard in its first field.
     _press_until(qtbot, dialog, Qt.Key.Key_Plus, lambda: _scale(window) >= 2.0)
     assert _scale(window) == 2.0
@@ -126,7 +127,7 @@ def test_the_text_size_keys_work_with_the_cursor_in_an_editor_comment(
     detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     window.open_audit(detail.uuid)
     editor = window.editors[detail.uuid]
-    _activate(qtbot, editor)
+    activate(qtbot, editor)
     editor.go_to(editor._pages[1].key)
     question = next(iter(editor.page.questions.values()))
     qtbot.mouseClick(question.comment.viewport(), Qt.MouseButton.LeftButton)
@@ -161,7 +162,7 @@ def test_the_text_size_keys_work_in_second_marking(
 ) -> None:
     window = open_window(copy_of(demo_file, tmp_path))
     blind = _blind_marking(window, dialogs)
-    _activate(qtbot, blind)
+    activate(qtbot, blind)
     focused = QApplication.focusWidget()
     assert focused is not None
     assert blind.isAncestorOf(focused)
@@ -292,10 +293,6 @@ def _menu_action(window: MainWindow, text: str) -> QAction:
 
 
 # -- keys --------------------------------------------------------------------------------
-def _activate(qtbot: QtBot, window: QWidget) -> None:
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
 
 
 def _press(
@@ -306,7 +303,7 @@ def _press(
 ) -> None:
     """Ctrl (and ``extra``) with ``key``, where the keyboard is in ``window``."""
     if not window.isActiveWindow():
-        _activate(qtbot, window)
+        activate(qtbot, window)
     focused = QApplication.focusWidget()
     target = focused if focused is not None and window.isAncestorOf(focused) else window
     qtbot.keyClick(target, key, CTRL | extra)

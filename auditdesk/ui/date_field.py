@@ -114,8 +114,8 @@ class _CalendarPopup(QWidget):
         self.calendar = named(
             QCalendarWidget(), "Calendar", "Arrow keys move by day and week; Enter picks the day"
         )
-        self.calendar.setDateRange(_qdate(EARLIEST_DAY), _qdate(LATEST_DAY))
-        self.calendar.setSelectedDate(_qdate(day))
+        self.calendar.setDateRange(qdate(EARLIEST_DAY), qdate(LATEST_DAY))
+        self.calendar.setSelectedDate(qdate(day))
         self.calendar.activated.connect(self._activated)
         self.calendar.clicked.connect(self._activated)
         layout = QVBoxLayout(self)
@@ -128,7 +128,8 @@ class _CalendarPopup(QWidget):
         self.picked.emit(date(value.year(), value.month(), value.day()))
 
 
-def _qdate(day: date) -> QDate:
+def qdate(day: date) -> QDate:
+    """``day`` as Qt's date, for its date boxes and calendars."""
     return QDate(day.year, day.month, day.day)
 
 

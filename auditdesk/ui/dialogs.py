@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -48,7 +48,7 @@ from auditdesk.errors import UserError
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen, required
 from auditdesk.ui.crowded import ScrollsWhenCrowded
-from auditdesk.ui.date_field import DateField
+from auditdesk.ui.date_field import DateField, qdate
 from auditdesk.ui.on_screen import StaysOnScreen, grow_to_contents
 from auditdesk.ui.wording import dates_shown_in_full
 
@@ -538,13 +538,9 @@ def date_edit(name: str, description: str, value: date) -> QDateEdit:
     edit = dates_shown_in_full(named(QDateEdit(), name, description))
     edit.setCalendarPopup(True)
     # Qt's own range (1752 to 9999) holds days no period or record can be made from.
-    edit.setDateRange(_qdate(EARLIEST_DAY), _qdate(LATEST_DAY))
-    edit.setDate(_qdate(value))
+    edit.setDateRange(qdate(EARLIEST_DAY), qdate(LATEST_DAY))
+    edit.setDate(qdate(value))
     return edit
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def picked_date(edit: QDateEdit) -> date:

@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -27,6 +26,7 @@ from auditdesk.services.records import TemplateSummary
 from auditdesk.services.report_scope import DEFAULT_STATUSES, ReportScope, period_between
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
+from auditdesk.ui.date_field import qdate
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import FieldProblem, FormDialog, date_edit, picked_date
 from auditdesk.ui.export_choices import CUSTOM, ExportChoices
@@ -178,8 +178,8 @@ class ExportDialog(FormDialog):
         the list, and then the list's own first is shown)."""
         if last.period == CUSTOM and last.custom_from and last.custom_to:
             self.period.setCurrentIndex(self.period.findData(CUSTOM))
-            self.date_from.setDate(_qdate(last.custom_from))
-            self.date_to.setDate(_qdate(last.custom_to))
+            self.date_from.setDate(qdate(last.custom_from))
+            self.date_to.setDate(qdate(last.custom_to))
         elif last.period:
             labels = [self.period.itemText(i) for i in range(self.period.count())]
             if last.period in labels[:-1]:  # the last item is "Custom dates…"
@@ -205,8 +205,8 @@ class ExportDialog(FormDialog):
         self.date_to.setEnabled(custom)
         if not custom:
             period: Period = self.period.currentData()
-            self.date_from.setDate(_qdate(period.start))
-            self.date_to.setDate(_qdate(period.end))
+            self.date_from.setDate(qdate(period.start))
+            self.date_to.setDate(qdate(period.end))
 
     # -- results -------------------------------------------------------------------------------
     def scope(self) -> ReportScope:
@@ -260,10 +260,6 @@ class ExportDialog(FormDialog):
             if wanted.isChecked() and not edit.text().strip():
                 found.append(FieldProblem(edit, f"Choose where to write the {suffix} file."))
         return found
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
 
 
 def _usable(chosen: Path | None, fallback: Path) -> Path:

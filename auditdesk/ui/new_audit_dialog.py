@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -32,6 +31,7 @@ from auditdesk.services.context import Actor
 from auditdesk.services.records import SettingRecord, TemplateSummary
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
+from auditdesk.ui.date_field import qdate
 from auditdesk.ui.dialogs import (
     FieldProblem,
     FormDialog,
@@ -69,7 +69,7 @@ class NewAuditDialog(FormDialog):
         )
         self.add_row("&Template:", self.template)
         self.audit_date = date_edit("Audit date", "The day the audit was carried out", today)
-        self.audit_date.setMaximumDate(QDate(today.year, today.month, today.day))
+        self.audit_date.setMaximumDate(qdate(today))
         self.add_row("Audit &date:", self.audit_date)
 
         self.subject = QStackedWidget()

@@ -3,7 +3,7 @@ their own AuditDesk folder (:func:`auditdesk.paths.profile_file`).
 
 It is theirs, never a database's. The window and every command that records or prints who
 did something read it here; a database only learns who is working in it
-(:func:`auditdesk.services.people.use_profile`). Opening somebody else's database (the
+(:func:`auditdesk.services.kernel._people.use_profile`). Opening somebody else's database (the
 demo's, a colleague's) must never change who the person is.
 
 No Qt here, so the headless commands can use it as the window does.

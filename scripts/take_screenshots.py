@@ -23,13 +23,13 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 
 from auditdesk.domain.periods import parse_period
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services import moderation
-from auditdesk.services.audit_list import AuditFilter, list_audits
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.exports import export_board
-from auditdesk.services.report_scope import ReportScope
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits._listing import AuditFilter, list_audits
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._workspace import open_workspace
+from auditdesk.services.moderation import _moderation as moderation
+from auditdesk.services.reports._exports import export_board
+from auditdesk.services.reports._scope import ReportScope
 from auditdesk.ui.app import AppController
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog

@@ -47,10 +47,10 @@ def _no_unexpected_log_errors(
 
 
 from auditdesk.domain.reference import Agency, PlanStage, PrimaryNeed, Role  # noqa: E402
-from auditdesk.services import audits  # noqa: E402
-from auditdesk.services.context import ServiceContext  # noqa: E402
-from auditdesk.services.people import save_profile  # noqa: E402
-from auditdesk.services.workspace import Database, open_workspace  # noqa: E402
+from auditdesk.services.audits import _editing as audits  # noqa: E402
+from auditdesk.services.kernel._context import ServiceContext  # noqa: E402
+from auditdesk.services.kernel._people import save_profile  # noqa: E402
+from auditdesk.services.kernel._workspace import Database, open_workspace  # noqa: E402
 
 FIXED_NOW = datetime(2026, 11, 20, 10, 30, tzinfo=UTC)
 TODAY = date(2026, 11, 20)
@@ -78,8 +78,8 @@ def ctx(db: Database) -> ServiceContext:
 @pytest.fixture
 def lead_ctx(db: Database, ctx: ServiceContext) -> ServiceContext:
     """A quality lead on the same database (for moderation and sign-off)."""
-    from auditdesk.services.context import Actor
-    from auditdesk.services.people import add_auditor
+    from auditdesk.services.kernel._context import Actor
+    from auditdesk.services.kernel._people import add_auditor
 
     lead = add_auditor(ctx, "Quinn Lead", Agency.EDUCATION, Role.QUALITY_LEAD)
     return ServiceContext(

@@ -69,8 +69,8 @@ def audit_count(path: Path) -> int:
 
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from auditdesk.services.demo.generator import DemoOptions, generate_demo
-    from auditdesk.services.workspace import open_workspace
+    from auditdesk.services.demo._generator import DemoOptions, generate_demo
+    from auditdesk.services.kernel._workspace import open_workspace
 
     folder = tmp_path_factory.mktemp("cli-demo")
     with pytest.MonkeyPatch.context() as patch:
@@ -291,8 +291,8 @@ def test_demo_with_bad_arguments_gives_a_usage_message(
 
 
 def test_demo_with_the_same_seed_and_date_is_reproducible(tmp_path: Path) -> None:
-    from auditdesk.services.demo.generator import DemoOptions, generate_demo
-    from auditdesk.services.workspace import open_workspace
+    from auditdesk.services.demo._generator import DemoOptions, generate_demo
+    from auditdesk.services.kernel._workspace import open_workspace
 
     def make(name: str, seed: int) -> set[tuple[str, str, str | None]]:
         database = open_workspace(tmp_path / name)

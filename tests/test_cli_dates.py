@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from auditdesk import cli
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.bundles.helpers import dump
 from tests.test_cli import give_profile
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.small_disks import fill, small_disk
 from tests.test_cli import give_profile, run
 

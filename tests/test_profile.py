@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QApplication
 from auditdesk import paths
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import FileProblem, InvalidInput
-from auditdesk.services.people import get_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._people import get_profile
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import start_session
 from auditdesk.ui.welcome_dialog import WelcomeDialog

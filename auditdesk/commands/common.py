@@ -14,9 +14,9 @@ from pathlib import Path
 from auditdesk import paths
 from auditdesk.domain.periods import check_day
 from auditdesk.errors import InvalidInput
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import use_profile
-from auditdesk.services.workspace import Database, DatabaseLock, open_workspace
+from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services.kernel._people import use_profile
+from auditdesk.services.kernel._workspace import Database, DatabaseLock, open_workspace
 from auditdesk.user_profile import HOW_TO_SET, ProfileFile, UserProfile
 
 EXIT_USER_ERROR = 1

@@ -30,11 +30,11 @@ from auditdesk.domain.reference import (
 from auditdesk.domain.suppression import DEFAULT_THRESHOLD
 from auditdesk.domain.wording import count
 from auditdesk.errors import InvalidInput
-from auditdesk.services import subjects
-from auditdesk.services.audit_list import AuditFilter
-from auditdesk.services.report_scope import ReportScope, period_between
-from auditdesk.services.templates import list_templates
-from auditdesk.services.workspace import Database, open_workspace
+from auditdesk.services.audits._listing import AuditFilter
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._templates import list_templates
+from auditdesk.services.kernel._workspace import Database, open_workspace
+from auditdesk.services.reports._scope import ReportScope, period_between
 
 
 def register(commands: Any) -> None:
@@ -117,7 +117,7 @@ def run_board(args: argparse.Namespace) -> int:
             working_copy=args.working_copy,
         )
         # Imported here: openpyxl and reportlab load only when something is exported.
-        from auditdesk.services.exports import export_board  # noqa: PLC0415
+        from auditdesk.services.reports._exports import export_board  # noqa: PLC0415
 
         result = export_board(ctx, scope, xlsx=args.xlsx, pdf=args.pdf, progress=_progress())
     finally:
@@ -132,7 +132,7 @@ def run_board(args: argparse.Namespace) -> int:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from auditdesk.services.exports import export_audit_report  # noqa: PLC0415 (as above)
+    from auditdesk.services.reports._exports import export_audit_report  # noqa: PLC0415 (as above)
 
     profile = your_profile()  # as for the Board pack
     db = _open(args)

@@ -1,6 +1,6 @@
 """The figures a Board receives, as plain frozen data.
 
-Built once by the services (:mod:`auditdesk.services.report_figures`) and rendered by the
+Built once by the services (:mod:`auditdesk.services.reports._figures`) and rendered by the
 workbook, the PDF Board pack and the in-app dashboard, so all three always agree. Every
 count is a :class:`~auditdesk.domain.suppression.Count` that has already been through
 small-count suppression, so a renderer cannot publish a hidden value by mistake: it never

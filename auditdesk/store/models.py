@@ -395,7 +395,7 @@ class RecordRevision(Base):
     when it was sent, received in a bundle, or replaced by an import or a conflict decision.
 
     A sealed revision never changes: the first edit after sealing starts a new revision
-    whose parent is the sealed one (see :mod:`auditdesk.services.revisions`). ``ancestry``
+    whose parent is the sealed one (see :mod:`auditdesk.services.kernel._revisions`). ``ancestry``
     lists every earlier revision's hash, newest first, so a bundle can tell whether its
     revision follows from the one here. ``document`` keeps the full canonical content of
     every revision received or chosen here (and of a sent one once it is replaced), so no

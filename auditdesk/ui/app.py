@@ -19,8 +19,8 @@ from auditdesk import APP_NAME
 from auditdesk.app_logging import configure_logging
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import UserError
-from auditdesk.services import workspace
-from auditdesk.services.context import Actor, ServiceContext
+from auditdesk.services.kernel import _workspace as workspace
+from auditdesk.services.kernel._context import Actor, ServiceContext
 from auditdesk.ui.crash_dialog import install_crash_handler
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.gui_thread_gc import collect_on_the_gui_thread

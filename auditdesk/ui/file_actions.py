@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
-from auditdesk.services import subjects
 from auditdesk.services.bundles import (
     BundlePreview,
     ImportResult,
@@ -19,9 +18,10 @@ from auditdesk.services.bundles import (
     preview_bundle,
     send_audits,
 )
-from auditdesk.services.exports import ExportResult, export_board
-from auditdesk.services.records import TemplateSummary
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._records import TemplateSummary
+from auditdesk.services.reports._exports import ExportResult, export_board
+from auditdesk.services.reports._scope import ReportScope
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog

@@ -20,12 +20,18 @@ from PySide6.QtWidgets import (
 from auditdesk import APP_NAME, __version__, paths
 from auditdesk.domain.reference import SettingPhase, SettingType
 from auditdesk.errors import DatabaseDamaged
-from auditdesk.services import audits, subjects
-from auditdesk.services.audit_list import list_auditors_and_places, list_audits
-from auditdesk.services.people import use_profile
-from auditdesk.services.quick_check import damage_found
-from auditdesk.services.records import AuditDetail, AuditorRecord, SettingRecord, TemplateSummary
-from auditdesk.services.templates import list_templates
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits._listing import list_auditors_and_places, list_audits
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._people import use_profile
+from auditdesk.services.kernel._quick_check import damage_found
+from auditdesk.services.kernel._records import (
+    AuditDetail,
+    AuditorRecord,
+    SettingRecord,
+    TemplateSummary,
+)
+from auditdesk.services.kernel._templates import list_templates
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.actions_view import ActionsView
 from auditdesk.ui.audit_list_view import AuditListView

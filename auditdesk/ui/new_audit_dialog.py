@@ -26,9 +26,13 @@ from auditdesk.domain.reference import (
     SettingType,
     TemplateKind,
 )
-from auditdesk.services.audits import ChildPlanSubject, SettingVisitSubject, TeamMemberInput
-from auditdesk.services.context import Actor
-from auditdesk.services.records import SettingRecord, TemplateSummary
+from auditdesk.services.audits._editing import (
+    ChildPlanSubject,
+    SettingVisitSubject,
+    TeamMemberInput,
+)
+from auditdesk.services.kernel._context import Actor
+from auditdesk.services.kernel._records import SettingRecord, TemplateSummary
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
 from auditdesk.ui.date_field import qdate

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services import audit_lifecycle, audits
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from tests.bundles.helpers import Laptop, install_quick_check, open_laptop
 from tests.conftest import plan_subject
 

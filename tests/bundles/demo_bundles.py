@@ -10,9 +10,9 @@ from pathlib import Path
 
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.services.bundles import ChosenAudits, send_audits
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.people import save_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._people import save_profile
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.bundles.helpers import Ticker
 from tests.ui.demo_files import make_demo
 

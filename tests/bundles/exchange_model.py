@@ -11,9 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.people import save_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._people import save_profile
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.bundles.helpers import Laptop, Ticker
 
 

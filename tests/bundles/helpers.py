@@ -13,14 +13,15 @@ from pathlib import Path
 
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.domain.template_loader import load_template_file
-from auditdesk.services import audit_lifecycle, audits
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.bundles import ChosenAudits, import_bundle, send_audits
-from auditdesk.services.bundles.results import ImportResult, SendSelection
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.people import save_profile
-from auditdesk.services.records import AuditDetail
-from auditdesk.services.templates import install_template
-from auditdesk.services.workspace import Database, open_workspace
+from auditdesk.services.bundles._results import ImportResult, SendSelection
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._people import save_profile
+from auditdesk.services.kernel._records import AuditDetail
+from auditdesk.services.kernel._templates import install_template
+from auditdesk.services.kernel._workspace import Database, open_workspace
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
 

@@ -51,17 +51,21 @@ from auditdesk.domain.reference import (
 from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.domain.template_loader import load_template_file, load_template_text
 from auditdesk.domain.template_model import RatingScale
-from auditdesk.services import actions, audit_blocks, audit_lifecycle, audits, moderation
-from auditdesk.services.actions import ActionInput
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput
 from auditdesk.services.bundles import ChosenAudits, ItemStatus, import_bundle, send_audits
-from auditdesk.services.bundles.reader import read_bundle
-from auditdesk.services.bundles.reference_documents import stored_record
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import add_auditor, save_profile
-from auditdesk.services.records import AuditDetail, SettingRecord
-from auditdesk.services.subjects import add_setting
-from auditdesk.services.templates import install_template
-from auditdesk.services.workspace import Database, open_workspace
+from auditdesk.services.bundles._reader import read_bundle
+from auditdesk.services.bundles._reference_documents import stored_record
+from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services.kernel._people import add_auditor, save_profile
+from auditdesk.services.kernel._records import AuditDetail, SettingRecord
+from auditdesk.services.kernel._subjects import add_setting
+from auditdesk.services.kernel._templates import install_template
+from auditdesk.services.kernel._workspace import Database, open_workspace
+from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.store.models import (
     Action,
     Audit,

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services import audits
+from auditdesk.services.audits import _editing as audits
 from tests.bundles.helpers import Laptop, completed_audit, table_rows
 from tests.conftest import plan_subject
 from tests.test_cli import give_profile
@@ -153,8 +153,8 @@ def test_without_a_profile_nothing_is_sent_or_imported_and_it_says_how_to_set_on
 
 
 def test_a_database_need_not_say_whose_it_is_but_must_exist(sam_home: Path, tmp_path: Path) -> None:
-    from auditdesk.services.people import get_profile
-    from auditdesk.services.workspace import open_workspace
+    from auditdesk.services.kernel._people import get_profile
+    from auditdesk.services.kernel._workspace import open_workspace
 
     nobody = tmp_path / "nobody.sqlite"  # nobody has worked in it yet
     open_workspace(nobody).close()

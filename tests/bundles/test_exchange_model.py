@@ -34,8 +34,10 @@ from auditdesk.domain.canonical import content_hash
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import ActionStatus, Agency, AuditStatus, Role
 from auditdesk.domain.template_loader import load_template_file
-from auditdesk.services import actions, audit_lifecycle, audits, moderation
-from auditdesk.services.actions import ActionInput
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput
 from auditdesk.services.bundles import (
     ChosenAudits,
     ItemStatus,
@@ -46,10 +48,11 @@ from auditdesk.services.bundles import (
     revision_document,
     send_audits,
 )
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import add_auditor
-from auditdesk.services.templates import install_template
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services.kernel._people import add_auditor
+from auditdesk.services.kernel._templates import install_template
+from auditdesk.services.kernel._workspace import open_workspace
+from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.exchange_model import Held, Sealed, Seals, SentBundle, laptop_from
 from tests.bundles.helpers import QUICK_CHECK, Laptop
 from tests.conftest import plan_subject

@@ -29,9 +29,9 @@ from hypothesis import strategies as st
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import UserError
 from auditdesk.services.bundles import BundlePreview, import_bundle, preview_bundle
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.people import save_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._people import save_profile
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.bundles.demo_bundles import make_demo_bundles
 from tests.bundles.fuzzing import Original, byte_mutations, json_mutations, member_mutations
 from tests.bundles.helpers import Ticker, dump, open_laptop

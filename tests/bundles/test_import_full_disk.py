@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.people import use_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._people import use_profile
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.bundles.helpers import dump
 from tests.small_disks import fill, small_disk
 from tests.test_cli import give_profile, run

@@ -20,10 +20,10 @@ import pytest
 from auditdesk import paths
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.services.bundles import ChangedSince, import_bundle, send_audits
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.people import get_profile, save_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._people import get_profile, save_profile
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.bundles.helpers import dump
 from tests.test_cli import give_profile
 

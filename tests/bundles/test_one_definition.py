@@ -36,13 +36,17 @@ from auditdesk.domain.reference import (
     SettingPhase,
     SettingType,
 )
-from auditdesk.services import audit_blocks, audit_lifecycle, audit_state, audits, moderation
-from auditdesk.services.actions import ActionInput, add_action, update_action
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.people import add_auditor
-from auditdesk.services.subjects import add_setting
-from auditdesk.services.workspace import Database, open_workspace
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits import _state as audit_state
+from auditdesk.services.audits._actions import ActionInput, add_action, update_action
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services.kernel._people import add_auditor
+from auditdesk.services.kernel._subjects import add_setting
+from auditdesk.services.kernel._workspace import Database, open_workspace
+from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.store.models import (
     Action,
     Audit,

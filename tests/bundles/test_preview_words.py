@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from auditdesk.domain.wording import date_time_text
 from auditdesk.services.bundles import ChosenAudits, UnsentCompleted, preview_bundle
-from auditdesk.services.bundles.results import BundlePreview, chosen_in_words
+from auditdesk.services.bundles._results import BundlePreview, chosen_in_words
 from tests.bundles.helpers import Laptop, completed_audit
 from tests.visible_text import internal_ids_in
 

@@ -10,8 +10,9 @@ from pathlib import Path
 
 from auditdesk.domain.reference import Agency
 from auditdesk.domain.template_loader import load_template_text
-from auditdesk.services import actions, audits
-from auditdesk.services.actions import ActionInput
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits._actions import ActionInput
 from auditdesk.services.bundles import (
     ItemStatus,
     Resolution,
@@ -20,7 +21,7 @@ from auditdesk.services.bundles import (
     preview_bundle,
     resolve_conflict,
 )
-from auditdesk.services.templates import install_template
+from auditdesk.services.kernel._templates import install_template
 from tests.bundles.helpers import QUICK_CHECK, Laptop, completed_audit, install_quick_check
 from tests.bundles.zips import Parts, audit_member, repack
 from tests.conftest import plan_subject

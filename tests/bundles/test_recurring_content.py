@@ -13,10 +13,11 @@ import pytest
 from sqlalchemy import select
 
 from auditdesk.domain.reference import ActionStatus, Agency, Role
-from auditdesk.services import actions, audits
-from auditdesk.services.actions import ActionInput
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits._actions import ActionInput
 from auditdesk.services.bundles import ItemStatus, record_history
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.store.models import Action
 from tests.bundles.exchange_model import laptop_from
 from tests.bundles.helpers import Laptop, dump, install_quick_check, open_laptop

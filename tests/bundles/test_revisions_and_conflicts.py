@@ -12,8 +12,10 @@ from auditdesk.domain.canonical import content_hash
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import ActionStatus, Agency, AuditStatus, Role
 from auditdesk.errors import NotAllowed
-from auditdesk.services import actions, audit_lifecycle, audits, moderation
-from auditdesk.services.actions import ActionInput
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput
 from auditdesk.services.bundles import (
     ConflictStatus,
     ItemStatus,
@@ -25,9 +27,10 @@ from auditdesk.services.bundles import (
     resolve_conflict,
     revision_document,
 )
-from auditdesk.services.bundles.reader import read_bundle
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import add_auditor
+from auditdesk.services.bundles._reader import read_bundle
+from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services.kernel._people import add_auditor
+from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.helpers import Laptop, completed_audit, dump
 from tests.conftest import plan_subject
 from tests.services.helpers import option_with_points

@@ -11,9 +11,12 @@ from sqlalchemy import select
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import ActionStatus, Agency, AuditStatus, PrimaryNeed
 from auditdesk.errors import InvalidInput
-from auditdesk.services import actions, audit_blocks, audit_lifecycle, audits, subjects
-from auditdesk.services.actions import ActionInput
-from auditdesk.services.audit_blocks import SampledChild
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput
+from auditdesk.services.audits._blocks import SampledChild
 from auditdesk.services.bundles import (
     ChangedSince,
     ImportCancelled,
@@ -24,8 +27,9 @@ from auditdesk.services.bundles import (
     preview_bundle,
     sent_bundles,
 )
-from auditdesk.services.bundles.documents import load_audits
-from auditdesk.services.records import AuditDetail
+from auditdesk.services.bundles._documents import load_audits
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._records import AuditDetail
 from auditdesk.store.models import Audit, RecordProvenance
 from tests.bundles.helpers import (
     Laptop,

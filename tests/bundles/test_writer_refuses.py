@@ -24,11 +24,11 @@ from auditdesk.domain import limits
 from auditdesk.domain.bundle_format import BundleLimits
 from auditdesk.domain.reference import Agency
 from auditdesk.errors import BundleNotWritten
-from auditdesk.services import moderation
-from auditdesk.services.actions import ActionInput, add_action
-from auditdesk.services.bundles.outgoing import MemberCheck
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits._actions import ActionInput, add_action
+from auditdesk.services.bundles._outgoing import MemberCheck
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._workspace import open_workspace
+from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.helpers import Laptop, completed_audit, files_in
 
 Change = Callable[[sqlite3.Connection], None]

@@ -16,12 +16,16 @@ from typing import Any
 import pytest
 
 from auditdesk.domain.reference import Agency, PrimaryNeed, Role, SettingPhase, SettingType
-from auditdesk.services import actions, audit_blocks, audit_lifecycle, audits, subjects
-from auditdesk.services.actions import ActionInput
-from auditdesk.services.audit_blocks import SampledChild
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import get_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput
+from auditdesk.services.audits._blocks import SampledChild
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services.kernel._people import get_profile
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.conftest import FIXED_NOW, plan_subject
 from tests.services.helpers import answer_everything
 from tests.test_cli import give_profile
@@ -36,7 +40,7 @@ PLANTED_NAME = "Jane Doe"  # typed into a provision line's label, as a person mi
 
 @pytest.fixture(scope="session")
 def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from auditdesk.services.demo.generator import DemoOptions, generate_demo
+    from auditdesk.services.demo._generator import DemoOptions, generate_demo
 
     folder = tmp_path_factory.mktemp("export-demo")
     with pytest.MonkeyPatch.context() as patch:
@@ -195,9 +199,9 @@ def every_template(ctx: ServiceContext, lead_ctx: ServiceContext, db_path: Path)
     action each, an overridden grade and an agreed moderation; and a half-done draft."""
     from auditdesk.domain.grades import NOT_APPLICABLE, Grade
     from auditdesk.domain.reference import PlanStage
-    from auditdesk.services import moderation
-    from auditdesk.services.people import add_auditor
-    from auditdesk.services.templates import list_templates
+    from auditdesk.services.kernel._people import add_auditor
+    from auditdesk.services.kernel._templates import list_templates
+    from auditdesk.services.moderation import _moderation as moderation
     from tests.services.helpers import option_with_points
 
     ids: list[str] = []
@@ -329,7 +333,7 @@ def _add_blocks(ctx: ServiceContext, detail: Any) -> list[str]:
 
 
 def _uuid_of(ctx: ServiceContext, reference: str) -> str:
-    from auditdesk.services.report_audit import find_audit_uuid
+    from auditdesk.services.reports._audit import find_audit_uuid
 
     with ctx.db.read() as session:
         return find_audit_uuid(session, reference)
@@ -342,7 +346,7 @@ def install_second_version(ctx: ServiceContext, template_id: str, words: dict[st
     from importlib import resources
 
     from auditdesk.domain.template_loader import load_template_text, shipped_templates
-    from auditdesk.services.templates import install_template
+    from auditdesk.services.kernel._templates import install_template
 
     loaded = next(t for t in shipped_templates() if t.template.id == template_id)
     folder = resources.files("auditdesk.audit_templates")

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from auditdesk.domain.periods import parse_period
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._exports import export_board
+from auditdesk.services.reports._scope import ReportScope
 
 
 def _texts(ctx: ServiceContext, folder: Path, threshold: int) -> tuple[dict[str, str], str]:

@@ -12,11 +12,11 @@ from openpyxl import load_workbook
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.periods import parse_period
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services import audits
-from auditdesk.services.audit_list import AuditFilter
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits._listing import AuditFilter
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._exports import export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.conftest import plan_subject
 from tests.exports.conftest import install_second_version
 

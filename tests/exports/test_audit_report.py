@@ -17,9 +17,10 @@ from auditdesk.domain.audit_report import (
 )
 from auditdesk.errors import InvalidInput, NotFound
 from auditdesk.exporters.audit_report import write_audit_report
-from auditdesk.services import audit_lifecycle, audits
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_audit_report
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._exports import export_audit_report
 from tests.conftest import FIXED_NOW, plan_subject
 from tests.exports.conftest import FORMULAS, PLANTED_CHILDREN, Planted, sql
 from tests.services.helpers import option_with_points

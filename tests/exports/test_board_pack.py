@@ -10,8 +10,8 @@ import pytest
 from pypdf import PdfReader
 
 from auditdesk.domain.periods import parse_period
-from auditdesk.services.exports import ExportResult, export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.reports._exports import ExportResult, export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.exports.conftest import demo_context, sql
 
 IN_SCOPE = (

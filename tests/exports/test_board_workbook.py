@@ -15,8 +15,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from auditdesk.domain.grades import GRADES_BEST_FIRST
 from auditdesk.domain.periods import parse_period
-from auditdesk.services.exports import export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.reports._exports import export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.exports.conftest import demo_context, sql
 from tests.exports.published import BOARD_SHEETS, ROW_SHEETS
 

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from auditdesk.domain.periods import parse_period
-from auditdesk.services.exports import export_board
-from auditdesk.services.report_scope import ReportScope
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._workspace import open_workspace
+from auditdesk.services.reports._exports import export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.exports.conftest import demo_context
 from tests.exports.published import workbook_attack
 
@@ -25,7 +25,7 @@ THRESHOLD = 5
 
 @pytest.fixture(scope="module")
 def seed_one(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from auditdesk.services.demo.generator import DemoOptions, generate_demo
+    from auditdesk.services.demo._generator import DemoOptions, generate_demo
 
     folder = tmp_path_factory.mktemp("seed-one")
     with pytest.MonkeyPatch.context() as patch:

@@ -11,9 +11,9 @@ import pytest
 
 from auditdesk.domain.periods import parse_period
 from auditdesk.errors import FileProblem, InvalidInput
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_audit_report, export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._exports import export_audit_report, export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.exports.conftest import sql
 
 SCOPE = ReportScope(parse_period("2025/26"))
@@ -150,7 +150,7 @@ def test_the_log_counts_audits_in_words_that_agree(
     demo_ctx: ServiceContext, demo_path: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     ((reference,),) = sql(demo_path, "SELECT reference FROM audits ORDER BY reference LIMIT 1")
-    caplog.set_level("INFO", logger="auditdesk.services.exports")
+    caplog.set_level("INFO", logger="auditdesk.services.reports._exports")
     export_audit_report(demo_ctx, reference, tmp_path / "one.pdf")
     board = export_board(demo_ctx, SCOPE, pdf=tmp_path / "board.pdf")
     lines = [record.getMessage() for record in caplog.records]

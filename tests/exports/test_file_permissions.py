@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from auditdesk.domain.periods import parse_period
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_audit_report, export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._exports import export_audit_report, export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.exports.conftest import sql
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")

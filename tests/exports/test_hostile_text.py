@@ -11,10 +11,10 @@ from pypdf import PdfReader
 
 from auditdesk.domain.periods import parse_period
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services import audits
-from auditdesk.services.audit_list import AuditFilter
-from auditdesk.services.exports import export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits._listing import AuditFilter
+from auditdesk.services.reports._exports import export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.conftest import plan_subject
 from tests.exports.conftest import FORMULAS, PLANTED_CHILDREN, PLANTED_NAME, Planted, xlsx_xml
 

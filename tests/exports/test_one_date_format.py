@@ -16,9 +16,9 @@ from auditdesk.domain.periods import parse_period
 from auditdesk.domain.wording import SPREADSHEET_DATE, date_text, date_time_text
 from auditdesk.exporters.board_pack import appendix_widths
 from auditdesk.exporters.pack_document import FRAME_WIDTH
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_audit_report, export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._exports import export_audit_report, export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.exports.conftest import sql
 from tests.one_date_format import dates_written_otherwise, dates_written_the_one_way
 

@@ -14,12 +14,14 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from auditdesk.domain.periods import parse_period
-from auditdesk.services import actions, audit_lifecycle, audits
-from auditdesk.services.actions import ActionInput
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_board
-from auditdesk.services.report_redaction import Redactor
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._exports import export_board
+from auditdesk.services.reports._redaction import Redactor
+from auditdesk.services.reports._scope import ReportScope
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
 

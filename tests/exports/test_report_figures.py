@@ -14,10 +14,10 @@ from auditdesk.domain.reference import Phase
 from auditdesk.domain.template_loader import shipped_templates
 from auditdesk.domain.template_model import Theme
 from auditdesk.errors import InvalidInput
-from auditdesk.services.audit_list import AuditFilter
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.report_figures import BoardFigures, board_figures
-from auditdesk.services.report_scope import ReportScope, period_between, previous_period
+from auditdesk.services.audits._listing import AuditFilter
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._figures import BoardFigures, board_figures
+from auditdesk.services.reports._scope import ReportScope, period_between, previous_period
 from tests.exports.conftest import sql
 
 PERIOD = parse_period("2025/26")

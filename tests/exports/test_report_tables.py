@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditdesk.domain.suppression import Count
-from auditdesk.services.report_tables import Group, RawRow, SafeRow, protect_groups, protect_table
+from auditdesk.services.reports._tables import Group, RawRow, SafeRow, protect_groups, protect_table
 
 GOOD = (0, 1)
 counts = st.integers(min_value=0, max_value=40)

@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from auditdesk.domain.periods import parse_period
-from auditdesk.services.exports import export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.reports._exports import export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.exports.conftest import Planted
 
 #: Sheets of figures about children; actions, moderation pairs and rows are not counts of

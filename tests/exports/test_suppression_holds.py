@@ -16,9 +16,9 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from auditdesk.domain.periods import Period, parse_period
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_board
-from auditdesk.services.report_scope import ReportScope, period_between
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._exports import export_board
+from auditdesk.services.reports._scope import ReportScope, period_between
 from tests.exports.published import (
     BOARD_SHEETS,
     GRADES,

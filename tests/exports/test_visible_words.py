@@ -13,9 +13,9 @@ from pypdf import PdfReader
 
 from auditdesk.domain.periods import parse_period
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services.audit_list import AuditFilter
-from auditdesk.services.exports import export_audit_report, export_board
-from auditdesk.services.report_scope import ReportScope
+from auditdesk.services.audits._listing import AuditFilter
+from auditdesk.services.reports._exports import export_audit_report, export_board
+from auditdesk.services.reports._scope import ReportScope
 from tests.exports.conftest import EveryTemplate, xlsx_xml
 from tests.visible_text import internal_ids_in
 

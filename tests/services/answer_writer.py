@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 
 from auditdesk.domain.reference import Agency, PlanStage, PrimaryNeed, Role
-from auditdesk.services import audits
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.people import save_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._people import save_profile
+from auditdesk.services.kernel._workspace import open_workspace
 
 
 def main(path: Path) -> None:

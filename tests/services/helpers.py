@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from auditdesk.domain.template_index import Slot
-from auditdesk.services import audits
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.records import AuditDetail
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._records import AuditDetail
 
 
 def option_with_points(detail: AuditDetail, slot: Slot, points: int) -> str:

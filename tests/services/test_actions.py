@@ -8,9 +8,11 @@ import pytest
 
 from auditdesk.domain.reference import ActionStatus, Agency
 from auditdesk.errors import InvalidInput
-from auditdesk.services import actions, audit_lifecycle, audits
-from auditdesk.services.actions import ActionFilter, ActionInput
-from auditdesk.services.context import ServiceContext
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionFilter, ActionInput
+from auditdesk.services.kernel._context import ServiceContext
 from tests.conftest import plan_subject
 
 

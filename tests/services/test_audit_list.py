@@ -12,9 +12,9 @@ import pytest
 
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import Agency, AuditStatus, Phase, PrimaryNeed
-from auditdesk.services.audit_list import AuditFilter, count_audits, list_audits
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import Database, open_workspace
+from auditdesk.services.audits._listing import AuditFilter, count_audits, list_audits
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._workspace import Database, open_workspace
 
 
 @pytest.fixture(scope="module")

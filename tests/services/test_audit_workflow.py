@@ -8,8 +8,9 @@ from sqlalchemy import select
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import AuditStatus, PlanStage
 from auditdesk.errors import CompletionRefused, InvalidInput, NotAllowed
-from auditdesk.services import audit_lifecycle, audits
-from auditdesk.services.context import ServiceContext
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.store.models import Answer, Audit, ChangeTrail
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything

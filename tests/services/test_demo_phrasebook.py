@@ -14,20 +14,18 @@ from auditdesk.domain.grades import Grade
 from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.domain.template_loader import shipped_templates
 from auditdesk.domain.template_model import Question, RatingScale
-from auditdesk.services.demo import (
-    phrasebook,
-    phrases,
-    phrases_outcomes,
-    phrases_pfa,
-    phrases_plan,
-    phrases_provision,
-    phrases_review,
-    phrases_visit,
-    provision_lines,
-)
-from auditdesk.services.demo.phrase_kit import Finding, Phrases, Said
-from auditdesk.services.demo.wording import allows_na
-from auditdesk.services.demo.written_answers import WRITTEN_QUESTIONS
+from auditdesk.services.demo import _phrasebook as phrasebook
+from auditdesk.services.demo import _phrases as phrases
+from auditdesk.services.demo import _phrases_outcomes as phrases_outcomes
+from auditdesk.services.demo import _phrases_pfa as phrases_pfa
+from auditdesk.services.demo import _phrases_plan as phrases_plan
+from auditdesk.services.demo import _phrases_provision as phrases_provision
+from auditdesk.services.demo import _phrases_review as phrases_review
+from auditdesk.services.demo import _phrases_visit as phrases_visit
+from auditdesk.services.demo import _provision_lines as provision_lines
+from auditdesk.services.demo._phrase_kit import Finding, Phrases, Said
+from auditdesk.services.demo._wording import allows_na
+from auditdesk.services.demo._written_answers import WRITTEN_QUESTIONS
 
 GOOD = Grade.GOOD.points
 # Section guidance that allows N/A for a case the demo never makes: demo EHCP audits look

@@ -34,12 +34,16 @@ from auditdesk.domain.reference import (
     SettingType,
 )
 from auditdesk.errors import InvalidInput
-from auditdesk.services import actions, audit_blocks, audit_lifecycle, audits, moderation
-from auditdesk.services.actions import ActionInput
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import add_auditor, save_profile
-from auditdesk.services.records import AuditDetail
-from auditdesk.services.subjects import add_setting
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput
+from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services.kernel._people import add_auditor, save_profile
+from auditdesk.services.kernel._records import AuditDetail
+from auditdesk.services.kernel._subjects import add_setting
+from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.helpers import dump
 from tests.conftest import FIXED_NOW, plan_subject
 from tests.services.helpers import answer_everything, option_with_points

@@ -9,10 +9,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from auditdesk.services import audits
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.people import get_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._people import get_profile
+from auditdesk.services.kernel._workspace import open_workspace
 
 ROOT = Path(__file__).resolve().parents[2]
 

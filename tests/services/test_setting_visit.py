@@ -7,10 +7,13 @@ import pytest
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import AuditStatus, PrimaryNeed, SettingPhase, SettingType
 from auditdesk.errors import CompletionRefused, InvalidInput
-from auditdesk.services import audit_blocks, audit_lifecycle, audits, subjects
-from auditdesk.services.audit_blocks import SampledChild
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.records import AuditDetail
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._blocks import SampledChild
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._records import AuditDetail
 from tests.services.helpers import answer_everything
 
 

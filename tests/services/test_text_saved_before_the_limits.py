@@ -17,9 +17,11 @@ from auditdesk.domain import limits
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import ActionStatus, Agency
 from auditdesk.errors import StoredTextTooLong, UserError
-from auditdesk.services import actions, audit_lifecycle, audits
-from auditdesk.services.actions import ActionInput
-from auditdesk.services.context import ServiceContext
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput
+from auditdesk.services.kernel._context import ServiceContext
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
 

@@ -10,11 +10,15 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.reference import ActionStatus, Agency, PrimaryNeed, SettingPhase, SettingType
-from auditdesk.services import actions, audit_blocks, audit_lifecycle, audits, subjects
-from auditdesk.services.actions import ActionInput
-from auditdesk.services.audit_blocks import SampledChild
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.records import TrailEntry
+from auditdesk.services.audits import _actions as actions
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput
+from auditdesk.services.audits._blocks import SampledChild
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._records import TrailEntry
 from tests.conftest import plan_subject
 from tests.exports.conftest import install_second_version
 from tests.visible_text import internal_ids_in

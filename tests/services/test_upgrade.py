@@ -7,8 +7,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from auditdesk.services.audit_list import count_audits
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits._listing import count_audits
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.store.migrate import head_revision
 
 FIRST_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema_0001.sqlite"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.bundles.helpers import dump
 from tests.small_disks import fill, small_disk
 from tests.test_cli import run

@@ -21,11 +21,11 @@ import pytest
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import DatabaseDamaged
 from auditdesk.services.bundles import UnsentCompleted, send_audits
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.database_admin import check_database
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.people import save_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._database_admin import check_database
+from auditdesk.services.kernel._people import save_profile
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.store.conftest import run
 
 DAMAGED_WORDS = ("is damaged", "Restore it from a backup", "auditdesk db check")

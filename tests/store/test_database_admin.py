@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from auditdesk.errors import DatabaseProblem, FileProblem, NotAnAuditDeskDatabase
-from auditdesk.services.database_admin import CheckReport, backup_to, check_database
+from auditdesk.services.kernel._database_admin import CheckReport, backup_to, check_database
 from auditdesk.store.database import open_database
 from auditdesk.store.engine import APPLICATION_ID
 from auditdesk.store.migrate import head_revision
@@ -34,8 +34,8 @@ def count(path: Path, table: str) -> int:
 
 @pytest.fixture(scope="module")
 def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from auditdesk.services.demo.generator import DemoOptions, generate_demo
-    from auditdesk.services.workspace import open_workspace
+    from auditdesk.services.demo._generator import DemoOptions, generate_demo
+    from auditdesk.services.kernel._workspace import open_workspace
 
     folder = tmp_path_factory.mktemp("admin-demo")
     with pytest.MonkeyPatch.context() as patch:
@@ -247,7 +247,7 @@ import sys
 from pathlib import Path
 
 from auditdesk.errors import UserError
-from auditdesk.services.database_admin import backup_to
+from auditdesk.services.kernel._database_admin import backup_to
 
 try:
     backup_to(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.bundles.helpers import dump
 from tests.conftest import FIXED_NOW
 from tests.small_disks import fill, small_disk

@@ -24,7 +24,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import exc, func, select, text
 
 from auditdesk.errors import DatabaseDamaged, DatabaseLocked, DatabaseProblem, UserError
-from auditdesk.services.database_admin import check_database
+from auditdesk.services.kernel._database_admin import check_database
 from auditdesk.store import migrate
 from auditdesk.store.database import Database, open_database
 from auditdesk.store.models import AppState, Base

@@ -79,8 +79,8 @@ def answer_rows(path: Path) -> str:
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A closed AuditDesk database (WAL mode, as the app leaves it) with 12 demo audits."""
-    from auditdesk.services.demo.generator import DemoOptions, generate_demo
-    from auditdesk.services.workspace import open_workspace
+    from auditdesk.services.demo._generator import DemoOptions, generate_demo
+    from auditdesk.services.kernel._workspace import open_workspace
 
     folder = tmp_path_factory.mktemp("demo")
     with pytest.MonkeyPatch.context() as patch:

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 from auditdesk.errors import DatabaseReadOnly
-from auditdesk.services.audit_list import count_audits
-from auditdesk.services.database_admin import check_database
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import is_read_only, open_workspace
+from auditdesk.services.audits._listing import count_audits
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._database_admin import check_database
+from auditdesk.services.kernel._workspace import is_read_only, open_workspace
 from tests.store.conftest import run
 from tests.store.read_only_mount import read_only_folder
 

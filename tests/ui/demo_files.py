@@ -7,8 +7,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._workspace import open_workspace
 
 AS_OF = date(2026, 11, 20)
 

@@ -16,7 +16,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from auditdesk.domain.reference import Agency, PlanStage, PrimaryNeed, Role
-from auditdesk.services import audits
+from auditdesk.services.audits import _editing as audits
 from auditdesk.ui.app import AppController
 from auditdesk.ui.preferences import Preferences
 

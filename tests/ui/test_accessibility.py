@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import Grade
 from auditdesk.errors import MissingAnswer
-from auditdesk.services.audit_list import list_audits
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.records import TrailEntry
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits._listing import list_audits
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._records import TrailEntry
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.app import AppController
 from auditdesk.ui.crash_dialog import CrashDialog
 from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, ReasonDialog, SampledChildDialog

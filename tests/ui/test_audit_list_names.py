@@ -15,11 +15,12 @@ from PySide6.QtWidgets import QTableView
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency, Role, SettingPhase, SettingType
-from auditdesk.services import audits, subjects
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.people import save_profile
-from auditdesk.services.records import SettingRecord
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel._people import save_profile
+from auditdesk.services.kernel._records import SettingRecord
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.audit_table_model import COLUMNS
 from auditdesk.ui.filter_bar import setting_choices
 from auditdesk.ui.main_window import MainWindow

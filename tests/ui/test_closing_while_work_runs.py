@@ -22,12 +22,14 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services import audit_lifecycle, audits, moderation
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.bundles import UnsentCompleted, send_audits
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.people import add_auditor
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services.kernel._people import add_auditor
+from auditdesk.services.kernel._workspace import open_workspace
+from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.dialogs import ActionDialog
 from auditdesk.ui.editor.editor_dialogs import MissingDialog
 from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog
@@ -243,7 +245,7 @@ def test_closing_the_main_window_during_an_import(
     qtbot: QtBot, threaded: Threaded, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     sender = open_workspace(_demo(tmp_path / "sender.sqlite", 60, seed=9))
-    from auditdesk.services.people import get_profile
+    from auditdesk.services.kernel._people import get_profile
 
     actor = get_profile(sender)
     assert actor is not None
@@ -270,7 +272,7 @@ def test_closing_the_main_window_during_an_import(
 
 
 def audits_in(window: MainWindow) -> int:
-    from auditdesk.services.audit_list import AuditFilter, list_audits
+    from auditdesk.services.audits._listing import AuditFilter, list_audits
 
     return list_audits(window.session.db, AuditFilter(), limit=1, with_total=True).total or 0
 

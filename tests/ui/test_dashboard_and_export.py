@@ -16,8 +16,8 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import Grade
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.export_dialog import ExportDialog
 from auditdesk.ui.long_work import run_with_progress
 from auditdesk.ui.main_window import MainWindow

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from auditdesk.services.audit_list import AuditFilter, list_audits
+from auditdesk.services.audits._listing import AuditFilter, list_audits
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.main_window import MainWindow
 from tests.ui.demo_files import copy_of

@@ -17,7 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QRadioButton, QToolBar, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from auditdesk.services import audits
+from auditdesk.services.audits import _editing as audits
 from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.editor.question_widget import KeyCap, QuestionWidget

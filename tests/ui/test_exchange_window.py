@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services import audit_lifecycle, audits
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.bundles import ChosenAudits, ItemStatus, list_conflicts, send_audits
 from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog
 from auditdesk.ui.exchange.send_dialog import SendDialog

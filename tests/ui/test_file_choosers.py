@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from auditdesk.services import audits
+from auditdesk.services.audits import _editing as audits
 from auditdesk.ui.app import AppController
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog

@@ -18,9 +18,9 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import AuditStatus, Phase
-from auditdesk.services.audit_list import AuditFilter, count_audits
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits._listing import AuditFilter, count_audits
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.app import AppController
 from auditdesk.ui.main_window import MainWindow
 from tests.ui.scripted_dialogs import ScriptedDialogs

@@ -24,8 +24,11 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import Agency, AuditStatus, PlanStage, PrimaryNeed, Role
-from auditdesk.services import audit_lifecycle, audits, moderation, subjects
-from auditdesk.services.people import add_auditor
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._people import add_auditor
+from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.app import AppController
 from auditdesk.ui.date_field import DateField
 from auditdesk.ui.dialogs import (

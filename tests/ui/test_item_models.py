@@ -16,9 +16,9 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services.audit_list import AuditFilter
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.audits._listing import AuditFilter
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.audit_table_model import COLUMNS, PAGE_SIZE, AuditTableModel
 from auditdesk.ui.editor.pages import PageKey
 from auditdesk.ui.main_window import MainWindow

@@ -14,8 +14,10 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services import audits, moderation, subjects
-from auditdesk.services.people import list_auditors
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._people import list_auditors
+from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, SampledChildDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.exchange.send_dialog import SendDialog

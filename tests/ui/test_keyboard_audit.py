@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QRadioButton, QWidge
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services import audits
+from auditdesk.services.audits import _editing as audits
 from auditdesk.ui.editor.question_widget import QuestionWidget
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.new_audit_dialog import NewAuditDialog

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QPushButton, QToolButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services import audits
+from auditdesk.services.audits import _editing as audits
 from auditdesk.ui.dialogs import OverrideDialog
 from auditdesk.ui.editor.editor_dialogs import MissingDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency, SettingPhase, SettingType
-from auditdesk.services import audit_lifecycle, audits, subjects
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog
 from auditdesk.ui.main_window import MainWindow
 from tests.bundles.helpers import install_quick_check, open_laptop

@@ -9,8 +9,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.audit_table_model import COLUMNS, PAGE_SIZE
 from auditdesk.ui.main_window import MainWindow
 

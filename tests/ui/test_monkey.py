@@ -30,13 +30,17 @@ from auditdesk.domain.reference import (
     SettingPhase,
     SettingType,
 )
-from auditdesk.services import audit_blocks, audit_lifecycle, audits, moderation, subjects
-from auditdesk.services.audit_blocks import SampledChild
-from auditdesk.services.audit_list import list_audits
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._blocks import SampledChild
+from auditdesk.services.audits._listing import list_audits
 from auditdesk.services.bundles import ChosenAudits, send_audits
-from auditdesk.services.context import Actor, ServiceContext
-from auditdesk.services.people import add_auditor, save_profile
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services.kernel._people import add_auditor, save_profile
+from auditdesk.services.kernel._workspace import open_workspace
+from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.audit_table_model import COLUMNS
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.exchange.send_dialog import SendDialog

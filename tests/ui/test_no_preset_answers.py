@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency, PlanStage
-from auditdesk.services import audits, subjects
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.ui.app import AppController
 from auditdesk.ui.dialogs import CHOOSE, ActionDialog, SampledChildDialog
 from auditdesk.ui.main_window import MainWindow

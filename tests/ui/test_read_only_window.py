@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
-from auditdesk.services.audit_list import AuditFilter, list_audits
+from auditdesk.services.audits._listing import AuditFilter, list_audits
 from auditdesk.ui.app import AppController
 from tests.store.read_only_mount import read_only_folder
 from tests.store.test_read_only_database import READ_ONLY_WORDS, folder_state

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import PrimaryNeed, SettingPhase, SettingType
-from auditdesk.services import audits, subjects
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.ui.dialogs import SampledChildDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.editor.pages import PageKey

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services import audits, moderation, subjects
-from auditdesk.services.audit_list import AuditFilter, list_audits
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits._listing import AuditFilter, list_audits
 from auditdesk.services.bundles import ChosenAudits, send_audits
-from auditdesk.services.people import list_auditors
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._people import list_auditors
+from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, ReasonDialog, SampledChildDialog
 from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow

@@ -15,10 +15,12 @@ from PySide6.QtWidgets import QApplication, QPlainTextEdit, QRadioButton
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import PrimaryNeed, SettingPhase, SettingType
-from auditdesk.services import audit_blocks, audits, subjects
-from auditdesk.services.audit_blocks import SampledChild
-from auditdesk.services.context import ServiceContext
-from auditdesk.services.exports import export_audit_report
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits._blocks import SampledChild
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._exports import export_audit_report
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.editor.question_widget import TEXT_SAVE_DELAY_MS, QuestionWidget
 from auditdesk.ui.main_window import MainWindow

@@ -16,11 +16,14 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus, SettingPhase, SettingType
-from auditdesk.services import audit_lifecycle, audits, moderation, subjects
-from auditdesk.services.audit_list import AuditFilter, list_audits
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._listing import AuditFilter, list_audits
 from auditdesk.services.bundles import ChosenAudits, send_audits
-from auditdesk.services.demo.generator import DemoOptions, generate_demo
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.kernel import _subjects as subjects
+from auditdesk.services.kernel._workspace import open_workspace
+from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.app import AppController
 from auditdesk.ui.dialogs import (
     ActionDialog,

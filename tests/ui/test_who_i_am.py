@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services.people import get_profile, list_auditors
-from auditdesk.services.workspace import open_workspace
+from auditdesk.services.kernel._people import get_profile, list_auditors
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.app import AppController
 from auditdesk.ui.export_dialog import ExportDialog
 from auditdesk.ui.main_window import MainWindow

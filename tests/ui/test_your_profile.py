@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from auditdesk.services import audits
-from auditdesk.services.audit_list import AuditFilter, list_audits
-from auditdesk.services.people import get_profile
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits._listing import AuditFilter, list_audits
+from auditdesk.services.kernel._people import get_profile
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject

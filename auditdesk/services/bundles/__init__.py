@@ -17,15 +17,15 @@ log.
 """
 
 from auditdesk.errors import BundleNotWritten
-from auditdesk.services.bundles.conflicts import (
+from auditdesk.services.bundles._conflicts import (
     compare_conflict,
     list_conflicts,
     record_history,
     resolve_conflict,
     revision_document,
 )
-from auditdesk.services.bundles.importer import import_bundle, preview_bundle
-from auditdesk.services.bundles.results import (
+from auditdesk.services.bundles._importer import import_bundle, preview_bundle
+from auditdesk.services.bundles._results import (
     BundlePreview,
     ChangedSince,
     ChosenAudits,
@@ -46,8 +46,8 @@ from auditdesk.services.bundles.results import (
     SentBundleSummary,
     UnsentCompleted,
 )
-from auditdesk.services.bundles.selection import audits_to_send, sent_bundles
-from auditdesk.services.bundles.writer import send_audits
+from auditdesk.services.bundles._selection import audits_to_send, sent_bundles
+from auditdesk.services.bundles._writer import send_audits
 
 __all__ = [
     "BundleNotWritten",

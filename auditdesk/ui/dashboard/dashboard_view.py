@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.board_figures import BoardFigures, GradeRow, GradeTable
 from auditdesk.domain.periods import Period
 from auditdesk.exporters.palette import DELIVERY_COLOURS, GRADE_COLOURS, MEASURE
-from auditdesk.services.audit_list import AuditFilter, date_range
-from auditdesk.services.report_figures import board_figures
-from auditdesk.services.report_scope import ReportScope, period_between
+from auditdesk.services.audits._listing import AuditFilter, date_range
+from auditdesk.services.reports._figures import board_figures
+from auditdesk.services.reports._scope import ReportScope, period_between
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dashboard.bar_chart import Bar, BarChart
 from auditdesk.ui.errors import error_handler

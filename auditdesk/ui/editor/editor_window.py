@@ -33,11 +33,13 @@ from auditdesk.domain.completion import AnswerState
 from auditdesk.domain.reference import PrimaryNeed
 from auditdesk.domain.wording import date_text
 from auditdesk.errors import CompletionRefused
-from auditdesk.services import audit_blocks, audit_lifecycle, audits
-from auditdesk.services.actions import ActionInput, add_action
-from auditdesk.services.audit_blocks import SampledChild
-from auditdesk.services.exports import export_audit_report
-from auditdesk.services.records import AnswerRecord, AuditDetail, GradeUpdate
+from auditdesk.services.audits import _blocks as audit_blocks
+from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.audits._actions import ActionInput, add_action
+from auditdesk.services.audits._blocks import SampledChild
+from auditdesk.services.kernel._records import AnswerRecord, AuditDetail, GradeUpdate
+from auditdesk.services.reports._exports import export_audit_report
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
 from auditdesk.ui.crowded import ScrollsWhenCrowded

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.errors import UserError
-from auditdesk.services import moderation
-from auditdesk.services.agreement_report import AgreementReport, agreement_report
-from auditdesk.services.moderation import ModerationRow
-from auditdesk.services.records import TemplateSummary
+from auditdesk.services.kernel._records import TemplateSummary
+from auditdesk.services.moderation import _moderation as moderation
+from auditdesk.services.moderation._moderation import ModerationRow
+from auditdesk.services.reports._agreement import AgreementReport, agreement_report
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler

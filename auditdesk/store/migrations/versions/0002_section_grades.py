@@ -6,7 +6,7 @@ Create Date: 2026-11-23
 
 The rows are filled by the application after migrating (the grading engine lives in the
 domain layer, which a migration must not depend on); see
-``auditdesk.services.section_grades.fill_missing_section_grades``.
+``auditdesk.services.audits._section_grades.fill_missing_section_grades``.
 """
 
 from __future__ import annotations

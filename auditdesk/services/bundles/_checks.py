@@ -1,0 +1,218 @@
+"""Cross-checks of a bundle's contents: every record listed once, hashed as listed, with a
+sound lineage, and every reference pointing at something the bundle carries.
+
+AuditDesk always writes the records an audit refers to into the same bundle, so a bundle
+that refers to something it does not carry was written wrongly or altered since, and is
+refused; it arrived intact (its members match their SHA-256), so sending it again would
+not help.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from auditdesk.domain.bundle_documents import bookkeeping_problem
+from auditdesk.domain.bundle_format import RECORD_KINDS, BundleManifest, ManifestRecord, RecordKind
+from auditdesk.domain.canonical import canonical_json
+from auditdesk.domain.record_words import record_label
+from auditdesk.services.bundles._contents import IncomingRecord, IncomingTemplate
+from auditdesk.services.bundles._problems import Refusal
+
+Carried = tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any], str | None]
+
+
+def match_manifest(
+    refusal: Refusal, manifest: BundleManifest, carried: Sequence[Carried]
+) -> list[IncomingRecord]:
+    """Pair each carried record with its manifest entry; refuse any mismatch."""
+    entries: dict[str, ManifestRecord] = {}
+    for entry in manifest.records:
+        if entry.uuid in entries:
+            refusal.invalid(f"its manifest lists the record {entry.uuid} twice")
+        entries[entry.uuid] = entry
+    records: list[IncomingRecord] = []
+    seen: set[str] = set()
+    for kind, member, document, stamps, extra, audit_uuid in carried:
+        uuid = document["uuid"] if kind != "audit" else document["audit"]["uuid"]
+        what = record_label(kind, document)
+        listed = entries.get(uuid)
+        if listed is None or listed.kind != kind or listed.member != member:
+            refusal.invalid(f"the {what} inside it is not listed in its manifest")
+        entry = listed
+        if uuid in seen:
+            refusal.invalid(f"it carries the {what} twice")
+        seen.add(uuid)
+        canonical = canonical_json(document)
+        if hashlib.sha256(canonical).hexdigest() != entry.hash:
+            refusal.invalid(f"the {what} inside it does not match the hash its manifest gives")
+        expected_parent = entry.ancestry[0] if entry.ancestry else None
+        # (A hash may appear in its own ancestry: content can return to an earlier state.)
+        if entry.parent_hash != expected_parent:
+            refusal.invalid(f"the revision history of the {what} does not hang together")
+        records.append(
+            IncomingRecord(
+                kind=entry.kind,
+                uuid=uuid,
+                revision=entry.revision,
+                hash=entry.hash,
+                parent_hash=entry.parent_hash,
+                ancestry=tuple(entry.ancestry),
+                document=document,
+                stamps=stamps,
+                extra=extra,
+                audit_uuid=audit_uuid,
+                canonical=canonical.decode("utf-8"),
+            )
+        )
+    missing = set(entries) - seen
+    if missing:
+        refusal.invalid(f"its manifest lists {len(missing)} record(s) that are not in it")
+    order: dict[RecordKind, int] = {kind: number for number, kind in enumerate(RECORD_KINDS)}
+    return sorted(records, key=lambda record: order[record.kind])
+
+
+def check_references(
+    refusal: Refusal, templates: Sequence[IncomingTemplate], records: Sequence[IncomingRecord]
+) -> None:
+    """Every uuid and child reference a record uses is carried by the bundle."""
+    _References(refusal, templates, records).check()
+
+
+class _References:
+    def __init__(
+        self,
+        refusal: Refusal,
+        templates: Sequence[IncomingTemplate],
+        records: Sequence[IncomingRecord],
+    ) -> None:
+        self.refusal = refusal
+        self.records = records
+        self.by_kind: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in RECORD_KINDS}
+        for record in records:
+            self.by_kind[record.kind][record.uuid] = record.document
+        self.children: dict[str, dict[str, Any]] = {}
+        for child in self.by_kind["child"].values():
+            if child["reference"] in self.children:
+                refusal.invalid(f"it carries two children with the reference {child['reference']}")
+            self.children[child["reference"]] = child
+        self.template_hashes = {(t.template_id, t.version): t.sha256 for t in templates}
+
+    def need(self, found: bool, what: str) -> None:
+        if not found:
+            self.refusal.invalid(f"it is incomplete: {what}")
+
+    def check(self) -> None:
+        settings = self.by_kind["setting"]
+        for child in self.by_kind["child"].values():
+            self.need(
+                child["setting_uuid"] in (None, *settings),
+                f"child {child['reference']}'s setting is missing",
+            )
+        for plan in self.by_kind["plan"].values():
+            self.need(plan["child_uuid"] in self.by_kind["child"], "a plan's child is missing")
+            self.need(plan["setting_uuid"] in (None, *settings), "a plan's setting is missing")
+        blocks_of = {
+            record.uuid: self.audit(record) for record in self.records if record.kind == "audit"
+        }
+        self.distinct_audits()
+        for record in self.records:
+            blocks = blocks_of.get(record.audit_uuid or "", set())
+            if record.kind == "action":
+                self.action(record, blocks)
+            elif record.kind == "moderation":
+                self.moderation(record, blocks)
+
+    def distinct_audits(self) -> None:
+        """No two audits share a reference or a repeated section (a sampled child, an
+        outcome...): each is unique in the database that sent them, as it must be in the
+        one receiving them."""
+        references: set[str] = set()
+        block_owner: dict[str, str] = {}
+        for record in self.records:
+            if record.kind != "audit":
+                continue
+            reference = record.document["audit"]["reference"]
+            if reference in references:
+                self.refusal.invalid(
+                    f"it carries two different audits with the reference {reference}"
+                )
+            references.add(reference)
+            for block in record.document["blocks"]:
+                other = block_owner.setdefault(block["uuid"], reference)
+                if other != reference:
+                    self.refusal.invalid(
+                        f"audits {other} and {reference} inside it share a repeated section "
+                        "(such as a sampled child), which two audits never do"
+                    )
+
+    def action(self, record: IncomingRecord, blocks: set[str]) -> None:
+        document = record.document
+        self.need(document["audit_uuid"] == record.audit_uuid, "an action is under the wrong audit")
+        self.need(document["block_uuid"] in (None, *blocks), "an action refers to a missing block")
+
+    def moderation(self, record: IncomingRecord, blocks: set[str]) -> None:
+        document = record.document
+        self.need(
+            document["audit_uuid"] == record.audit_uuid, "a moderation is under the wrong audit"
+        )
+        self.need(
+            document["sample_uuid"] in (None, *self.by_kind["moderation_sample"]),
+            "a moderation's sample is missing",
+        )
+        self.need(
+            document["second_marker_uuid"] in (None, *self.by_kind["auditor"]),
+            "a moderation's second marker is missing",
+        )
+        self.need(
+            all(rating["block_uuid"] in (None, *blocks) for rating in document["ratings"]),
+            "a moderation rates a block the audit does not have",
+        )
+
+    def audit(self, record: IncomingRecord) -> set[str]:
+        head = record.document["audit"]
+        what = f"audit {head['reference']}"
+        key = (head["template_id"], head["template_version"])
+        if key not in self.template_hashes:
+            self.refusal.invalid(
+                f"{what} was filled in with template '{key[0]}' version {key[1]}, which the "
+                "bundle does not list",
+            )
+        self.need(
+            self.template_hashes[key] == head["template_sha256"], f"{what}'s template differs"
+        )
+        self.need(head["setting_uuid"] in (None, *self.by_kind["setting"]), f"{what}'s setting")
+        self.need(head["child_reference"] in (None, *self.children), f"{what}'s child is missing")
+        for member in record.document["team"]:
+            self.need(
+                member["auditor_uuid"] in self.by_kind["auditor"],
+                f"an auditor on {what} is missing",
+            )
+        for block in record.document["blocks"]:
+            self.need(
+                block["child_reference"] in (None, *self.children),
+                f"a child sampled in {what} is missing",
+            )
+        bookkeeping = record.extra["bookkeeping"]
+        contradiction = bookkeeping_problem(head, bookkeeping)
+        if contradiction is not None:
+            self.refusal.invalid(f"{what} does not hang together: {contradiction}")
+        plan_uuid = bookkeeping["plan_uuid"]
+        if head["subject_kind"] == "plan":
+            plan = self.by_kind["plan"].get(plan_uuid or "")
+            child = self.children.get(head["child_reference"] or "")
+            self.need(
+                plan is not None
+                and child is not None
+                and plan["child_uuid"] == child["uuid"]
+                and plan["stage"] == head["plan_stage"]
+                and plan["issue_date"] == head["plan_issue_date"],
+                f"{what} does not agree with its plan",
+            )
+        else:
+            self.need(
+                plan_uuid is None and head["setting_uuid"] is not None,
+                f"{what}'s setting is missing",
+            )
+        return {block["uuid"] for block in record.document["blocks"]}

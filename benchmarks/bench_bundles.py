@@ -21,11 +21,8 @@ BUDGET_SECONDS = 5.0
 
 def build_bundle(source: Path) -> Path:
     """A bundle of every audit in ``source`` (cached beside the demo databases)."""
-    from auditdesk.services.bundles import send_audits
-    from auditdesk.services.bundles._results import ChosenAudits
-    from auditdesk.services.kernel._context import ServiceContext
-    from auditdesk.services.kernel._people import get_profile
-    from auditdesk.services.kernel._workspace import open_workspace
+    from auditdesk.services.bundles import ChosenAudits, send_audits
+    from auditdesk.services.kernel import ServiceContext, get_profile, open_workspace
 
     bundle = RESULTS / "bench-1000.auditdesk"
     if bundle.exists():
@@ -50,9 +47,7 @@ def build_bundle(source: Path) -> Path:
 
 def main() -> None:
     from auditdesk.services.bundles import ItemStatus, import_bundle, preview_bundle
-    from auditdesk.services.kernel._context import ServiceContext
-    from auditdesk.services.kernel._people import get_profile
-    from auditdesk.services.kernel._workspace import open_workspace
+    from auditdesk.services.kernel import ServiceContext, get_profile, open_workspace
 
     receiver = demo_database(10_000)
     bundle = build_bundle(demo_database(1_000, seed=7))

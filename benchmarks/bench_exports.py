@@ -36,9 +36,7 @@ FIRST_DAY = date(2024, 9, 1)  # before the demo's first audit
 
 
 def _context(path: Path) -> object:
-    from auditdesk.services.kernel._context import ServiceContext
-    from auditdesk.services.kernel._people import get_profile
-    from auditdesk.services.kernel._workspace import open_workspace
+    from auditdesk.services.kernel import ServiceContext, get_profile, open_workspace
 
     db = open_workspace(path)
     actor = get_profile(db)
@@ -48,7 +46,7 @@ def _context(path: Path) -> object:
 
 
 def _scope() -> object:
-    from auditdesk.services.reports._scope import ReportScope, period_between
+    from auditdesk.services.reports import ReportScope, period_between
 
     # The working copy: its row sheets and the pack's appendix are the heavy part the
     # budgets are about (a Board copy carries figures only).
@@ -56,7 +54,7 @@ def _scope() -> object:
 
 
 def part_workbook(database: Path, target: Path) -> dict[str, float]:
-    from auditdesk.services.reports._exports import export_board
+    from auditdesk.services.reports import export_board
 
     ctx = _context(database)
     clock = _Clock()
@@ -91,7 +89,7 @@ def part_bare_loop(workbook: Path, target: Path) -> dict[str, float]:
 def part_pack(database: Path, target: Path) -> dict[str, float]:
     from pypdf import PdfReader
 
-    from auditdesk.services.reports._exports import export_board
+    from auditdesk.services.reports import export_board
 
     ctx = _context(database)
     clock = _Clock()
@@ -102,7 +100,7 @@ def part_pack(database: Path, target: Path) -> dict[str, float]:
 
 
 def part_figures(database: Path, _target: Path) -> dict[str, float]:
-    from auditdesk.services.reports._figures import board_figures
+    from auditdesk.services.reports import board_figures
 
     ctx = _context(database)
     clock = _Clock()

@@ -24,7 +24,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import AuditStatus, Phase, PrimaryNeed
-from auditdesk.services.audits._listing import AuditFilter
+from auditdesk.services.audits import AuditFilter
 from auditdesk.ui.app import AppController
 from auditdesk.ui.preferences import Preferences
 from auditdesk.domain.reference import Agency, Role

@@ -8,8 +8,8 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from auditdesk.services.demo._generator import DemoOptions, generate_demo
-from auditdesk.services.kernel._workspace import open_workspace
+from auditdesk.services.demo import DemoOptions, generate_demo
+from auditdesk.services.kernel import open_workspace
 
 RESULTS = Path(__file__).resolve().parent.parent / "bench-results"
 AS_OF = date(2026, 11, 20)

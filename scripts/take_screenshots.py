@@ -23,13 +23,11 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 
 from auditdesk.domain.periods import parse_period
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services.audits._listing import AuditFilter, list_audits
-from auditdesk.services.demo._generator import DemoOptions, generate_demo
-from auditdesk.services.kernel._context import ServiceContext
-from auditdesk.services.kernel._workspace import open_workspace
+from auditdesk.services.audits import AuditFilter, list_audits
+from auditdesk.services.demo import DemoOptions, generate_demo
+from auditdesk.services.kernel import ServiceContext, open_workspace
 from auditdesk.services.moderation import _moderation as moderation
-from auditdesk.services.reports._exports import export_board
-from auditdesk.services.reports._scope import ReportScope
+from auditdesk.services.reports import ReportScope, export_board
 from auditdesk.ui.app import AppController
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
@@ -88,7 +86,7 @@ def main(out: Path) -> None:
     window.showMaximized()
     shoot(app, window, out / "audit-list.png")
 
-    rows = list_audits(session.db, AuditFilter(template_ids=("setting-visit",)), limit=1)
+    rows = list_audits(session.ctx, AuditFilter(template_ids=("setting-visit",)), limit=1)
     window.open_audit(rows.items[0].uuid)
     editor = window.editors[rows.items[0].uuid]
     editor.showMaximized()
@@ -114,7 +112,7 @@ def main(out: Path) -> None:
     controller.change_view(1.0, True)  # 100% + 100%: twice the text size, high contrast
     window.tabs.setCurrentWidget(window.audit_list)
     shoot(app, window, out / "high-contrast-200.png")
-    rows = list_audits(session.db, AuditFilter(template_ids=("ehcp-quality",)), limit=1)
+    rows = list_audits(session.ctx, AuditFilter(template_ids=("ehcp-quality",)), limit=1)
     window.open_audit(rows.items[0].uuid)
     editor = window.editors[rows.items[0].uuid]
     editor.showMaximized()

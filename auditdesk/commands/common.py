@@ -14,9 +14,14 @@ from pathlib import Path
 from auditdesk import paths
 from auditdesk.domain.periods import check_day
 from auditdesk.errors import InvalidInput
-from auditdesk.services.kernel._context import Actor, ServiceContext
-from auditdesk.services.kernel._people import use_profile
-from auditdesk.services.kernel._workspace import Database, DatabaseLock, open_workspace
+from auditdesk.services.kernel import (
+    Actor,
+    Database,
+    DatabaseLock,
+    ServiceContext,
+    open_workspace,
+    use_profile,
+)
 from auditdesk.user_profile import HOW_TO_SET, ProfileFile, UserProfile
 
 EXIT_USER_ERROR = 1

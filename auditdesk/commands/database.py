@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.commands.common import EXIT_USER_ERROR, add_db_option, database_path, usage
-from auditdesk.services.kernel._database_admin import backup_to, check_database
+from auditdesk.services.kernel import backup_to, check_database
 
 log = logging.getLogger(__name__)
 

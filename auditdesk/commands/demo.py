@@ -20,7 +20,7 @@ from auditdesk.commands.common import (
     warn_about_location,
 )
 from auditdesk.domain import limits
-from auditdesk.services.demo._generator import DemoOptions, generate_demo
+from auditdesk.services.demo import DemoOptions, generate_demo
 
 log = logging.getLogger(__name__)
 

@@ -30,11 +30,10 @@ from auditdesk.domain.reference import (
 from auditdesk.domain.suppression import DEFAULT_THRESHOLD
 from auditdesk.domain.wording import count
 from auditdesk.errors import InvalidInput
-from auditdesk.services.audits._listing import AuditFilter
-from auditdesk.services.kernel import _subjects as subjects
-from auditdesk.services.kernel._templates import list_templates
-from auditdesk.services.kernel._workspace import Database, open_workspace
-from auditdesk.services.reports._scope import ReportScope, period_between
+from auditdesk.services import kernel
+from auditdesk.services.audits import AuditFilter
+from auditdesk.services.kernel import Database, ServiceContext, list_templates, open_workspace
+from auditdesk.services.reports import ReportScope, period_between
 
 
 def register(commands: Any) -> None:
@@ -108,8 +107,8 @@ def run_board(args: argparse.Namespace) -> int:
     db = _open(args)
     try:
         ctx = reading_context(db, profile)
-        _check_templates(db, args.templates)
-        args.localities = _known_localities(db, args.localities)
+        _check_templates(ctx, args.templates)
+        args.localities = _known_localities(ctx, args.localities)
         scope = ReportScope(
             _period(args, ctx.today()),
             _filter(args),
@@ -117,7 +116,7 @@ def run_board(args: argparse.Namespace) -> int:
             working_copy=args.working_copy,
         )
         # Imported here: openpyxl and reportlab load only when something is exported.
-        from auditdesk.services.reports._exports import export_board  # noqa: PLC0415
+        from auditdesk.services.reports import export_board  # noqa: PLC0415
 
         result = export_board(ctx, scope, xlsx=args.xlsx, pdf=args.pdf, progress=_progress())
     finally:
@@ -132,7 +131,7 @@ def run_board(args: argparse.Namespace) -> int:
 
 
 def run_audit(args: argparse.Namespace) -> int:
-    from auditdesk.services.reports._exports import export_audit_report  # noqa: PLC0415 (as above)
+    from auditdesk.services.reports import export_audit_report  # noqa: PLC0415 (as above)
 
     profile = your_profile()  # as for the Board pack
     db = _open(args)
@@ -151,8 +150,8 @@ def _open(args: argparse.Namespace) -> Database:
     return db
 
 
-def _check_templates(db: Database, wanted: list[str]) -> None:
-    known = {template.template_id for template in list_templates(db)}
+def _check_templates(ctx: ServiceContext, wanted: list[str]) -> None:
+    known = {template.template_id for template in list_templates(ctx)}
     unknown = [template for template in wanted if template not in known]
     if unknown:
         raise InvalidInput(
@@ -161,10 +160,10 @@ def _check_templates(db: Database, wanted: list[str]) -> None:
         )
 
 
-def _known_localities(db: Database, wanted: list[str]) -> list[str]:
+def _known_localities(ctx: ServiceContext, wanted: list[str]) -> list[str]:
     """The localities asked for, spelt as the database spells them ("crewe" is Crewe); one
     it does not know is refused, rather than exported as a Board copy of no audits."""
-    known = {name.casefold(): name for name in subjects.localities(db)}
+    known = {name.casefold(): name for name in kernel.localities(ctx)}
     unknown = [name for name in wanted if name.strip().casefold() not in known]
     if unknown:
         raise InvalidInput(

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.reference import ActionStatus, Agency
 from auditdesk.domain.wording import date_text
-from auditdesk.services.audits._actions import ActionFilter, list_actions, update_action
-from auditdesk.services.kernel._records import ActionRecord, Page
+from auditdesk.services.audits import ActionFilter, list_actions, update_action
+from auditdesk.services.kernel import ActionRecord, Page
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 from auditdesk.ui.errors import error_handler

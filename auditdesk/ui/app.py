@@ -19,8 +19,8 @@ from auditdesk import APP_NAME
 from auditdesk.app_logging import configure_logging
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import UserError
-from auditdesk.services.kernel import _workspace as workspace
-from auditdesk.services.kernel._context import Actor, ServiceContext
+from auditdesk.services import kernel
+from auditdesk.services.kernel import Actor, ServiceContext
 from auditdesk.ui.crash_dialog import install_crash_handler
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.gui_thread_gc import collect_on_the_gui_thread
@@ -61,7 +61,7 @@ class AppController(QObject):
         (``make_new``: they chose File > New database, which asked already). A database
         that cannot be written opens read-only, for reading and exporting."""
         asker = parent or self.window
-        if workspace.is_empty_file(path) and not make_new and not self._fill(path, asker):
+        if kernel.is_empty_file(path) and not make_new and not self._fill(path, asker):
             return False
         try:
             session = self._start(path, parent)
@@ -96,7 +96,7 @@ class AppController(QObject):
         )
 
     def _start(self, path: Path, parent: QWidget | None) -> AppSession | None:
-        if workspace.is_read_only(path):
+        if kernel.is_read_only(path):
             return start_read_only_session(
                 path, self.preferences, self._ask_profile, synchronous=self.synchronous
             )
@@ -175,7 +175,7 @@ def start_read_only_session(
     Nothing is written: no lock file (there is nothing to guard, and its folder may be
     read-only too), and the person is not recorded in the database, only named on what
     they export (as ``auditdesk export`` does)."""
-    db = workspace.open_workspace(path, create=False)
+    db = kernel.open_workspace(path, create=False)
     try:
         known: tuple[str, Agency, Role] | None = preferences.profile
         if known is None:
@@ -193,7 +193,7 @@ def start_read_only_session(
     return AppSession(
         db,
         ServiceContext(db, Actor(name, agency, role, "")),
-        workspace.DatabaseLock(path, name),  # never taken: released as it was
+        kernel.DatabaseLock(path, name),  # never taken: released as it was
         TaskRunner(synchronous=synchronous),
     )
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import Agency, AuditStatus, PlanStage
-from auditdesk.services.audits._listing import AuditFilter
+from auditdesk.services.audits import AuditFilter
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.audit_table_model import COLUMNS, AuditTableModel, grade_text
 from auditdesk.ui.filter_bar import FilterBar, FilterChoices

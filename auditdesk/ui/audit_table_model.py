@@ -17,8 +17,8 @@ from PySide6.QtCore import (
 
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import AuditStatus
-from auditdesk.services.audits._listing import AuditFilter
-from auditdesk.services.kernel._records import AuditRow, Page
+from auditdesk.services.audits import AuditFilter
+from auditdesk.services.kernel import AuditRow, Page
 from auditdesk.ui.task_runner import TaskScope
 from auditdesk.ui.wording import date_text
 

@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.periods import Period
 from auditdesk.domain.reference import Agency, AuditStatus, Phase, PrimaryNeed, SettingType
 from auditdesk.domain.suppression import DEFAULT_THRESHOLD
-from auditdesk.services.audits._listing import AuditFilter
-from auditdesk.services.kernel._records import TemplateSummary
-from auditdesk.services.reports._scope import DEFAULT_STATUSES, ReportScope, period_between
+from auditdesk.services.audits import AuditFilter
+from auditdesk.services.kernel import TemplateSummary
+from auditdesk.services.reports import DEFAULT_STATUSES, ReportScope, period_between
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 from auditdesk.ui.date_field import qdate

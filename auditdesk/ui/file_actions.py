@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
+from auditdesk.services import kernel
 from auditdesk.services.bundles import (
     BundlePreview,
     ImportResult,
@@ -18,10 +19,8 @@ from auditdesk.services.bundles import (
     preview_bundle,
     send_audits,
 )
-from auditdesk.services.kernel import _subjects as subjects
-from auditdesk.services.kernel._records import TemplateSummary
-from auditdesk.services.reports._exports import ExportResult, export_board
-from auditdesk.services.reports._scope import ReportScope
+from auditdesk.services.kernel import TemplateSummary
+from auditdesk.services.reports import ExportResult, ReportScope, export_board
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog
@@ -129,7 +128,7 @@ class FileActions(QObject):
         ctx = self.session.ctx
         dialog = ExportDialog(
             self._templates(),
-            subjects.localities(self.session.db),
+            kernel.localities(self.session.ctx),
             today=ctx.today(),
             folder=Path.home(),
             dialogs=self.dialogs,

@@ -32,8 +32,8 @@ from auditdesk.domain.periods import (
     term_period,
 )
 from auditdesk.domain.reference import Agency, AuditStatus, Phase, PrimaryNeed
-from auditdesk.services.audits._listing import AuditFilter
-from auditdesk.services.kernel._records import AuditorRecord, SettingRecord, TemplateSummary
+from auditdesk.services.audits import AuditFilter
+from auditdesk.services.kernel import AuditorRecord, SettingRecord, TemplateSummary
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 

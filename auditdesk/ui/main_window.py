@@ -20,18 +20,17 @@ from PySide6.QtWidgets import (
 from auditdesk import APP_NAME, __version__, paths
 from auditdesk.domain.reference import SettingPhase, SettingType
 from auditdesk.errors import DatabaseDamaged
-from auditdesk.services.audits import _editing as audits
-from auditdesk.services.audits._listing import list_auditors_and_places, list_audits
-from auditdesk.services.kernel import _subjects as subjects
-from auditdesk.services.kernel._people import use_profile
-from auditdesk.services.kernel._quick_check import damage_found
-from auditdesk.services.kernel._records import (
+from auditdesk.services import audits, kernel
+from auditdesk.services.audits import list_auditors_and_places, list_audits
+from auditdesk.services.kernel import (
     AuditDetail,
     AuditorRecord,
     SettingRecord,
     TemplateSummary,
+    damage_found,
+    list_templates,
+    use_profile,
 )
-from auditdesk.services.kernel._templates import list_templates
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.actions_view import ActionsView
 from auditdesk.ui.audit_list_view import AuditListView
@@ -95,11 +94,11 @@ class MainWindow(StaysOnScreen, QMainWindow):
         named(self, f"{APP_NAME} main window", f"Audits in {session.db.path}")
         self.message = MessageBar()
         self.handle_error = error_handler(self.message.show_problem)
-        db = session.db
-        self.templates = list_templates(db)
+        ctx = session.ctx
+        self.templates = list_templates(ctx)
         self.audit_model = AuditTableModel(
             lambda f, sort, desc, offset, limit: list_audits(
-                db, f, sort=sort, descending=desc, offset=offset, limit=limit,
+                ctx, f, sort=sort, descending=desc, offset=offset, limit=limit,
                 with_total=offset == 0,
             ),
             self.tasks,
@@ -150,7 +149,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
         self.audit_model.reload()
         # Every page looked over in the background: damage is said now, not when the
         # person happens on the broken page mid-work.
-        self.tasks.read(lambda: damage_found(session.db), self._looked_over, self.handle_error)
+        self.tasks.read(lambda: damage_found(session.ctx), self._looked_over, self.handle_error)
 
     def _looked_over(self, damage: DatabaseDamaged | None) -> None:
         if damage is not None:
@@ -167,7 +166,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
         )
 
     def _choices_now(self) -> FilterChoices:
-        auditors, localities, settings = list_auditors_and_places(self.session.db)
+        auditors, localities, settings = list_auditors_and_places(self.session.ctx)
         return FilterChoices(
             templates=self.templates,
             auditors=auditors,
@@ -270,8 +269,8 @@ class MainWindow(StaysOnScreen, QMainWindow):
     def new_audit(self) -> None:
         ctx = self.session.ctx
         dialog = NewAuditDialog(
-            self.templates, subjects.list_settings(self.session.db),
-            subjects.localities(self.session.db), actor=ctx.actor, today=ctx.today(), parent=self,
+            self.templates, kernel.list_settings(self.session.ctx),
+            kernel.localities(self.session.ctx), actor=ctx.actor, today=ctx.today(), parent=self,
         )  # fmt: skip
         created: list[AuditDetail] = []
         dialog.submit = lambda: created.append(self._create(dialog))
@@ -289,7 +288,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
         if dialog.is_visit:
             setting_uuid = dialog.chosen_setting_uuid
             if setting_uuid is None:
-                setting = subjects.add_setting(
+                setting = kernel.add_setting(
                     ctx, name=dialog.new_name.text(), urn=dialog.new_urn.text(),
                     setting_type=required(dialog.new_type, SettingType),
                     phase=required(dialog.new_phase, SettingPhase),
@@ -357,9 +356,9 @@ class MainWindow(StaysOnScreen, QMainWindow):
     def refresh(self) -> None:
         """Reload the lists, and what the filters offer (new auditors, settings, places)."""
         self.audit_model.reload()
-        db = self.session.db
+        ctx = self.session.ctx
         self.tasks.read(
-            lambda: (list_templates(db), list_auditors_and_places(db)),
+            lambda: (list_templates(ctx), list_auditors_and_places(ctx)),
             self._choices_loaded,
             self.handle_error,
         )

@@ -26,13 +26,8 @@ from auditdesk.domain.reference import (
     SettingType,
     TemplateKind,
 )
-from auditdesk.services.audits._editing import (
-    ChildPlanSubject,
-    SettingVisitSubject,
-    TeamMemberInput,
-)
-from auditdesk.services.kernel._context import Actor
-from auditdesk.services.kernel._records import SettingRecord, TemplateSummary
+from auditdesk.services.audits import ChildPlanSubject, SettingVisitSubject, TeamMemberInput
+from auditdesk.services.kernel import Actor, SettingRecord, TemplateSummary
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
 from auditdesk.ui.date_field import qdate

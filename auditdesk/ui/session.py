@@ -12,9 +12,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services.kernel._context import Actor, ServiceContext
-from auditdesk.services.kernel._people import use_profile
-from auditdesk.services.kernel._workspace import Database, DatabaseLock, open_workspace
+from auditdesk.services.kernel import (
+    Actor,
+    Database,
+    DatabaseLock,
+    ServiceContext,
+    open_workspace,
+    use_profile,
+)
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.task_runner import TaskRunner
 

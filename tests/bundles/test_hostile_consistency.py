@@ -252,7 +252,7 @@ def test_a_new_template_taking_an_installed_templates_title(
 ) -> None:
     """A template under a new id that people would take for a shipped one: they choose
     and read templates by title."""
-    shipped = next(t for t in list_templates(lead.db) if t.template_id != "quick-check")
+    shipped = next(t for t in list_templates(lead) if t.template_id != "quick-check")
 
     def change(definition: dict[str, Any]) -> None:
         definition["title"] = f" {shipped.title.upper()} "
@@ -292,7 +292,7 @@ def test_a_template_bigger_than_any_checklist(
 
 def test_the_shipped_templates_are_far_inside_the_limits(lead: Laptop) -> None:
     # (They installed, so they passed; the limits leave room for far bigger checklists.)
-    assert list_templates(lead.db)
+    assert list_templates(lead)
     assert limits.TEMPLATE_QUESTIONS >= 20 * 58
     assert limits.TEMPLATE_SECTIONS < limits.MODERATION_GRADES
 

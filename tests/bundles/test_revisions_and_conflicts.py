@@ -93,7 +93,7 @@ def test_a_later_revision_updates_the_one_here_and_the_old_one_is_kept(
     assert content_hash(kept) == detail.content_hash
     history = [(e.revision, e.origin, e.content_kept) for e in record_history(lead.db, detail.uuid)]
     assert history == [(1, "received", True), (2, "received", True)]
-    trail = audit_lifecycle.audit_trail(lead.db, detail.uuid)
+    trail = audit_lifecycle.audit_trail(lead, detail.uuid)
     assert any(e.reason == REASON for e in trail)  # the auditor's reopening came too
     assert any(e.field == "revision imported" for e in trail)
     before = lead.dump()
@@ -170,7 +170,7 @@ def test_taking_theirs_applies_it_as_a_new_revision_and_keeps_mine(
     origins = [(e.origin, e.content_kept) for e in record_history(lead.db, detail.uuid)]
     assert ("replaced", True) in origins
     assert origins[-1] == ("resolved", True)
-    trail = audit_lifecycle.audit_trail(lead.db, detail.uuid)
+    trail = audit_lifecycle.audit_trail(lead, detail.uuid)
     assert any(e.field == "conflict decided" for e in trail)
     # The auditor carries on from their version: it follows, no new conflict.
     latest = revise(auditor, detail.uuid, "A third look.")

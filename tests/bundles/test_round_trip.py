@@ -99,7 +99,7 @@ def test_a_plan_audit_arrives_whole_with_its_actions_and_trail(
     received = audits.get_audit(lead.ctx, detail.uuid)
     assert received.actions[0].action == "Rewrite Section E with SMART outcomes"
     assert received.final_grade is Grade.REQUIRES_IMPROVEMENT
-    trail = audit_lifecycle.audit_trail(lead.db, detail.uuid)
+    trail = audit_lifecycle.audit_trail(lead, detail.uuid)
     fields = [entry.field for entry in trail]
     assert "created" in fields
     assert "status" in fields  # Draft -> Completed, made on the auditor's laptop

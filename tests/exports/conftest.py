@@ -215,7 +215,7 @@ def every_template(ctx: ServiceContext, lead_ctx: ServiceContext, db_path: Path)
             "CE-10103", year_group=12, stage=PlanStage.PHASE_TRANSFER, need=PrimaryNeed.PMLD
         ),
     }
-    shipped = [summary.template_id for summary in list_templates(ctx.db)]
+    shipped = [summary.template_id for summary in list_templates(ctx)]
     for number, template_id in enumerate(sorted(shipped)):
         if template_id == "setting-visit":
             setting = subjects.add_setting(

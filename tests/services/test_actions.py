@@ -53,7 +53,7 @@ def test_actions_are_added_updated_and_found_by_agency_and_overdue(ctx: ServiceC
     assert done.completed_on == date(2026, 11, 20)
     assert not done.overdue
     assert actions.list_actions(ctx, ActionFilter(overdue_only=True)).total == 0
-    trail = audit_lifecycle.audit_trail(ctx.db, detail.uuid)
+    trail = audit_lifecycle.audit_trail(ctx, detail.uuid)
     assert any(e.field == "action status" and e.new_value == "done" for e in trail)
     assert len(audits.get_audit(ctx, detail.uuid).actions) == 2
 

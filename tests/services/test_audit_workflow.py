@@ -128,7 +128,7 @@ def test_complete_reopen_override_and_sign_off(
     )
     assert reopened.status is AuditStatus.DRAFT
     assert reopened.signed_off_at is None
-    trail = audit_lifecycle.audit_trail(ctx.db, detail.uuid)
+    trail = audit_lifecycle.audit_trail(ctx, detail.uuid)
     reasons = [entry.reason for entry in trail if entry.reason]
     assert "Family raised new information about health needs." in reasons
     assert "Exceptional co-production seen at the meeting." in reasons

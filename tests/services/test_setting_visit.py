@@ -136,5 +136,5 @@ def test_removing_a_child_removes_its_lines_and_answers(ctx: ServiceContext) -> 
     detail = audits.get_audit(ctx, visit.uuid)
     assert detail.blocks == ()
     assert detail.answers == {}
-    trail = audit_lifecycle.audit_trail(ctx.db, visit.uuid)
+    trail = audit_lifecycle.audit_trail(ctx, visit.uuid)
     assert any(e.field.endswith("removed") and "1 answers" in (e.old_value or "") for e in trail)

@@ -42,7 +42,7 @@ def test_answers_read_as_section_question_field_and_label(ctx: ServiceContext) -
     )
     audits.set_board_highlight(ctx, detail.uuid, "e.outcomes_smart", None, "needs_improvement")
     audit_lifecycle.override_grade(ctx, detail.uuid, Grade.GOOD, "Panel view.")
-    trail = audit_lifecycle.audit_trail(ctx.db, detail.uuid)
+    trail = audit_lifecycle.audit_trail(ctx, detail.uuid)
 
     advice = [e for e in trail if e.question_id == "ctx.advice_recent"]
     assert [(e.what, e.before, e.after) for e in advice] == [
@@ -111,7 +111,7 @@ def test_blocks_show_as_their_labels_and_actions_in_words(ctx: ServiceContext) -
     )
     actions.update_action(ctx, action.uuid, due_date=date(2027, 1, 15))
     audit_blocks.remove_block(ctx, visit.uuid, first.id)
-    trail = audit_lifecycle.audit_trail(ctx.db, visit.uuid)
+    trail = audit_lifecycle.audit_trail(ctx, visit.uuid)
 
     delivered = next(e for e in trail if e.question_id == "child.provision_delivered")
     assert delivered.what == (
@@ -146,8 +146,8 @@ def test_each_audit_is_worded_by_its_own_template_version(ctx: ServiceContext) -
     assert after.template.version == 2
     for detail in (before, after):
         audits.record_answer(ctx, detail.uuid, "ctx.advice_recent", rating="partly")
-    old = audit_lifecycle.audit_trail(ctx.db, before.uuid)
-    new = audit_lifecycle.audit_trail(ctx.db, after.uuid)
+    old = audit_lifecycle.audit_trail(ctx, before.uuid)
+    new = audit_lifecycle.audit_trail(ctx, after.uuid)
     assert [e.what for e in old if e.question_id] == [f"Context and timeliness > {ADVICE}: Rating"]
     assert [e.what for e in new if e.question_id] == [f"Dates > {REWORDED}: Rating"]
 
@@ -157,7 +157,7 @@ def test_the_trail_window_shows_the_words(ctx: ServiceContext, qtbot: QtBot) -> 
 
     detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     audits.record_answer(ctx, detail.uuid, "ctx.advice_recent", rating=NOT_APPLICABLE)
-    dialog = TrailDialog(audit_lifecycle.audit_trail(ctx.db, detail.uuid))
+    dialog = TrailDialog(audit_lifecycle.audit_trail(ctx, detail.uuid))
     qtbot.addWidget(dialog)
     table = dialog.table
     # The trail is a tree of rows that wrap their text (editor_dialogs.WrappedTable).

@@ -10,6 +10,7 @@ from pathlib import Path
 from auditdesk.services.audits._listing import count_audits
 from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.store.migrate import head_revision
+from tests.reading import reader
 
 FIRST_SCHEMA = Path(__file__).resolve().parents[1] / "data" / "schema_0001.sqlite"
 
@@ -29,7 +30,7 @@ def test_a_first_schema_database_is_upgraded_and_regraded(tmp_path: Path) -> Non
         assert db.migration.to_revision == head_revision()
         assert db.migration.backup is not None
         assert db.migration.backup.exists()
-        assert count_audits(db) == 40
+        assert count_audits(reader(db)) == 40
     finally:
         db.close()
     with sqlite3.connect(path) as connection:

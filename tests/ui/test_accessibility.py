@@ -43,7 +43,7 @@ def test_every_control_of_the_main_window_and_editors_is_named(
     for tab in range(window.tabs.count()):
         window.tabs.setCurrentIndex(tab)
         assert unnamed_controls(window) == [], window.tabs.tabText(tab)
-    rows = list_audits(window.session.db, limit=400).items
+    rows = list_audits(window.session.ctx, limit=400).items
     visit = next(r for r in rows if r.template_id == "setting-visit")
     plan = next(r for r in rows if r.template_id == "ehcp-quality")
     for row in (visit, plan):

@@ -41,7 +41,7 @@ def test_second_marking_names_the_plan_and_works_by_keyboard(
     window = open_window(path)
     ctx = window.session.ctx
     sample = moderation.draw_sample(ctx, percentage=5, seed=1)
-    me = next(a for a in list_auditors(window.session.db) if a.name == ctx.actor.name)
+    me = next(a for a in list_auditors(window.session.ctx) if a.name == ctx.actor.name)
     row = next(r for r in moderation.list_moderations(ctx) if r.uuid in
                {d.uuid for d in sample.drawn} and r.template_title.startswith("EHCP"))  # fmt: skip
     moderation.assign_second_marker(ctx, row.uuid, me.uuid)

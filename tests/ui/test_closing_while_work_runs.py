@@ -274,7 +274,7 @@ def test_closing_the_main_window_during_an_import(
 def audits_in(window: MainWindow) -> int:
     from auditdesk.services.audits._listing import AuditFilter, list_audits
 
-    return list_audits(window.session.db, AuditFilter(), limit=1, with_total=True).total or 0
+    return list_audits(window.session.ctx, AuditFilter(), limit=1, with_total=True).total or 0
 
 
 def test_a_form_open_when_its_window_goes_goes_with_it(

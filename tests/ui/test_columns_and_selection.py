@@ -62,7 +62,7 @@ def test_a_new_sample_is_selected_and_in_view(
     ctx = window.session.ctx
     # An earlier round: half the completed audits drawn and with their second markers.
     # The lead second-marks: they worked on none of the demo's audits.
-    marker = next(a for a in list_auditors(window.session.db) if a.name == ctx.actor.name)
+    marker = next(a for a in list_auditors(window.session.ctx) if a.name == ctx.actor.name)
     moderation.draw_sample(ctx, percentage=50, seed=3)
     for row in moderation.list_moderations(ctx):
         if row.status == "drawn":
@@ -132,7 +132,7 @@ def test_several_selected_audits_get_their_second_marker_at_once(
               for r in table.selectionModel().selectedRows()}  # fmt: skip
     assert len(chosen) == 3
 
-    marker = next(a for a in list_auditors(window.session.db) if a.name == ctx.actor.name)
+    marker = next(a for a in list_auditors(window.session.ctx) if a.name == ctx.actor.name)
     press_alt(qtbot, "k", table)  # Assign second marker
     chooser = dialogs.latest(AssignMarkerDialog)
     assert "these 3 audits" in chooser.intro.text()

@@ -26,7 +26,7 @@ def test_every_section_name_reads_whole_in_the_editor_of_each_template(
 ) -> None:
     window = open_window(copy_of(demo_file, tmp_path))
     graded = {}  # one graded audit of each template: its grade table is filled in
-    for row in list_audits(window.session.db, AuditFilter(), limit=200).items:
+    for row in list_audits(window.session.ctx, AuditFilter(), limit=200).items:
         if row.final_grade is not None:
             graded.setdefault(row.template_id, row)
     assert len(graded) >= 4, f"the demo should grade every template; it has {list(graded)}"

@@ -45,15 +45,15 @@ def test_filters_on_a_large_demo_database(
     window = open_window(copy)
     bar, model = window.audit_list.filters, window.audit_model
     assert model.total == LARGE
-    db = window.session.db
+    ctx = window.session.ctx
 
     bar.status.setCurrentIndex(bar.status.findData(AuditStatus.SIGNED_OFF))
-    assert model.total == count_audits(db, AuditFilter(statuses=(AuditStatus.SIGNED_OFF,)))
+    assert model.total == count_audits(ctx, AuditFilter(statuses=(AuditStatus.SIGNED_OFF,)))
     bar.grade.setCurrentIndex(bar.grade.findData(Grade.GOOD))
     both = AuditFilter(statuses=(AuditStatus.SIGNED_OFF,), grades=(Grade.GOOD,))
-    assert model.total == count_audits(db, both) > 0
+    assert model.total == count_audits(ctx, both) > 0
     bar.phase.setCurrentIndex(bar.phase.findData(Phase.KS2))
-    assert model.total == count_audits(db, AuditFilter(
+    assert model.total == count_audits(ctx, AuditFilter(
         statuses=(AuditStatus.SIGNED_OFF,), grades=(Grade.GOOD,), phases=(Phase.KS2,)))  # fmt: skip
     assert all(model.row_at(r).status is AuditStatus.SIGNED_OFF for r in range(model.rowCount()))
     bar.period.setCurrentIndex(1)  # this term
@@ -65,7 +65,7 @@ def test_filters_on_a_large_demo_database(
     assert model.total == LARGE
     qtbot.keyClicks(bar.search, "crewe")  # search waits for a pause in typing
     qtbot.waitUntil(lambda: model.current_filter.text == "crewe", timeout=3000)
-    assert model.total == count_audits(db, AuditFilter(text="crewe"))
+    assert model.total == count_audits(ctx, AuditFilter(text="crewe"))
     # Scrolling pages the rest in: 5000 rows reachable without loading them up front.
     assert model.rowCount() <= 200
     while model.rowCount() < model.total:

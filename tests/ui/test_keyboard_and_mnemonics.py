@@ -179,7 +179,7 @@ def test_the_editor_and_moderation_dialogs_keys(
     dialogs.latest(OverrideDialog).reject()
     editor.close()
 
-    setting = subjects.list_settings(window.session.db)[0]
+    setting = subjects.list_settings(window.session.ctx)[0]
     visit = audits.create_audit(
         ctx, template_id="setting-visit", subject=audits.SettingVisitSubject(setting.uuid)
     )
@@ -194,7 +194,7 @@ def test_the_editor_and_moderation_dialogs_keys(
 
     # Second marking, opened by its key on the Moderation tab.
     drawn = moderation.draw_sample(ctx, percentage=5, seed=2).drawn[0]
-    me = next(a for a in list_auditors(window.session.db) if a.name == ctx.actor.name)
+    me = next(a for a in list_auditors(window.session.ctx) if a.name == ctx.actor.name)
     moderation.assign_second_marker(ctx, drawn.uuid, me.uuid)
     activate(qtbot, window)
     view = window.moderation_view

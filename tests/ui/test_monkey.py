@@ -398,7 +398,7 @@ class Monkey:
     def _check_audit_list(self, where: str) -> None:
         model = self.window.audit_model
         stored = list_audits(
-            self.window.session.db, model.current_filter, sort=model._sort,
+            self.window.session.ctx, model.current_filter, sort=model._sort,
             descending=model._descending, limit=model.rowCount() or 1,
         )  # fmt: skip
         assert model.total == stored.total, (

@@ -59,7 +59,7 @@ def test_a_read_only_database_opens_for_reading_and_refuses_changes(
 
     draft = next(
         row
-        for row in list_audits(window.session.db, AuditFilter(), limit=200).items
+        for row in list_audits(window.session.ctx, AuditFilter(), limit=200).items
         if row.status.value == "draft"
     )
     window.open_audit(draft.uuid)

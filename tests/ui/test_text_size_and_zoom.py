@@ -180,7 +180,7 @@ def _every_dialog(
     qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> Iterator[tuple[str, QWidget]]:
     ctx = window.session.ctx
-    rows = list_audits(window.session.db, AuditFilter(), limit=200).items
+    rows = list_audits(window.session.ctx, AuditFilter(), limit=200).items
 
     _press(qtbot, window, Qt.Key.Key_N)
     yield "new audit", _tried(dialogs.latest(NewAuditDialog))
@@ -222,7 +222,7 @@ def _every_dialog(
     editor.reopen_action.trigger()
     yield "reopen", _tried(dialogs.latest(ReasonDialog))
     editor.close()
-    setting = subjects.list_settings(window.session.db)[0]
+    setting = subjects.list_settings(window.session.ctx)[0]
     new_visit = audits.create_audit(
         ctx, template_id="setting-visit", subject=audits.SettingVisitSubject(setting.uuid)
     )
@@ -251,7 +251,7 @@ def _blind_marking(window: MainWindow, dialogs: ScriptedDialogs) -> BlindMarking
         moderation.draw_sample(ctx, percentage=5)
         drawn = [r for r in moderation.list_moderations(ctx) if r.status == "drawn"]
     # The lead second-marks: they worked on none of the demo's audits.
-    marker = next(a for a in list_auditors(window.session.db) if a.name == ctx.actor.name)
+    marker = next(a for a in list_auditors(window.session.ctx) if a.name == ctx.actor.name)
     moderation.assign_second_marker(ctx, drawn[0].uuid, marker.uuid)
     view = window.moderation_view
     window.tabs.setCurrentWidget(view)

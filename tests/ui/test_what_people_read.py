@@ -108,7 +108,7 @@ def test_every_window_and_dialog_reads_in_words(
         reader.check(f"main window, {window.tabs.tabText(number)} tab", window)
 
     # An editor of each template, every page of it.
-    rows = list_audits(window.session.db, AuditFilter(), limit=200).items
+    rows = list_audits(window.session.ctx, AuditFilter(), limit=200).items
     by_template = {row.template_title: row for row in rows}
     for title, row in by_template.items():
         editor = _open(qtbot, window, row.uuid)

@@ -106,7 +106,7 @@ def test_opening_the_demo_keeps_me_as_myself_and_my_exports_say_so(
     profile_now = get_profile(window.session.db)
     assert profile_now is not None
     assert profile_now.name == ME[0]
-    people = {(a.name, a.agency, a.role) for a in list_auditors(window.session.db)}
+    people = {(a.name, a.agency, a.role) for a in list_auditors(window.session.ctx)}
     assert (demo_user.name, demo_user.agency, demo_user.role) in people
     assert ME in people
 

@@ -55,5 +55,5 @@ def test_your_profile_says_what_changing_it_does(
     assert profile is not None
     assert profile.name == "Sam Practice-Jones"
     # As the dialog said: the audit started before keeps the name it was started under.
-    rows = list_audits(window.session.db, AuditFilter()).items
+    rows = list_audits(window.session.ctx, AuditFilter()).items
     assert next(r for r in rows if r.uuid == before.uuid).lead_auditor == "Sam Practice"

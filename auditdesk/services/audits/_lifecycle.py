@@ -15,7 +15,6 @@ from auditdesk.services.audits._detail import detail_of
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._records import AuditDetail, TrailEntry
 from auditdesk.services.reports._trail import TrailWording
-from auditdesk.store.database import Database
 from auditdesk.store.models import Action, ChangeTrail
 
 
@@ -112,10 +111,10 @@ def sign_off(ctx: ServiceContext, audit_uuid: str) -> AuditDetail:
         return detail_of(session, audit_uuid, today=ctx.today())
 
 
-def audit_trail(db: Database, audit_uuid: str) -> list[TrailEntry]:
+def audit_trail(ctx: ServiceContext, audit_uuid: str) -> list[TrailEntry]:
     """Every change to an audit, its blocks, answers, actions and moderation, oldest first,
     worded with the audit's own template version (see :class:`TrailEntry`)."""
-    with db.read() as session:
+    with ctx.db.read() as session:
         loaded = audit_state.load_audit(session, audit_uuid)
         rows = session.scalars(
             select(ChangeTrail)

@@ -21,10 +21,10 @@ from auditdesk.domain.reference import (
     PlanStage,
     PrimaryNeed,
 )
+from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._people import list_auditors
 from auditdesk.services.kernel._records import AuditorRecord, AuditRow, Page, SettingRecord
 from auditdesk.services.kernel._subjects import list_settings, localities
-from auditdesk.store.database import Database
 from auditdesk.store.models import (
     Audit,
     AuditAuditor,
@@ -123,7 +123,7 @@ class AuditFilter:
 
 
 def list_audits(
-    db: Database,
+    ctx: ServiceContext,
     audit_filter: AuditFilter = AuditFilter(),
     *,
     sort: str = "audit_date",
@@ -133,7 +133,7 @@ def list_audits(
     with_total: bool = True,
 ) -> Page[AuditRow]:
     """One page of the audit list. ``total`` is the filtered count (0 if not asked for)."""
-    with db.read() as session:
+    with ctx.db.read() as session:
         rows = session.execute(
             _page_query(audit_filter, sort, descending).offset(offset).limit(limit)
         ).all()
@@ -141,14 +141,16 @@ def list_audits(
         return Page(tuple(_row(r) for r in rows), offset, total)
 
 
-def count_audits(db: Database, audit_filter: AuditFilter = AuditFilter()) -> int:
-    with db.read() as session:
+def count_audits(ctx: ServiceContext, audit_filter: AuditFilter = AuditFilter()) -> int:
+    with ctx.db.read() as session:
         return count_audits_in(session, audit_filter)
 
 
-def date_range(db: Database, audit_filter: AuditFilter = AuditFilter()) -> tuple[date, date] | None:
+def date_range(
+    ctx: ServiceContext, audit_filter: AuditFilter = AuditFilter()
+) -> tuple[date, date] | None:
     """The first and last audit dates matching the filter (``None`` when none match)."""
-    with db.read() as session:
+    with ctx.db.read() as session:
         first, last = session.execute(
             select(func.min(Audit.audit_date), func.max(Audit.audit_date)).where(
                 *audit_filter.conditions()
@@ -244,8 +246,8 @@ def _escape(text: str) -> str:
 
 
 def list_auditors_and_places(
-    db: Database,
+    ctx: ServiceContext,
 ) -> tuple[list[AuditorRecord], list[str], list[SettingRecord]]:
     """What the list's filters offer: every auditor, locality and setting in the database
     now (read again after an import, so new names appear at once)."""
-    return list_auditors(db), localities(db), list_settings(db)
+    return list_auditors(ctx), localities(ctx), list_settings(ctx)

@@ -74,8 +74,8 @@ def use_profile(db: Database, name: str, agency: Agency, role: Role) -> Actor:
         return _actor(existing)
 
 
-def list_auditors(db: Database) -> list[AuditorRecord]:
-    with db.read() as session:
+def list_auditors(ctx: ServiceContext) -> list[AuditorRecord]:
+    with ctx.db.read() as session:
         rows = session.scalars(select(Auditor).order_by(Auditor.name)).all()
         return [auditor_record(row) for row in rows]
 

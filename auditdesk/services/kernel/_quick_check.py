@@ -12,18 +12,18 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from auditdesk.errors import DatabaseDamaged
+from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.store import problems
-from auditdesk.store.database import Database
 
 #: How many problems SQLite is asked for: the first is enough to say the file is damaged.
 PROBLEMS_WANTED = 3
 
 
-def damage_found(db: Database) -> DatabaseDamaged | None:
-    """The damaged-database message if any page of ``db`` is unreadable, else ``None``.
+def damage_found(ctx: ServiceContext) -> DatabaseDamaged | None:
+    """The damaged-database message if any page of ``ctx.db`` is unreadable, else ``None``.
     (Damage that stops the check itself arrives as the same message, raised.)"""
-    with db.read() as session:
+    with ctx.db.read() as session:
         found = [row[0] for row in session.execute(text(f"PRAGMA quick_check({PROBLEMS_WANTED})"))]
     if found == ["ok"]:
         return None
-    return problems.damaged(db.path, "; ".join(str(line) for line in found[:PROBLEMS_WANTED]))
+    return problems.damaged(ctx.db.path, "; ".join(str(line) for line in found[:PROBLEMS_WANTED]))

@@ -59,8 +59,8 @@ def add_setting(
         return setting_record(setting)
 
 
-def list_settings(db: Database, text: str = "") -> list[SettingRecord]:
-    with db.read() as session:
+def list_settings(ctx: ServiceContext, text: str = "") -> list[SettingRecord]:
+    with ctx.db.read() as session:
         query = select(Setting).order_by(Setting.name)
         if text.strip():
             pattern = f"%{text.strip()}%"
@@ -68,9 +68,9 @@ def list_settings(db: Database, text: str = "") -> list[SettingRecord]:
         return [setting_record(row) for row in session.scalars(query)]
 
 
-def localities(db: Database) -> list[str]:
+def localities(ctx: ServiceContext) -> list[str]:
     """Every locality in use, for pick lists and filters."""
-    with db.read() as session:
+    with ctx.db.read() as session:
         query = union(
             select(Setting.locality), select(Child.locality), select(Audit.locality)
         ).subquery()

@@ -15,6 +15,7 @@ from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.domain.template_loader import LoadedTemplate, shipped_templates
 from auditdesk.domain.template_model import AuditTemplate
 from auditdesk.errors import NotFound
+from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._records import TemplateSummary
 from auditdesk.store.database import Database, app_state, set_app_state
 from auditdesk.store.models import TemplateVersion
@@ -81,8 +82,8 @@ def install_template(session: Session, loaded: LoadedTemplate) -> TemplateVersio
     return stored
 
 
-def list_templates(db: Database, *, latest_only: bool = True) -> list[TemplateSummary]:
-    with db.read() as session:
+def list_templates(ctx: ServiceContext, *, latest_only: bool = True) -> list[TemplateSummary]:
+    with ctx.db.read() as session:
         rows = session.scalars(
             select(TemplateVersion).order_by(TemplateVersion.title, TemplateVersion.version)
         ).all()

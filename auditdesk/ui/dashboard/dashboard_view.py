@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.board_figures import BoardFigures, GradeRow, GradeTable
 from auditdesk.domain.periods import Period
 from auditdesk.exporters.palette import DELIVERY_COLOURS, GRADE_COLOURS, MEASURE
-from auditdesk.services.audits._listing import AuditFilter, date_range
-from auditdesk.services.reports._figures import board_figures
-from auditdesk.services.reports._scope import ReportScope, period_between
+from auditdesk.services.audits import AuditFilter, date_range
+from auditdesk.services.reports import ReportScope, board_figures, period_between
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dashboard.bar_chart import Bar, BarChart
 from auditdesk.ui.errors import error_handler
@@ -118,7 +117,7 @@ class DashboardView(QScrollArea):
     def _span(self, audit_filter: AuditFilter, today: date) -> Period | None:
         if audit_filter.date_from and audit_filter.date_to:
             return period_between(audit_filter.date_from, audit_filter.date_to)
-        found = date_range(self.session.db, audit_filter)
+        found = date_range(self.session.ctx, audit_filter)
         if found is None:
             return None
         first = audit_filter.date_from or found[0]

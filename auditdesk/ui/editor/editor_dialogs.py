@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.wording import date_time_text
 from auditdesk.errors import MissingAnswer
-from auditdesk.services.kernel._records import TrailEntry
+from auditdesk.services.kernel import TrailEntry
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.on_screen import StaysOnScreen
 from auditdesk.ui.wording import count as counted

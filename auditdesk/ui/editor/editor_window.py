@@ -33,13 +33,10 @@ from auditdesk.domain.completion import AnswerState
 from auditdesk.domain.reference import PrimaryNeed
 from auditdesk.domain.wording import date_text
 from auditdesk.errors import CompletionRefused
-from auditdesk.services.audits import _blocks as audit_blocks
-from auditdesk.services.audits import _editing as audits
-from auditdesk.services.audits import _lifecycle as audit_lifecycle
-from auditdesk.services.audits._actions import ActionInput, add_action
-from auditdesk.services.audits._blocks import SampledChild
-from auditdesk.services.kernel._records import AnswerRecord, AuditDetail, GradeUpdate
-from auditdesk.services.reports._exports import export_audit_report
+from auditdesk.services import audits
+from auditdesk.services.audits import ActionInput, SampledChild, add_action
+from auditdesk.services.kernel import AnswerRecord, AuditDetail, GradeUpdate
+from auditdesk.services.reports import export_audit_report
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
 from auditdesk.ui.crowded import ScrollsWhenCrowded
@@ -568,7 +565,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
             CallCommand(
                 what,
                 lambda: self._structural(
-                    lambda: audit_blocks.add_block(
+                    lambda: audits.add_block(
                         self.ctx,
                         uuid_,
                         section_id,
@@ -579,7 +576,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
                     PageKey(section_id, block_id),
                 ),
                 lambda: self._structural(
-                    lambda: audit_blocks.remove_block(self.ctx, uuid_, block_id),
+                    lambda: audits.remove_block(self.ctx, uuid_, block_id),
                     PageKey(section_id, parent_id, True),
                 ),
             )
@@ -596,10 +593,10 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
             CallCommand(
                 f"rename “{old}” to “{text}”",
                 lambda: self._structural(
-                    lambda: audit_blocks.rename_block(self.ctx, uuid_, block_id, text), key
+                    lambda: audits.rename_block(self.ctx, uuid_, block_id, text), key
                 ),
                 lambda: self._structural(
-                    lambda: audit_blocks.rename_block(self.ctx, uuid_, block_id, old), key
+                    lambda: audits.rename_block(self.ctx, uuid_, block_id, old), key
                 ),
             )
         )
@@ -611,11 +608,11 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
         ):
             return
         uuid_ = self.detail.uuid
-        removal: list[audit_blocks.Removal] = []
+        removal: list[audits.Removal] = []
         back = PageKey(block.section_id, block.parent_id, True)
 
-        def remove() -> audit_blocks.Removal:
-            removal[:] = [audit_blocks.remove_block(self.ctx, uuid_, block_id)]
+        def remove() -> audits.Removal:
+            removal[:] = [audits.remove_block(self.ctx, uuid_, block_id)]
             return removal[0]
 
         self.undo_stack.push(
@@ -623,7 +620,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
                 f"remove “{block.label}”",
                 lambda: self._structural(remove, back),
                 lambda: self._structural(
-                    lambda: audit_blocks.restore_blocks(self.ctx, uuid_, removal[0]),
+                    lambda: audits.restore_blocks(self.ctx, uuid_, removal[0]),
                     PageKey(block.section_id, block_id),
                 ),
             )
@@ -657,7 +654,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
                 self._handle(error)
 
         self.tasks.write(
-            lambda: audit_lifecycle.complete_audit(self.ctx, self.detail.uuid),
+            lambda: audits.complete_audit(self.ctx, self.detail.uuid),
             self._status_changed,
             refused,
         )
@@ -682,7 +679,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
 
         def reopen() -> None:
             reason = dialog.text
-            self._call(lambda: audit_lifecycle.reopen_audit(self.ctx, self.detail.uuid, reason))
+            self._call(lambda: audits.reopen_audit(self.ctx, self.detail.uuid, reason))
 
         self.dialogs.ask(dialog, reopen)
 
@@ -691,9 +688,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
 
         def override() -> None:
             grade, reason = dialog.chosen, dialog.text
-            self._call(
-                lambda: audit_lifecycle.override_grade(self.ctx, self.detail.uuid, grade, reason)
-            )
+            self._call(lambda: audits.override_grade(self.ctx, self.detail.uuid, grade, reason))
 
         self.dialogs.ask(dialog, override)
 
@@ -748,7 +743,7 @@ class AuditEditorWindow(StaysOnScreen, QMainWindow):  # on a laptop: what its sc
     def _trail(self) -> None:
         self.page.flush()
         self.tasks.write(  # the write lane: the trail includes every edit made so far
-            lambda: audit_lifecycle.audit_trail(self.session.db, self.detail.uuid),
+            lambda: audits.audit_trail(self.session.ctx, self.detail.uuid),
             lambda entries: self.dialogs.ask(TrailDialog(entries, self)),
             self._handle,
         )

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.template_index import Slot
 from auditdesk.domain.template_model import RatingScale
-from auditdesk.services.audits._editing import MAX_TEXT
-from auditdesk.services.kernel._records import AnswerRecord
+from auditdesk.services.audits import MAX_TEXT
+from auditdesk.services.kernel import AnswerRecord
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.flow_layout import FlowLayout
 

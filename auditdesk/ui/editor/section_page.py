@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.template_index import Block, TemplateIndex
-from auditdesk.services.kernel._records import AnswerRecord
+from auditdesk.services.kernel import AnswerRecord
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.editor.pages import Page, PageKey, page_slots
 from auditdesk.ui.editor.question_widget import QuestionWidget

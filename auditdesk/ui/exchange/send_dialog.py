@@ -30,7 +30,7 @@ from auditdesk.services.bundles import (
     UnsentCompleted,
     audits_to_send,
 )
-from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.kernel import ServiceContext
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import FieldProblem, FormDialog, date_edit, picked_date

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.errors import UserError
-from auditdesk.services.kernel._records import TemplateSummary
+from auditdesk.services.kernel import TemplateSummary
 from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.services.moderation._moderation import ModerationRow
-from auditdesk.services.reports._agreement import AgreementReport, agreement_report
+from auditdesk.services.reports import AgreementReport, agreement_report
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from auditdesk.domain import limits
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.reference import TemplateKind
-from auditdesk.domain.template_model import AuditTemplate, Section
+from auditdesk.domain.template_model import AuditTemplate, Question, Section
 
 Location = tuple[str | int, ...]
 
@@ -120,12 +120,37 @@ def _check_section(
     seen_questions: dict[str, Location],
     repeat_depth: int,
 ) -> list[TemplateIssue]:
+    """The section, its questions, then its own sections, depth first."""
+    if section.repeat is not None:
+        repeat_depth += 1
+    issues = _check_section_shape(section, location, seen_sections, repeat_depth)
+    scale_ids = {scale.id for scale in template.scales}
+    for index, question in enumerate(section.questions):
+        issues += _check_question(
+            template, question, (*location, "questions", index), seen_questions, scale_ids
+        )
+    for index, child in enumerate(section.sections):
+        issues += _check_section(
+            template,
+            child,
+            (*location, "sections", index),
+            seen_sections=seen_sections,
+            seen_questions=seen_questions,
+            repeat_depth=repeat_depth,
+        )
+    return issues
+
+
+def _check_section_shape(
+    section: Section, location: Location, seen_sections: dict[str, Location], repeat_depth: int
+) -> list[TemplateIssue]:
+    """A section id used once, repeating sections nested two deep at most with a sensible
+    number of blocks, and something to answer. ``repeat_depth`` counts this section."""
     issues: list[TemplateIssue] = []
     if section.id in seen_sections:
         issues.append(TemplateIssue((*location, "id"), f"section id '{section.id}' is used twice"))
     seen_sections[section.id] = location
     if section.repeat is not None:
-        repeat_depth += 1
         if repeat_depth > 2:
             issues.append(
                 TemplateIssue(
@@ -138,61 +163,69 @@ def _check_section(
             issues.append(TemplateIssue((*location, "repeat", "min"), "min is larger than max"))
     if not section.questions and not section.sections:
         issues.append(TemplateIssue(location, f"section '{section.id}' has no questions"))
-    scale_ids = {scale.id for scale in template.scales}
-    for index, question in enumerate(section.questions):
-        where: Location = (*location, "questions", index)
-        if question.id in seen_questions:
-            issues.append(
-                TemplateIssue(
-                    (*where, "id"),
-                    f"question id '{question.id}' is used twice; ids must be unique "
-                    "because exports line answers up by them",
-                )
+    return issues
+
+
+def _check_question(
+    template: AuditTemplate,
+    question: Question,
+    where: Location,
+    seen_questions: dict[str, Location],
+    scale_ids: set[str],
+) -> list[TemplateIssue]:
+    """A question id used once, a scale the template defines, and limits it can apply."""
+    issues: list[TemplateIssue] = []
+    if question.id in seen_questions:
+        issues.append(
+            TemplateIssue(
+                (*where, "id"),
+                f"question id '{question.id}' is used twice; ids must be unique "
+                "because exports line answers up by them",
             )
-        seen_questions[question.id] = where
-        if question.scale is not None and question.scale not in scale_ids:
-            known = ", ".join(sorted(scale_ids))
+        )
+    seen_questions[question.id] = where
+    if question.scale is not None and question.scale not in scale_ids:
+        known = ", ".join(sorted(scale_ids))
+        issues.append(
+            TemplateIssue(
+                (*where, "scale"),
+                f"unknown rating scale '{question.scale}'; this template defines: {known}",
+            )
+        )
+        return issues  # its limits cannot be checked against a scale that is not there
+    return issues + _check_limits(template, question, where)
+
+
+def _check_limits(
+    template: AuditTemplate, question: Question, where: Location
+) -> list[TemplateIssue]:
+    """A grade limit belongs to a rated question and names graded options of its scale."""
+    issues: list[TemplateIssue] = []
+    for limit_index, limit in enumerate(question.limits):
+        limit_where: Location = (*where, "limits", limit_index, "when")
+        if question.scale is None:
             issues.append(
-                TemplateIssue(
-                    (*where, "scale"),
-                    f"unknown rating scale '{question.scale}'; this template defines: {known}",
-                )
+                TemplateIssue(limit_where, "a written (unrated) question cannot limit a grade")
             )
             continue
-        for limit_index, limit in enumerate(question.limits):
-            limit_where: Location = (*where, "limits", limit_index, "when")
-            if question.scale is None:
+        scale = template.scale(question.scale)
+        codes = {option.code for option in scale.options}
+        for code_index, code in enumerate(limit.when):
+            option = scale.option(code)
+            if option is None:
                 issues.append(
-                    TemplateIssue(limit_where, "a written (unrated) question cannot limit a grade")
+                    TemplateIssue(
+                        (*limit_where, code_index),
+                        f"'{code}' is not an option of scale '{question.scale}' "
+                        f"(options: {', '.join(sorted(codes))})",
+                    )
                 )
-                continue
-            scale = template.scale(question.scale)
-            codes = {option.code for option in scale.options}
-            for code_index, code in enumerate(limit.when):
-                option = scale.option(code)
-                if option is None:
-                    issues.append(
-                        TemplateIssue(
-                            (*limit_where, code_index),
-                            f"'{code}' is not an option of scale '{question.scale}' "
-                            f"(options: {', '.join(sorted(codes))})",
-                        )
+            elif option.points is None:
+                issues.append(
+                    TemplateIssue(
+                        (*limit_where, code_index),
+                        f"'{code}' is recorded but not graded (it has no points), so it "
+                        "cannot limit a grade",
                     )
-                elif option.points is None:
-                    issues.append(
-                        TemplateIssue(
-                            (*limit_where, code_index),
-                            f"'{code}' is recorded but not graded (it has no points), so it "
-                            "cannot limit a grade",
-                        )
-                    )
-    for index, child in enumerate(section.sections):
-        issues += _check_section(
-            template,
-            child,
-            (*location, "sections", index),
-            seen_sections=seen_sections,
-            seen_questions=seen_questions,
-            repeat_depth=repeat_depth,
-        )
+                )
     return issues

@@ -15,15 +15,9 @@ from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.domain.template_loader import shipped_templates
 from auditdesk.domain.template_model import Question, RatingScale
 from auditdesk.services.demo import _phrasebook as phrasebook
-from auditdesk.services.demo import _phrases as phrases
-from auditdesk.services.demo import _phrases_outcomes as phrases_outcomes
-from auditdesk.services.demo import _phrases_pfa as phrases_pfa
-from auditdesk.services.demo import _phrases_plan as phrases_plan
-from auditdesk.services.demo import _phrases_provision as phrases_provision
-from auditdesk.services.demo import _phrases_review as phrases_review
-from auditdesk.services.demo import _phrases_visit as phrases_visit
-from auditdesk.services.demo import _provision_lines as provision_lines
-from auditdesk.services.demo._phrase_kit import Finding, Phrases, Said
+from auditdesk.services.demo._phrasebook import names_and_places as phrases
+from auditdesk.services.demo._phrasebook import provision_lines
+from auditdesk.services.demo._phrasebook.kit import Finding, Phrases, Said
 from auditdesk.services.demo._wording import allows_na
 from auditdesk.services.demo._written_answers import WRITTEN_QUESTIONS
 
@@ -143,14 +137,7 @@ def test_each_provision_line_agrees_with_itself() -> None:
 
 
 def test_no_question_is_written_in_two_modules() -> None:
-    modules = (
-        phrases_plan,
-        phrases_outcomes,
-        phrases_provision,
-        phrases_review,
-        phrases_pfa,
-        phrases_visit,
-    )
+    modules = phrasebook.BOOKS
     owners: dict[str, list[str]] = defaultdict(list)
     for module in modules:
         for question_id in module.PHRASES:

@@ -22,11 +22,10 @@ from auditdesk.domain.record_documents import document_hash
 from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.domain.template_loader import shipped_templates
 from auditdesk.services.audits._actions import action_document_of
-from auditdesk.services.demo import _phrases_written as phrases_written
-from auditdesk.services.demo import _provision_lines as provision_lines
 from auditdesk.services.demo._generator import INSERT_ORDER, DemoOptions, generate_demo
-from auditdesk.services.demo._phrase_kit import Finding, Phrases, Said
-from auditdesk.services.demo._phrasebook import PHRASEBOOK
+from auditdesk.services.demo._phrasebook import PHRASEBOOK, provision_lines
+from auditdesk.services.demo._phrasebook import written as phrases_written
+from auditdesk.services.demo._phrasebook.kit import Finding, Phrases, Said
 from auditdesk.services.demo._wording import allows_na
 from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.store.models import Action, Audit, AuditBlock

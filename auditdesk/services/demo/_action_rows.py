@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from auditdesk.domain.record_documents import action_document, document_hash
-from auditdesk.services.demo import _phrases as phrases
-from auditdesk.services.demo._phrase_kit import Finding
+from auditdesk.services.demo._phrasebook import names_and_places as phrases
+from auditdesk.services.demo._phrasebook.kit import Finding
 from auditdesk.services.demo._rows import Ids, Row
 from auditdesk.services.demo._summaries import Noted
 from auditdesk.store.models import Action

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, time
 from auditdesk.domain.periods import previous_term_key, term_key, term_period
 from auditdesk.domain.record_documents import auditor_document, document_hash, setting_document
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.services.demo import _phrases as phrases
+from auditdesk.services.demo._phrasebook import names_and_places as phrases
 from auditdesk.services.demo._rows import Ids, Row
 from auditdesk.store.models import Auditor, Setting
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 
 from auditdesk.domain.reference import PrimaryNeed
-from auditdesk.services.demo._phrase_kit import Fact
+from auditdesk.services.demo._phrasebook.kit import Fact
 
 # Needs that nearly always come with health needs in Section C (a condition, a sensory
 # loss or a physical disability), so a plan for them never says "none".

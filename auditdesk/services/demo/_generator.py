@@ -20,9 +20,11 @@ from auditdesk.domain import limits
 from auditdesk.domain.record_documents import document_hash, sample_document
 from auditdesk.domain.reference import Role
 from auditdesk.errors import InvalidInput
-from auditdesk.services.demo._audit_rows import TEMPLATE_MIX, AuditMaker, TemplateInfo
+from auditdesk.services.demo._audit_rows import AuditMaker
 from auditdesk.services.demo._cast import Cast, make_cast
+from auditdesk.services.demo._demo_audit import TemplateInfo
 from auditdesk.services.demo._rows import Batch, Ids, Row, new_batch
+from auditdesk.services.demo._subject_rows import TEMPLATE_MIX
 from auditdesk.services.kernel._people import PROFILE_KEY
 from auditdesk.services.kernel._templates import index_for
 from auditdesk.store.database import Database, set_app_state

@@ -13,8 +13,8 @@ from datetime import date
 from typing import NamedTuple
 
 from auditdesk.domain.template_model import Question, Theme
-from auditdesk.services.demo import _phrases_written as written
-from auditdesk.services.demo._phrase_kit import Finding, Said
+from auditdesk.services.demo._phrasebook import written
+from auditdesk.services.demo._phrasebook.kit import Finding, Said
 from auditdesk.services.demo._wording import GOOD, text_of
 
 SHOWN = 3  # a summary lists the two or three most telling points, as the guidance asks

@@ -16,10 +16,8 @@ from typing import NamedTuple
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.domain.template_model import ScaleOption
-from auditdesk.services.demo import _provision_lines as provision_lines
-from auditdesk.services.demo._phrase_kit import Fact, Finding, Phrases, Said
-from auditdesk.services.demo._phrasebook import PHRASEBOOK
-from auditdesk.services.demo._provision_lines import ProvisionLine
+from auditdesk.services.demo._phrasebook import PHRASEBOOK, provision_lines
+from auditdesk.services.demo._phrasebook.kit import Fact, Finding, Phrases, ProvisionLine, Said
 
 # How often an auditor writes a comment when the answer needs none.
 COMMENT_RATE = {4: 0.7, 3: 0.3, None: 0.6}  # by points; None: recorded, not graded

@@ -11,10 +11,10 @@ from collections.abc import Mapping, Sequence
 
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.template_index import Block
-from auditdesk.services.demo import _phrases_written as phrases_written
 from auditdesk.services.demo import _summaries as summaries
 from auditdesk.services.demo._action_rows import PlannedAction
-from auditdesk.services.demo._provision_lines import ProvisionLine
+from auditdesk.services.demo._phrasebook import written as phrases_written
+from auditdesk.services.demo._phrasebook.kit import ProvisionLine
 from auditdesk.services.demo._summaries import Noted
 
 DELIVERED = "child.provision_delivered"

@@ -8,10 +8,11 @@ into points, which depend on the template version.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy import ColumnElement, Row, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.agreement import Agreement, agreement_from_table
@@ -29,6 +30,9 @@ from auditdesk.store.models import (
 )
 
 MODERATED = ("submitted", "agreed")
+# (template version id, question id, first rating, second rating, how many such pairs)
+PairRow = Row[int, str, str | None, str, int]
+Table = Counter[tuple[int, int]]  # (first points, second points) -> pairs
 
 
 @dataclass(frozen=True)
@@ -65,6 +69,22 @@ def build_agreement_report(
     date_from: date | None = None,
     date_to: date | None = None,
 ) -> AgreementReport:
+    conditions = _moderated(sample_uuid, date_from, date_to)
+    tallies = _tally_pairs(session, _rating_pairs(session, conditions))
+    return AgreementReport(
+        moderations=_count_moderations(session, conditions),
+        overall_grades=agreement_from_table(_overall_grades(session, conditions)),
+        ratings=agreement_from_table(tallies.pooled),
+        sections=tallies.lines(tallies.by_section),
+        questions=tallies.lines(tallies.by_question),
+    )
+
+
+def _moderated(
+    sample_uuid: str | None, date_from: date | None, date_to: date | None
+) -> list[ColumnElement[bool]]:
+    """Which moderations count: submitted or agreed, in the sample and period asked for
+    (by the audit's date). Every query below joins ``Audit`` so these apply."""
     conditions: list[ColumnElement[bool]] = [Moderation.status.in_(MODERATED)]
     if sample_uuid:
         conditions.append(
@@ -76,8 +96,11 @@ def build_agreement_report(
         conditions.append(Audit.audit_date >= date_from)
     if date_to:
         conditions.append(Audit.audit_date <= date_to)
+    return conditions
 
-    moderations = (
+
+def _count_moderations(session: Session, conditions: list[ColumnElement[bool]]) -> int:
+    return (
         session.scalar(
             select(func.count(Moderation.id))
             .join(Audit, Audit.id == Moderation.audit_id)
@@ -85,7 +108,11 @@ def build_agreement_report(
         )
         or 0
     )
-    grade_table: Counter[tuple[int, int]] = Counter()
+
+
+def _overall_grades(session: Session, conditions: list[ColumnElement[bool]]) -> Table:
+    """First against second overall grade, as points, one pair per moderated audit."""
+    grade_table: Table = Counter()
     grade_rows = session.execute(
         select(ModerationGrade.first_grade, ModerationGrade.second_grade, func.count())
         .join(Moderation, Moderation.id == ModerationGrade.moderation_id)
@@ -96,12 +123,18 @@ def build_agreement_report(
     for first, second, count in grade_rows:
         if first and second:
             grade_table[(Grade(first).points, Grade(second).points)] += count
+    return grade_table
 
+
+def _rating_pairs(session: Session, conditions: list[ColumnElement[bool]]) -> Sequence[PairRow]:
+    """How many times each (first rating, second rating) pair was given, by template
+    version and question: the first marker's answer met with the second marker's rating
+    of the same question in the same block."""
     same_block = or_(
         Answer.block_id == ModerationRating.block_id,
         and_(Answer.block_id.is_(None), ModerationRating.block_id.is_(None)),
     )
-    pair_rows = session.execute(
+    return session.execute(
         select(
             Audit.template_version_id,
             ModerationRating.question_id,
@@ -128,10 +161,34 @@ def build_agreement_report(
         )
     ).all()
 
-    pooled: Counter[tuple[int, int]] = Counter()
-    by_question: dict[tuple[str, str], Counter[tuple[int, int]]] = defaultdict(Counter)
-    by_section: dict[tuple[str, str], Counter[tuple[int, int]]] = defaultdict(Counter)
-    titles: dict[tuple[str, str], str] = {}
+
+@dataclass
+class _Tallies:
+    """Rating pairs as points: pooled, and by (template id, question or section id), with
+    each key's title."""
+
+    pooled: Table = field(default_factory=Counter)
+    by_question: defaultdict[tuple[str, str], Table] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+    by_section: defaultdict[tuple[str, str], Table] = field(
+        default_factory=lambda: defaultdict(Counter)
+    )
+    titles: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def lines(self, tables: dict[tuple[str, str], Table]) -> tuple[AgreementLine, ...]:
+        return tuple(
+            AgreementLine(
+                template_id, key, self.titles[(template_id, key)], agreement_from_table(t)
+            )
+            for (template_id, key), t in sorted(tables.items())
+        )
+
+
+def _tally_pairs(session: Session, pair_rows: Sequence[PairRow]) -> _Tallies:
+    """Each comparable pair in points, by its question and its top-level section. The
+    scale (and so the points) depends on the template version the audit was made with."""
+    tallies = _Tallies()
     versions = {v.id: v for v in session.scalars(select(TemplateVersion))}
     for version_id, question_id, first, second, count in pair_rows:
         version = versions[version_id]
@@ -152,22 +209,9 @@ def build_agreement_report(
         section = index.top_section(index.question_section[question_id].id)
         question_key = (version.template_id, question_id)
         section_key = (version.template_id, section.id)
-        pooled[cell] += count
-        by_question[question_key][cell] += count
-        by_section[section_key][cell] += count
-        titles[question_key] = question.prompt
-        titles[section_key] = section.title
-
-    def lines(tables: dict[tuple[str, str], Counter[tuple[int, int]]]) -> tuple[AgreementLine, ...]:
-        return tuple(
-            AgreementLine(template_id, key, titles[(template_id, key)], agreement_from_table(t))
-            for (template_id, key), t in sorted(tables.items())
-        )
-
-    return AgreementReport(
-        moderations=moderations,
-        overall_grades=agreement_from_table(grade_table),
-        ratings=agreement_from_table(pooled),
-        sections=lines(by_section),
-        questions=lines(by_question),
-    )
+        tallies.pooled[cell] += count
+        tallies.by_question[question_key][cell] += count
+        tallies.by_section[section_key][cell] += count
+        tallies.titles[question_key] = question.prompt
+        tallies.titles[section_key] = section.title
+    return tallies

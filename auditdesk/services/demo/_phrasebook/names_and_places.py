@@ -1,6 +1,6 @@
 """Names and places for demo data. Names are invented; URNs use 9xxxxx, outside the range
 the DfE has issued, so no demo setting can be mistaken for a real school. What auditors
-write is in the phrasebook (:mod:`phrasebook`) and :mod:`phrases_written`."""
+write is in the rest of this package."""
 
 from __future__ import annotations
 

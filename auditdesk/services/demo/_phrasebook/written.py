@@ -3,8 +3,8 @@ rest of the audit went: the observation and the parent's words by the answer the
 the scale, notes for the Board by theme, what a summary says when there is nothing to list,
 the revisit by how urgent it is, and override reasons by the direction of the override.
 
-Rated questions' words are in the ``phrases_*`` modules; the summaries themselves are put
-together from an audit's own findings in :mod:`summaries`.
+Rated questions' words are in the other modules of this package; the summaries themselves are put
+together from an audit's own findings in ``demo._summaries``.
 """
 
 from __future__ import annotations

@@ -1,13 +1,12 @@
-"""What auditors write in demo audits, as data: for each template question, a comment for
-every rating it can get, the evidence looked at, and for each weakness the action it calls
-for and the agency that owns it.
+"""The kit the phrasebook is written with: what auditors write in demo audits, as data. For
+each template question, a comment for every rating it can get, the evidence looked at, and
+for each weakness the action it calls for and the agency that owns it.
 
-The words live in the ``phrases_*`` modules, one per group of questions, gathered in
-:mod:`phrasebook`. A comment answers
-its own question in the voice of a practice champion or a setting auditor; a comment for a
-rating below Good is a :class:`Finding` (a weakness with its action), one for Good or better
-is plain text. Demo comments are generic on purpose: none may read like a real child's
-record.
+The words themselves live in the other modules of this package, one per group of
+questions (see the package's docstring). A comment answers its own question in the voice
+of a practice champion or a setting auditor; a comment for a rating below Good is a
+:class:`Finding` (a weakness with its action), one for Good or better is plain text. Demo
+comments are generic on purpose: none may read like a real child's record.
 """
 
 from __future__ import annotations
@@ -95,6 +94,24 @@ def say(
 
 def _many(value: _T | tuple[_T, ...]) -> tuple[_T, ...]:
     return value if isinstance(value, tuple) else (value,)
+
+
+@dataclass(frozen=True)
+class ProvisionLine:
+    """``delivered`` maps each delivery rating to the auditor's comment and the evidence
+    seen (the answer to "what evidence of delivery did you see?"). ``deliverer`` maps the
+    expertise question's ratings to comments; a line whose plan names no deliverer is
+    rated N/A there."""
+
+    specified: str
+    sources: str
+    delivered: Mapping[str, tuple[Said, str]]
+    deliverer: Mapping[str, Said]
+    weight: int = 3
+
+    @property
+    def names_deliverer(self) -> bool:
+        return bool(self.deliverer)
 
 
 EDU, HEALTH, SOCIAL, FAMILY = (

@@ -66,10 +66,6 @@ def profile_file(settings: Path | None = None) -> Path:
     return settings.with_name(f"{settings.stem}.{PROFILE_FILE_NAME}")
 
 
-def lock_file_for(database: Path) -> Path:
-    return database.with_name(database.name + ".lock")
-
-
 def shared_location_warning(path: Path) -> str | None:
     """A warning when the database sits on a network share or in a synced folder."""
     resolved = path.expanduser().resolve()

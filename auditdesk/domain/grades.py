@@ -28,10 +28,6 @@ class Grade(StrEnum):
     def ofsted_number(self) -> int:
         return 5 - self.points
 
-    @property
-    def is_good_or_better(self) -> bool:
-        return self.points >= Grade.GOOD.points
-
     @classmethod
     def from_points(cls, points: int) -> Grade:
         return _BY_POINTS[points]

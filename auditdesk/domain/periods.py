@@ -1,4 +1,4 @@
-"""School terms and financial quarters, the periods Boards report in.
+"""School terms, academic years and financial quarters, the periods Boards report in.
 
 Terms follow the English school year: Autumn (September-December), Spring
 (January-March) and Summer (April-August; Easter moves, so April goes with Summer).
@@ -51,6 +51,20 @@ def term_period(key: str) -> Period:
     if number == 2:
         return Period(date(year + 1, 1, 1), date(year + 1, 3, 31), term_label(key))
     return Period(date(year + 1, 4, 1), date(year + 1, 8, 31), term_label(key))
+
+
+def academic_year(first_year: int) -> Period:
+    """The academic year starting in ``first_year``: 1 September to 31 August, "2025/26"."""
+    return Period(
+        date(first_year, 9, 1),
+        date(first_year + 1, 8, 31),
+        f"{first_year}/{(first_year + 1) % 100:02d}",
+    )
+
+
+def academic_year_of(day: date) -> Period:
+    """The academic year ``day`` falls in (September starts a new one)."""
+    return academic_year(day.year if day.month >= 9 else day.year - 1)
 
 
 def previous_term_key(key: str) -> str:
@@ -115,7 +129,7 @@ def _read_period(text: str) -> Period:
     if match:
         year = int(match.group(1))
         _check_following_year(text, year, match.group(2))
-        return Period(date(year, 9, 1), date(year + 1, 8, 31), f"{year}/{str(year + 1)[-2:]}")
+        return academic_year(year)
     match = re.fullmatch(r"(\d{4})", cleaned)
     if match:
         year = int(match.group(1))

@@ -234,26 +234,3 @@ def phase_for_year_group(year_group: int) -> Phase:
     if year_group <= 13:
         return Phase.POST_16
     return Phase.POST_19
-
-
-def parse_year_group(text: str) -> int:
-    """Read 'Year 9', 'Y9', '9', 'R', 'Reception', 'N', 'Nursery' or 'Post-19'."""
-    cleaned = text.strip().casefold().replace(" ", "")
-    named = {"r": 0, "reception": 0, "n": -1, "nursery": -1, "post-19": 14, "post19": 14}
-    if cleaned in named:
-        return named[cleaned]
-    for prefix in ("year", "y"):
-        if cleaned.startswith(prefix):
-            cleaned = cleaned[len(prefix) :]
-            break
-    try:
-        value = int(cleaned)
-    except ValueError:
-        raise ValueError(
-            f"'{text}' is not a year group; use for example 'Year 9', 'R' or 'Post-19'"
-        ) from None
-    if not EARLIEST_YEAR_GROUP <= value <= LATEST_YEAR_GROUP:
-        raise ValueError(
-            f"'{text}' is outside the 0-25 range AuditDesk covers (Nursery to Post-19)"
-        )
-    return value

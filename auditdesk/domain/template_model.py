@@ -236,10 +236,6 @@ class AuditTemplate(_Frozen):
         """``id@version``: how an audit names the exact template it was filled against."""
         return f"{self.id}@{self.version}"
 
-    @property
-    def is_setting_visit(self) -> bool:
-        return self.kind is TemplateKind.SETTING_VISIT
-
     def all_sections(self) -> Iterator[Section]:
         for section in self.sections:
             yield from section.walk()

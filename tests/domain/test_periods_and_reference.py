@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from auditdesk.domain.limits import EARLIEST_DAY, LATEST_DAY
 from auditdesk.domain.periods import (
     Period,
+    academic_year,
+    academic_year_of,
     check_day,
     parse_period,
     previous_term_key,
@@ -29,7 +31,6 @@ from auditdesk.domain.reference import (
     SettingPhase,
     SettingType,
     TemplateKind,
-    parse_year_group,
     phase_for_year_group,
     year_group_label,
 )
@@ -121,6 +122,24 @@ def test_quarter_contains_its_day_and_tiles_the_year(day: date) -> None:
     assert 89 <= (quarter.end - quarter.start).days + 1 <= 92
 
 
+@given(days)
+def test_the_academic_year_of_a_day_runs_september_to_august_and_reads_back(day: date) -> None:
+    year = academic_year_of(day)
+    assert year.contains(day)
+    assert (year.start.month, year.start.day, year.end.month, year.end.day) == (9, 1, 8, 31)
+    assert year.end.year == year.start.year + 1
+    assert academic_year_of(year.end + timedelta(days=1)) == academic_year(year.start.year + 1)
+    if year.start >= EARLIEST_DAY:  # 1999/00 begins before the days AuditDesk works with
+        assert parse_period(year.label) == year
+
+
+def test_academic_year_labels() -> None:
+    assert academic_year(2025) == Period(date(2025, 9, 1), date(2026, 8, 31), "2025/26")
+    assert academic_year(1999).label == "1999/00"
+    assert academic_year_of(date(2026, 8, 31)).label == "2025/26"
+    assert academic_year_of(date(2026, 9, 1)).label == "2026/27"
+
+
 # -- parse_period ------------------------------------------------------------------------
 
 
@@ -181,46 +200,6 @@ def test_parse_period_refuses_an_academic_year_whose_years_do_not_follow() -> No
 )
 def test_phase_for_year_group_boundaries(year_group: int, phase: Phase) -> None:
     assert phase_for_year_group(year_group) is phase
-
-
-@pytest.mark.parametrize(
-    ("text", "year_group"),
-    [
-        ("Year 9", 9),
-        ("year 9", 9),
-        ("Y9", 9),
-        ("y 11", 11),
-        ("9", 9),
-        (" 13 ", 13),
-        ("R", 0),
-        ("Reception", 0),
-        ("N", -1),
-        ("nursery", -1),
-        ("Post-19", 14),
-        ("post 19", 14),
-        ("Year 0", 0),
-        ("-2", -2),
-    ],
-)
-def test_parse_year_group_forms(text: str, year_group: int) -> None:
-    assert parse_year_group(text) == year_group
-
-
-@pytest.mark.parametrize("bad", ["Year nine", "Y", "", "Key stage 3", "9b"])
-def test_parse_year_group_refuses_words(bad: str) -> None:
-    with pytest.raises(ValueError, match=f"'{bad}' is not a year group; use for example"):
-        parse_year_group(bad)
-
-
-@pytest.mark.parametrize("bad", ["Year 15", "-3", "Y20"])
-def test_parse_year_group_refuses_out_of_range(bad: str) -> None:
-    with pytest.raises(ValueError, match="outside the 0-25 range"):
-        parse_year_group(bad)
-
-
-@given(st.integers(-1, 14))
-def test_year_group_label_reads_back(year_group: int) -> None:
-    assert parse_year_group(year_group_label(year_group)) == year_group
 
 
 def test_year_group_labels() -> None:

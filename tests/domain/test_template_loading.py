@@ -148,7 +148,7 @@ def test_setting_visit_samples_children_with_nested_provision_lines(
     shipped: dict[str, TemplateIndex],
 ) -> None:
     index = shipped["setting-visit"]
-    assert index.template.is_setting_visit
+    assert index.template.kind is TemplateKind.SETTING_VISIT
     sampled = [s for s in index.template.all_sections() if s.repeat and s.repeat.sampled_child]
     assert len(sampled) == 1
     child = sampled[0]

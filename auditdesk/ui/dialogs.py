@@ -1,24 +1,24 @@
-"""Small dialogs that ask for one thing: a reason, a grade override, an action, a
-sampled child. Each names its controls for screen readers and checks input before it
-closes.
+"""The form every question the window asks is put in, and the one-of-a-list chooser.
 
-A problem is shown under the field it concerns, read out by screen readers (the field's
-description says it), and the keyboard moves there; the message goes as soon as the field
-is put right. Drop-downs start on "Choose…": nothing is chosen for the person.
+A :class:`FormDialog` names its controls for screen readers and checks input before it
+closes. A problem is shown under the field it concerns, read out by screen readers (the
+field's description says it), and the keyboard moves there; the message goes as soon as
+the field is put right. What the form saves is saved off the GUI thread
+(:meth:`FormDialog.saves_through`), the dialog waiting open until the database answers.
+The fields forms are made of are in :mod:`auditdesk.ui.form_fields`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QFocusEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -33,27 +33,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from auditdesk.domain import validation
-from auditdesk.domain.grades import GRADES_BEST_FIRST, Grade
-from auditdesk.domain.limits import EARLIEST_DAY, LATEST_DAY
-from auditdesk.domain.reference import (
-    EARLIEST_YEAR_GROUP,
-    LATEST_YEAR_GROUP,
-    Agency,
-    PrimaryNeed,
-    year_group_label,
-)
-from auditdesk.domain.validation import MIN_REASON_LENGTH
 from auditdesk.errors import UserError
 from auditdesk.ui.accessibility import named
-from auditdesk.ui.choices import chosen, required
 from auditdesk.ui.crowded import ScrollsWhenCrowded
-from auditdesk.ui.date_field import DateField, qdate
+from auditdesk.ui.date_field import DateField
 from auditdesk.ui.on_screen import StaysOnScreen, grow_to_contents
-from auditdesk.ui.wording import dates_shown_in_full
+from auditdesk.ui.task_runner import Failed, TaskScope
 
-CHOOSE = "Choose…"
 COMBO_CHARACTERS = 16
+Work = Callable[[], Any]
+
+
+@dataclass(frozen=True)
+class _Saving:
+    scope: TaskScope
+    prepare: Callable[[], Work]
+    on_error: Failed
 
 
 @dataclass(frozen=True)
@@ -81,6 +76,9 @@ class FormDialog(StaysOnScreen, QDialog):
         self.setWindowTitle(title)
         named(self, title, description)
         self.submit: Callable[[], None] | None = None
+        self._saving: _Saving | None = None
+        self.saved_result: Any = None  # what the saving work returned (saves_through)
+        self.busy_saving = False
         self.intro = QLabel(description)
         self.intro.setWordWrap(True)
         self.form = QFormLayout()
@@ -95,6 +93,7 @@ class FormDialog(StaysOnScreen, QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self._ok_text = ok_text
         self.ok_button.setText(ok_text)
         named(self.ok_button, ok_text.replace("&", ""), description)
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
@@ -169,6 +168,9 @@ class FormDialog(StaysOnScreen, QDialog):
                 self.problem.hide()
             self._go_to(found[0])
             return
+        if self._saving is not None:
+            self._save(self._saving)
+            return
         if self.submit is not None:
             try:
                 self.submit()
@@ -176,6 +178,51 @@ class FormDialog(StaysOnScreen, QDialog):
                 self.show_problem(str(error))
                 return
         self.accept()
+
+    # -- saving off the GUI thread -------------------------------------------------------------
+    def saves_through(
+        self, tasks: TaskScope, prepare: Callable[[], Work], on_error: Failed
+    ) -> None:
+        """Once the form is sound, save in the write lane: ``prepare`` reads the fields (on
+        the GUI thread, where widgets may be read) and returns the work. The dialog closes,
+        accepted, when the work is done, with its result in :attr:`saved_result`. A refusal
+        (:class:`UserError`) is shown in the dialog, which stays open to put it right;
+        anything else goes to ``on_error``. Results for a dialog (or window) closed
+        meanwhile are dropped."""
+        self._saving = _Saving(tasks.for_dialog(self), prepare, on_error)
+
+    def _save(self, saving: _Saving) -> None:
+        try:
+            work = saving.prepare()
+        except UserError as error:
+            self.show_problem(str(error))
+            return
+        self._busy(True)
+        saving.scope.write(work, self._saved, lambda error: self._refused(error, saving))
+
+    def _saved(self, result: Any) -> None:
+        self._busy(False)
+        self.saved_result = result
+        self.accept()
+
+    def _refused(self, error: BaseException, saving: _Saving) -> None:
+        self._busy(False)
+        if isinstance(error, UserError):
+            self.show_problem(str(error))
+        else:
+            saving.on_error(error)
+
+    def _busy(self, busy: bool) -> None:
+        """While saving, the buttons wait: a second press would save twice, and Cancel
+        could not take back what is already on its way to the database."""
+        self.busy_saving = busy
+        self.buttons.setEnabled(not busy)
+        self.ok_button.setText(self._ok_text if not busy else "Saving…")
+
+    def reject(self) -> None:
+        if self.busy_saving:  # Escape or the close button while saving: wait for it
+            return
+        super().reject()
 
     def show_problem(self, message: str, field: QWidget | None = None) -> None:
         """A problem found outside the form's own checks (by the services, say)."""
@@ -320,236 +367,3 @@ class ChoiceDialog(FormDialog):
         if self.chosen is None:
             return [FieldProblem(self.choices, "Choose one from the list.")]
         return []
-
-
-def reason_box(name: str, description: str) -> QPlainTextEdit:
-    box = named(QPlainTextEdit(), name, description)
-    box.setTabChangesFocus(True)
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * 4 + 14)
-    return box
-
-
-class ReasonDialog(FormDialog):
-    """A reason for something the trail must explain (reopening an audit)."""
-
-    def __init__(self, title: str, description: str, ok_text: str, parent: QWidget | None) -> None:
-        super().__init__(title, description, ok_text, parent)
-        self.reason = reason_box("Reason", "Why, in a sentence; kept in the change trail")
-        self.add_row("&Why:", self.reason)
-
-    @property
-    def text(self) -> str:
-        return self.reason.toPlainText().strip()
-
-    def problems(self) -> list[FieldProblem]:
-        if len(" ".join(self.text.split())) < MIN_REASON_LENGTH:
-            return [
-                FieldProblem(
-                    self.reason, f"Give a reason of at least {MIN_REASON_LENGTH} characters."
-                )
-            ]
-        return []
-
-
-class OverrideDialog(FormDialog):
-    """Override the overall grade by professional judgement, or go back to the suggestion."""
-
-    def __init__(
-        self, suggested: Grade | None, current: Grade | None, parent: QWidget | None
-    ) -> None:
-        suggestion = suggested.label if suggested else "none yet"
-        super().__init__(
-            "Override the overall grade",
-            f"The suggested grade is {suggestion}. Choose the grade your professional "
-            "judgement gives, and say why.",
-            "&Override",
-            parent,
-        )
-        self.grade = named(
-            QComboBox(), "Overall grade", "The grade to record instead of the suggestion"
-        )
-        self.grade.addItem("Use the suggested grade", None)
-        for grade in GRADES_BEST_FIRST:
-            self.grade.addItem(grade.label, grade)
-        if current is not None:
-            self.grade.setCurrentIndex(self.grade.findData(current))
-        self.reason = reason_box("Reason", "Why, in a sentence; kept in the change trail")
-        self.add_row("&Grade:", self.grade)
-        self.add_row("&Reason:", self.reason)
-
-    @property
-    def chosen(self) -> Grade | None:
-        return chosen(self.grade, Grade)
-
-    @property
-    def text(self) -> str:
-        return self.reason.toPlainText().strip()
-
-    def problems(self) -> list[FieldProblem]:
-        if len(" ".join(self.text.split())) < MIN_REASON_LENGTH:
-            return [
-                FieldProblem(
-                    self.reason, f"Give a reason of at least {MIN_REASON_LENGTH} characters."
-                )
-            ]
-        return []
-
-
-class ActionDialog(FormDialog):
-    def __init__(self, finding: str, today: date, parent: QWidget | None) -> None:
-        super().__init__(
-            "Add an action",
-            "Record what must change, who owns it, when it is due and when to re-audit.",
-            "&Add action",
-            parent,
-        )
-        self.finding = reason_box("Finding", "What the audit found")
-        self.finding.setPlainText(finding)
-        self.action = reason_box("Action", "What must be done")
-        self.owner_agency = choice_combo(
-            "Owner agency", "The agency responsible", [(a.label, a) for a in Agency]
-        )
-        self.owner = named(QLineEdit(), "Owner", "The person or team responsible")
-        # No due date is suggested: one nobody changed would read later as agreed.
-        self.today = today
-        self.due = DateField("Due date", "When the action must be done")
-        self.reaudit_wanted = named(
-            QCheckBox("Re-audit this p&lan"), "Re-audit", "Set a date to audit the plan again"
-        )
-        self.reaudit = DateField("Re-audit date", "When to audit the plan again")
-        self.reaudit.setEnabled(False)
-        self.reaudit_wanted.toggled.connect(self.reaudit.setEnabled)
-        self.add_row("&Finding:", self.finding)
-        self.add_row("A&ction:", self.action)
-        self.add_row("Owner a&gency:", self.owner_agency)
-        self.add_row("&Owner:", self.owner)
-        self.add_row("&Due:", self.due)
-        self.form.addRow(self.reaudit_wanted)
-        self.add_row("Re-audit o&n:", self.reaudit)
-
-    def problems(self) -> list[FieldProblem]:
-        found = []
-        if not self.finding.toPlainText().strip():
-            found.append(FieldProblem(self.finding, "Describe the finding."))
-        if not self.action.toPlainText().strip():
-            found.append(FieldProblem(self.action, "Say what must be done."))
-        if self.owner_agency.currentData() is None:
-            found.append(FieldProblem(self.owner_agency, "Choose the agency that owns it."))
-        if not self.owner.text().strip():
-            found.append(FieldProblem(self.owner, "Say who owns the action."))
-        due = self.due.day
-        wrong = self.due.problem("the date the action is due")
-        if wrong is None and due is not None and due < self.today:
-            wrong = "The due date has passed: choose a day from today on."
-        if wrong:
-            found.append(FieldProblem(self.due, wrong))
-        if self.reaudit_wanted.isChecked():
-            reaudit = self.reaudit.day
-            wrong = self.reaudit.problem("the date to audit again")
-            if wrong is None and due is not None and reaudit is not None and reaudit < due:
-                wrong = "The re-audit date should fall after the action is due."
-            if wrong:
-                found.append(FieldProblem(self.reaudit, wrong))
-        return found
-
-    def values(self) -> tuple[str, str, Agency, str, date, date | None]:
-        return (
-            self.finding.toPlainText().strip(),
-            self.action.toPlainText().strip(),
-            required(self.owner_agency, Agency),
-            self.owner.text().strip(),
-            _given(self.due),
-            _given(self.reaudit) if self.reaudit_wanted.isChecked() else None,
-        )
-
-
-class SampledChildDialog(FormDialog):
-    def __init__(self, parent: QWidget | None) -> None:
-        super().__init__(
-            "Add a sampled child",
-            "The child's local pseudonymous reference only, never their name.",
-            "&Add child",
-            parent,
-        )
-        self.reference = named(
-            QLineEdit(), "Child reference", "The pseudonymous reference, e.g. CE-10423"
-        )
-        self.reference.setPlaceholderText("e.g. CE-10423")
-        self.year = year_group_combo()
-        self.need = need_combo()
-        self.add_row("&Reference:", self.reference)
-        self.add_row("&Year group:", self.year)
-        self.add_row("Primary &need:", self.need)
-
-    def showEvent(self, event: object) -> None:  # noqa: N802
-        super().showEvent(event)  # type: ignore[arg-type]
-        self.reference.setFocus(Qt.FocusReason.OtherFocusReason)  # typing goes straight in
-
-    def problems(self) -> list[FieldProblem]:
-        found = []
-        reference = reference_problem(self.reference.text())
-        if reference:
-            found.append(FieldProblem(self.reference, reference))
-        if self.year.currentData() is None:
-            found.append(FieldProblem(self.year, "Choose the child's year group."))
-        if self.need.currentData() is None:
-            found.append(FieldProblem(self.need, "Choose the child's primary need."))
-        return found
-
-
-def reference_problem(text: str) -> str | None:
-    """What is wrong with a child's reference, by the same rule the services apply."""
-    try:
-        validation.child_reference(text)
-    except UserError as error:
-        return str(error)
-    return None
-
-
-def choice_combo(name: str, description: str, items: list[tuple[str, object]]) -> QComboBox:
-    """A drop-down that starts on "Choose…" (holding ``None``), so nothing is pre-chosen."""
-    combo = named(QComboBox(), name, description)
-    combo.addItem(CHOOSE, None)
-    for text, value in items:
-        combo.addItem(text, value)
-    return combo
-
-
-def year_group_combo() -> QComboBox:
-    return choice_combo(
-        "Year group",
-        "The child's year group now",
-        [
-            (year_group_label(year), year)
-            for year in range(EARLIEST_YEAR_GROUP, LATEST_YEAR_GROUP + 1)
-        ],
-    )
-
-
-def need_combo() -> QComboBox:
-    return choice_combo(
-        "Primary need",
-        "The child's primary need (SEN2 code)",
-        [(f"{need.value} – {need.label}", need) for need in PrimaryNeed],
-    )
-
-
-def date_edit(name: str, description: str, value: date) -> QDateEdit:
-    edit = dates_shown_in_full(named(QDateEdit(), name, description))
-    edit.setCalendarPopup(True)
-    # Qt's own range (1752 to 9999) holds days no period or record can be made from.
-    edit.setDateRange(qdate(EARLIEST_DAY), qdate(LATEST_DAY))
-    edit.setDate(qdate(value))
-    return edit
-
-
-def picked_date(edit: QDateEdit) -> date:
-    value = edit.date()
-    return date(value.year(), value.month(), value.day())
-
-
-def _given(field: DateField) -> date:
-    day = field.day
-    if day is None:
-        raise ValueError(f"{field.accessibleName()} has no day given")
-    return day

@@ -28,9 +28,10 @@ from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 from auditdesk.ui.date_field import qdate
 from auditdesk.ui.dialog_service import DialogService
-from auditdesk.ui.dialogs import FieldProblem, FormDialog, date_edit, picked_date
+from auditdesk.ui.dialogs import FieldProblem, FormDialog
 from auditdesk.ui.export_choices import CUSTOM, ExportChoices
-from auditdesk.ui.filter_bar import recent_periods
+from auditdesk.ui.form_fields import date_edit, picked_date
+from auditdesk.ui.period_choices import recent_periods
 from auditdesk.ui.wording import dates_shown_in_full
 
 

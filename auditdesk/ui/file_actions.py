@@ -1,13 +1,17 @@
 """The File menu's work with files: sending and importing bundles, and exporting for the
 Board. Each runs off the GUI thread with a progress dialog; results and problems are
-reported in the window's message bar."""
+reported in the window's message bar.
+
+It is given what it works with (the session, the dialogs, the window's task scope, its
+message bar and the preferences), never the window itself: ``parent`` is only where its
+dialogs open, and what the window does after an import follows :attr:`FileActions.imported`.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
@@ -19,7 +23,7 @@ from auditdesk.services.bundles import (
     preview_bundle,
     send_audits,
 )
-from auditdesk.services.kernel import TemplateSummary
+from auditdesk.services.kernel import ServiceContext, TemplateSummary
 from auditdesk.services.reports import ExportResult, ReportScope, export_board
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
@@ -37,68 +41,72 @@ BUNDLE_FILTER = "AuditDesk bundles (*.auditdesk);;All files (*)"
 
 
 class FileActions(QObject):
+    imported = Signal(bool)  # a bundle was imported; whether it brought conflicts
+
     def __init__(
         self,
-        window: QWidget,
+        parent: QWidget,
         session: AppSession,
         dialogs: DialogService,
         tasks: TaskScope,
         message: MessageBar,
         *,
-        after_import: Callable[[bool], None],
-        templates: Callable[[], list[TemplateSummary]],
         preferences: Preferences,
     ) -> None:
-        super().__init__(window)
-        self.window = window
+        super().__init__(parent)
+        self.dialog_parent = parent
         self.session = session
         self.dialogs = dialogs
         self.tasks = tasks
         self.message = message
-        self._after_import = after_import
-        self._templates = templates
         self.preferences = preferences
         self._handle = error_handler(message.show_problem)
 
     # -- bundles ------------------------------------------------------------------------------
     def send_audits(self) -> None:
         ctx = self.session.ctx
-        dialog = SendDialog(ctx, Path.home(), self.dialogs, self.window)
+        dialog = SendDialog(
+            ctx, Path.home(), self.dialogs, self.tasks, on_error=self._handle,
+            parent=self.dialog_parent,
+        )  # fmt: skip
 
         def send() -> None:
             path, selection = dialog.path, dialog.selection()
             run_with_progress(
-                self.window,
+                self.dialog_parent,
                 self.tasks,
                 "Writing the bundle",
                 lambda _control: send_audits(ctx, path, selection),
                 on_done=lambda result: self.message.show_info(result.describe()),
                 on_error=self._handle,
+                writes=True,  # records what was sent; after every edit queued before it
                 busy=True,
             )
 
         self.dialogs.ask(dialog, send)
 
     def import_bundle(self) -> None:
-        chosen = self.dialogs.open_file(self.window, "Import a bundle", Path.home(), BUNDLE_FILTER)
+        chosen = self.dialogs.open_file(
+            self.dialog_parent, "Import a bundle", Path.home(), BUNDLE_FILTER
+        )
         if chosen is not None:
             self.preview_import(chosen)
 
     def preview_import(self, path: Path) -> None:
         """Show what importing ``path`` would do; import only if the person agrees."""
-        db = self.session.db
+        ctx = self.session.ctx
         run_with_progress(
-            self.window,
+            self.dialog_parent,
             self.tasks,
             "Reading the bundle",
-            lambda _control: preview_bundle(db, path),
+            lambda _control: preview_bundle(ctx, path),
             on_done=self._previewed,
             on_error=self._handle,
             busy=True,
         )
 
     def _previewed(self, preview: BundlePreview) -> None:
-        dialog = ImportPreviewDialog(preview, self.window)
+        dialog = ImportPreviewDialog(preview, self.dialog_parent)
         if preview.has_changes:
             self.dialogs.ask(dialog, lambda: self._import(preview))
         else:
@@ -107,7 +115,7 @@ class FileActions(QObject):
     def _import(self, preview: BundlePreview) -> None:
         ctx = self.session.ctx
         run_with_progress(
-            self.window,
+            self.dialog_parent,
             self.tasks,
             "Importing the bundle",
             lambda control: import_bundle(
@@ -121,19 +129,25 @@ class FileActions(QObject):
 
     def _imported(self, result: ImportResult) -> None:
         self.message.show_info(result.describe())
-        self._after_import(bool(result.preview.conflicts))
+        self.imported.emit(bool(result.preview.conflicts))
 
     # -- the Board ------------------------------------------------------------------------------
     def export_board(self) -> None:
+        """The export form, once what it offers (templates, places) has been read."""
         ctx = self.session.ctx
+        self.tasks.read(lambda: _offered(ctx), self._ask_export, self._handle)
+
+    def _ask_export(self, offered: tuple[list[TemplateSummary], list[str]]) -> None:
+        ctx = self.session.ctx
+        templates, localities = offered
         dialog = ExportDialog(
-            self._templates(),
-            kernel.localities(self.session.ctx),
+            templates,
+            localities,
             today=ctx.today(),
             folder=Path.home(),
             dialogs=self.dialogs,
             remembered=self.preferences.export_choices(),
-            parent=self.window,
+            parent=self.dialog_parent,
         )
         chosen: list[ReportScope] = []
         dialog.submit = lambda: chosen.append(dialog.scope())
@@ -151,7 +165,7 @@ class FileActions(QObject):
     ) -> None:
         ctx = self.session.ctx
         run_with_progress(
-            self.window,
+            self.dialog_parent,
             self.tasks,
             "Exporting for the Board",
             lambda control: export_board(ctx, scope, xlsx=xlsx, pdf=pdf, progress=control.progress),
@@ -168,3 +182,7 @@ class FileActions(QObject):
         if open_after:
             for path in result.files:
                 QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _offered(ctx: ServiceContext) -> tuple[list[TemplateSummary], list[str]]:
+    return kernel.list_templates(ctx), kernel.localities(ctx)

@@ -31,9 +31,8 @@ from auditdesk.services.kernel import Actor, SettingRecord, TemplateSummary
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
 from auditdesk.ui.date_field import qdate
-from auditdesk.ui.dialogs import (
-    FieldProblem,
-    FormDialog,
+from auditdesk.ui.dialogs import FieldProblem, FormDialog
+from auditdesk.ui.form_fields import (
     choice_combo,
     date_edit,
     need_combo,

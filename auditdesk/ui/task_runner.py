@@ -84,9 +84,10 @@ class _Job:
 class TaskScope:
     """The work of one window or dialog. Its results arrive only while it is open."""
 
-    def __init__(self, runner: TaskRunner, owner: QObject) -> None:
+    def __init__(self, runner: TaskRunner, owner: QObject, within: TaskScope | None = None) -> None:
         self._runner = runner
         self._owner = owner
+        self._within = within
         self.closed = False
         self.name = type(owner).__name__
         # Deleted without being closed (a tab's view going with its window): same as closed.
@@ -117,9 +118,16 @@ class TaskScope:
         """Whether an export, import or other long job of this window is still running."""
         return self._runner._has_long_work(self)
 
+    def for_dialog(self, dialog: QObject) -> TaskScope:
+        """The lane of a dialog this window opens: its results arrive only while both the
+        dialog and this window are open (a dialog closed while its list was being read
+        must not be filled)."""
+        return TaskScope(self._runner, dialog, within=self)
+
     @property
     def alive(self) -> bool:
-        return not self.closed and shiboken6.isValid(self._owner)
+        within = self._within is None or self._within.alive
+        return within and not self.closed and shiboken6.isValid(self._owner)
 
     def close(self) -> None:
         """The window is closing: drop its pending results and cancel its long work."""

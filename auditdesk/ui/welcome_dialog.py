@@ -13,7 +13,8 @@ from auditdesk import APP_NAME
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import required
-from auditdesk.ui.dialogs import FieldProblem, FormDialog, choice_combo
+from auditdesk.ui.dialogs import FieldProblem, FormDialog
+from auditdesk.ui.form_fields import choice_combo
 from auditdesk.user_profile import name_problem
 
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency, Role
@@ -17,8 +18,11 @@ from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.task_runner import TaskRunner
+from tests import made_once
 from tests.ui.demo_files import make_demo
 from tests.ui.scripted_dialogs import ScriptedDialogs
+
+D = TypeVar("D", bound=QDialog)
 
 
 @pytest.fixture
@@ -33,6 +37,16 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small demo database (60 audits of every kind), made once for the tests that read
     one; each test copies it (``tests/ui/demo_files.copy_of``) before changing anything."""
     return make_demo(tmp_path_factory.mktemp("demo") / "demo.sqlite", 60, seed=5)
+
+
+def new_unless_there(path: Path) -> Path:
+    """``path``, where a new database is put first if there is nothing: a copy of the one
+    made once per run (tests/made_once.py), the same file the window would make, without
+    running every migration again for each test. The window making a database itself is
+    tested where that is the point (opening through ``controller.open``)."""
+    if not path.exists():
+        made_once.new_database(path)
+    return path
 
 
 @pytest.fixture
@@ -57,7 +71,7 @@ def controller(
 @pytest.fixture
 def open_window(controller: AppController, tmp_path: Path) -> Callable[[Path | None], MainWindow]:
     def open_(path: Path | None = None) -> MainWindow:
-        assert controller.open(path or tmp_path / "audits.sqlite")
+        assert controller.open(new_unless_there(path or tmp_path / "audits.sqlite"))
         assert controller.window is not None
         return controller.window
 
@@ -86,7 +100,7 @@ class Threaded:
         self.folder = folder
 
     def open(self, path: Path | None = None) -> MainWindow:
-        assert self.controller.open(path or self.folder / "audits.sqlite")
+        assert self.controller.open(new_unless_there(path or self.folder / "audits.sqlite"))
         assert self.controller.window is not None
         self.controller.window.show()
         return self.controller.window
@@ -100,6 +114,16 @@ class Threaded:
         """Until every queued job has run and its result has been delivered."""
         self.qtbot.waitUntil(lambda: self.runner.idle, timeout=timeout_ms)
         QApplication.processEvents()
+
+    def dialog(self, kind: type[D]) -> D:
+        """The newest open dialog of ``kind``, once it is on screen: a dialog showing what
+        the database holds opens when that has been read."""
+        dialogs = self.controller.dialogs
+        assert isinstance(dialogs, ScriptedDialogs)
+        self.qtbot.waitUntil(
+            lambda: any(isinstance(d, kind) for d in dialogs.open_dialogs()), timeout=10_000
+        )
+        return dialogs.latest(kind)
 
     def editor(self, window: MainWindow, audit_uuid: str) -> AuditEditorWindow:
         window.open_audit(audit_uuid)

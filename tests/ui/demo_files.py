@@ -7,17 +7,14 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-from auditdesk.services.demo._generator import DemoOptions, generate_demo
-from auditdesk.services.kernel._workspace import open_workspace
+from tests.made_once import copy_database, demo_database
 
 AS_OF = date(2026, 11, 20)
 
 
 def make_demo(path: Path, audits: int, *, seed: int = 5) -> Path:
-    db = open_workspace(path)
-    generate_demo(db, DemoOptions(audits, seed=seed, as_of=AS_OF))
-    db.close()
-    return path
+    """A demo database at ``path``: a copy of the one made once per run for these options."""
+    return copy_database(demo_database(audits, seed=seed, as_of=AS_OF), path)
 
 
 def copy_of(original: Path, folder: Path) -> Path:

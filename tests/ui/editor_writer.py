@@ -51,7 +51,7 @@ def main(path: Path) -> None:
         widgets = [w for w in editor.page.questions.values() if "outstanding" in w.buttons]
         if position[0] >= len(widgets):
             position[0] = 0
-            editor._step(1)  # the next part of the audit (the last part stays put)
+            editor.step(1)  # the next part of the audit (the last part stays put)
         else:
             widget = widgets[position[0]]
             position[0] += 1

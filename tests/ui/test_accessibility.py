@@ -18,8 +18,11 @@ from auditdesk.services.kernel._records import TrailEntry
 from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.app import AppController
 from auditdesk.ui.crash_dialog import CrashDialog
-from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, ReasonDialog, SampledChildDialog
+from auditdesk.ui.editor.action_dialog import ActionDialog
 from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
+from auditdesk.ui.editor.override_dialog import OverrideDialog
+from auditdesk.ui.editor.reason_dialog import ReasonDialog
+from auditdesk.ui.editor.sampled_child_dialog import SampledChildDialog
 from auditdesk.ui.new_audit_dialog import NewAuditDialog
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.welcome_dialog import WelcomeDialog

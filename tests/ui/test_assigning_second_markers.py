@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from auditdesk.services.moderation import _moderation as moderation
+from auditdesk.services import moderation
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import ChoiceDialog
 from auditdesk.ui.main_window import MainWindow

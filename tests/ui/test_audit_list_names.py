@@ -21,8 +21,8 @@ from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._people import save_profile
 from auditdesk.services.kernel._records import SettingRecord
 from auditdesk.services.kernel._workspace import open_workspace
-from auditdesk.ui.audit_table_model import COLUMNS
-from auditdesk.ui.filter_bar import setting_choices
+from auditdesk.ui.audit_list.audit_table_model import COLUMNS
+from auditdesk.ui.audit_list.filter_bar import setting_choices
 from auditdesk.ui.main_window import MainWindow
 
 LONG_NAME = "Beechwood High School and Sixth Form College, a Church of England Academy"

@@ -17,8 +17,8 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import year_group_label
 from auditdesk.domain.wording import date_text
+from auditdesk.services import moderation
 from auditdesk.services.kernel._people import list_auditors
-from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.editor.editor_dialogs import MissingDialog
 from auditdesk.ui.editor.question_widget import QuestionWidget
 from auditdesk.ui.main_window import MainWindow

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import threading
 from dataclasses import replace
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,15 +21,14 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency, Role
+from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.bundles import UnsentCompleted, send_audits
-from auditdesk.services.demo._generator import DemoOptions, generate_demo
 from auditdesk.services.kernel._context import Actor, ServiceContext
 from auditdesk.services.kernel._people import add_auditor
 from auditdesk.services.kernel._workspace import open_workspace
-from auditdesk.services.moderation import _moderation as moderation
-from auditdesk.ui.dialogs import ActionDialog
+from auditdesk.ui.editor.action_dialog import ActionDialog
 from auditdesk.ui.editor.editor_dialogs import MissingDialog
 from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog
 from auditdesk.ui.export_dialog import ExportDialog
@@ -39,6 +37,7 @@ from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
 from tests.ui.conftest import Threaded
+from tests.ui.demo_files import make_demo
 from tests.ui.keys import type_text
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
@@ -146,7 +145,7 @@ def test_closing_the_editor_while_its_edits_and_report_are_queued(
     ctx = window.session.ctx
     detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     editor = threaded.editor(window, detail.uuid)
-    editor._step(1)
+    editor.step(1)
     widget = next(w for w in editor.page.questions.values() if w.buttons)
     key = widget.slot.key
 
@@ -174,16 +173,13 @@ def test_closing_the_editor_while_its_edits_and_report_are_queued(
     assert leftovers == []
     # The audit opens again at once, with what was typed.
     again = threaded.editor(window, detail.uuid)
-    again._step(1)
+    again.step(1)
     assert again.page.questions[key].comment.toPlainText() == stored.comment
 
 
 # -- the main window --------------------------------------------------------------------------
 def _demo(path: Path, audits_wanted: int = 150, seed: int = 6) -> Path:
-    db = open_workspace(path)
-    generate_demo(db, DemoOptions(audits_wanted, seed=seed, as_of=date(2026, 11, 20)))
-    db.close()
-    return path
+    return make_demo(path, audits_wanted, seed=seed)  # made once per run, copied here
 
 
 def test_closing_the_main_window_while_lists_and_figures_load(
@@ -217,7 +213,7 @@ def test_closing_the_main_window_during_a_board_export(
     out = tmp_path / "out"
     out.mkdir()
     window.files.export_board()
-    dialog = dialogs.latest(ExportDialog)
+    dialog = threaded.dialog(ExportDialog)  # opens once the templates and places are read
     dialog.xlsx.setText(str(out / "board.xlsx"))
     dialog.pdf.setText(str(out / "board.pdf"))
     dialog.open_after.setChecked(False)
@@ -286,7 +282,7 @@ def test_a_form_open_when_its_window_goes_goes_with_it(
     ctx = window.session.ctx
     detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     editor = threaded.editor(window, detail.uuid)
-    editor._step(1)
+    editor.step(1)
     next(iter(editor.page.questions.values())).add_action.click()
     form = dialogs.latest(ActionDialog)
     _close_and_delete(editor)

@@ -12,9 +12,9 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from pytestqt.qtbot import QtBot
 
+from auditdesk.services import moderation
 from auditdesk.services.kernel._people import list_auditors
-from auditdesk.services.moderation import _moderation as moderation
-from auditdesk.ui.audit_table_model import COLUMNS
+from auditdesk.ui.audit_list.audit_table_model import COLUMNS
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from tests.ui.alt_keys import press_alt

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sqlite3
 import time
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -16,22 +15,18 @@ from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import Grade
-from auditdesk.services.demo._generator import DemoOptions, generate_demo
-from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.export_dialog import ExportDialog
 from auditdesk.ui.long_work import run_with_progress
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.task_runner import Cancelled, TaskControl, TaskRunner
 from tests.ui.a11y import unnamed_controls
+from tests.ui.demo_files import make_demo
 from tests.ui.scripted_dialogs import ScriptedDialogs
 from tests.ui.test_what_people_read import TITLE_BAR_BUTTONS, _title_metrics
 
 
 def _demo(path: Path) -> Path:
-    db = open_workspace(path)
-    generate_demo(db, DemoOptions(400, seed=6, as_of=date(2026, 11, 20)))
-    db.close()
-    return path
+    return make_demo(path, 400, seed=6)  # made once per run, copied for each test
 
 
 def test_the_dashboard_follows_the_filters(

@@ -85,7 +85,7 @@ def test_send_preview_import_and_settle_a_conflict(
     assert "DIFFERS" in differing
     view.note.setText("The family's views take precedence.")
     view.take.click()
-    assert list_conflicts(lead.session.db) == ()
+    assert list_conflicts(lead.session.ctx) == ()
     assert (
         audits.get_audit(lead.session.ctx, detail.uuid).answers[("a.child_voice", None)].rating
         == "inadequate"

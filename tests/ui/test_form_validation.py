@@ -24,21 +24,19 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import Agency, AuditStatus, PlanStage, PrimaryNeed, Role
+from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.services.kernel._people import add_auditor
-from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.app import AppController
 from auditdesk.ui.date_field import DateField
-from auditdesk.ui.dialogs import (
-    ActionDialog,
-    FormDialog,
-    OverrideDialog,
-    ReasonDialog,
-    SampledChildDialog,
-)
+from auditdesk.ui.dialogs import FormDialog
+from auditdesk.ui.editor.action_dialog import ActionDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
+from auditdesk.ui.editor.override_dialog import OverrideDialog
+from auditdesk.ui.editor.reason_dialog import ReasonDialog
+from auditdesk.ui.editor.sampled_child_dialog import SampledChildDialog
 from auditdesk.ui.exchange.send_dialog import SendDialog
 from auditdesk.ui.export_dialog import ExportDialog
 from auditdesk.ui.main_window import MainWindow
@@ -189,7 +187,7 @@ def test_a_sampled_child(
         ctx, template_id="setting-visit", subject=audits.SettingVisitSubject(setting.uuid)
     )
     editor = open_editor(qtbot, window, visit.uuid)
-    editor.go_to(next(p for p in editor._pages if p.lists_blocks).key)
+    editor.go_to(next(p for p in editor.pages if p.lists_blocks).key)
     adding = next(b for b in editor.page.findChildren(QPushButton) if b.text().startswith("A&dd"))
     qtbot.mouseClick(adding, Qt.MouseButton.LeftButton)
     dialog = dialogs.latest(SampledChildDialog)
@@ -224,7 +222,7 @@ def test_an_action(
     ctx = window.session.ctx
     detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     editor = open_editor(qtbot, window, detail.uuid)
-    editor.go_to(editor._pages[1].key)
+    editor.go_to(editor.pages[1].key)
     question = next(iter(editor.page.questions.values()))
     qtbot.mouseClick(question.add_action, Qt.MouseButton.LeftButton)
     dialog = dialogs.latest(ActionDialog)

@@ -19,7 +19,7 @@ from auditdesk.domain.reference import AuditStatus
 from auditdesk.services.audits._listing import AuditFilter
 from auditdesk.services.demo._generator import DemoOptions, generate_demo
 from auditdesk.services.kernel._workspace import open_workspace
-from auditdesk.ui.audit_table_model import COLUMNS, PAGE_SIZE, AuditTableModel
+from auditdesk.ui.audit_list.audit_table_model import COLUMNS, PAGE_SIZE, AuditTableModel
 from auditdesk.ui.editor.pages import PageKey
 from auditdesk.ui.main_window import MainWindow
 
@@ -157,11 +157,11 @@ def test_every_view_of_the_main_window_and_editor(
     window.open_audit(visit.uuid)
     editor = window.editors[visit.uuid]
     watch(editor)  # the section tree and grade table stay for the editor's life
-    for page in editor._pages:  # every page: its block list or questions are rebuilt
+    for page in editor.pages:  # every page: its block list or questions are rebuilt
         watch.release(editor.page)
         editor.go_to(page.key)
         watch(editor.page)
-    listed = [p.key for p in editor._pages if p.lists_blocks]
+    listed = [p.key for p in editor.pages if p.lists_blocks]
     assert listed
     watch.release(editor.page)
     editor.go_to(PageKey(listed[0].section_id, listed[0].block_id, True))

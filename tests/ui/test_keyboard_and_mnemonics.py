@@ -14,12 +14,14 @@ from PySide6.QtWidgets import QApplication, QMenu, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
+from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.services.kernel._people import list_auditors
-from auditdesk.services.moderation import _moderation as moderation
-from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, SampledChildDialog
+from auditdesk.ui.editor.action_dialog import ActionDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
+from auditdesk.ui.editor.override_dialog import OverrideDialog
+from auditdesk.ui.editor.sampled_child_dialog import SampledChildDialog
 from auditdesk.ui.exchange.send_dialog import SendDialog
 from auditdesk.ui.export_dialog import ExportDialog
 from auditdesk.ui.main_window import MainWindow
@@ -169,7 +171,7 @@ def test_the_editor_and_moderation_dialogs_keys(
     window.open_audit(detail.uuid)
     editor = window.editors[detail.uuid]
     activate(qtbot, editor)
-    editor.go_to(editor._pages[1].key)
+    editor.go_to(editor.pages[1].key)
     question = next(iter(editor.page.questions.values()))
     qtbot.mouseClick(question.add_action, Qt.MouseButton.LeftButton)
     keys.check("add an action", _shown(qtbot, dialogs.latest(ActionDialog)))
@@ -186,7 +188,7 @@ def test_the_editor_and_moderation_dialogs_keys(
     window.open_audit(visit.uuid)
     editor = window.editors[visit.uuid]
     activate(qtbot, editor)
-    editor.go_to(next(p for p in editor._pages if p.lists_blocks).key)
+    editor.go_to(next(p for p in editor.pages if p.lists_blocks).key)
     press_alt(qtbot, "d", editor.page)  # Add sampled child…
     keys.check("add a sampled child", _shown(qtbot, dialogs.latest(SampledChildDialog)))
     dialogs.latest(SampledChildDialog).reject()

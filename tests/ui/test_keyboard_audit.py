@@ -90,9 +90,9 @@ def test_an_audit_from_creation_to_completion_by_keyboard_alone(
     while True:
         pages_seen += 1
         answer_page_by_keyboard(qtbot, editor.page.questions.values())
-        current = editor._current
+        current = editor.current_page
         qtbot.keyClick(focus(), Qt.Key.Key_PageDown, CTRL)
-        if editor._current == current:
+        if editor.current_page == current:
             break  # the last page
 
     qtbot.keyClick(focus(), Qt.Key.Key_Return, CTRL)  # Complete
@@ -100,7 +100,7 @@ def test_an_audit_from_creation_to_completion_by_keyboard_alone(
     assert stored.status is AuditStatus.COMPLETED, editor.message.message
     written = [a for a in stored.answers.values() if a.comment == "Typed by keyboard."]
     assert len(written) == 2  # "what is working well" and "what needs to improve"
-    assert pages_seen == len(editor._pages)
+    assert pages_seen == len(editor.pages)
     assert editor.save_state.text().startswith("All changes saved")
 
 

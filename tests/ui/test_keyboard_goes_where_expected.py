@@ -15,9 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
 from auditdesk.services.audits import _editing as audits
-from auditdesk.ui.dialogs import OverrideDialog
 from auditdesk.ui.editor.editor_dialogs import MissingDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
+from auditdesk.ui.editor.override_dialog import OverrideDialog
 from auditdesk.ui.exchange.send_dialog import SendDialog
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.services.demo._generator import DemoOptions, generate_demo
 from auditdesk.services.kernel._workspace import open_workspace
-from auditdesk.ui.audit_table_model import COLUMNS, PAGE_SIZE
+from auditdesk.ui.audit_list.audit_table_model import COLUMNS, PAGE_SIZE
 from auditdesk.ui.main_window import MainWindow
 
 

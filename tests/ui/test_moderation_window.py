@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.reference import Agency, AuditStatus, Role
+from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.kernel._people import add_auditor
-from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow

@@ -30,6 +30,7 @@ from auditdesk.domain.reference import (
     SettingPhase,
     SettingType,
 )
+from auditdesk.services import moderation
 from auditdesk.services.audits import _blocks as audit_blocks
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
@@ -40,8 +41,7 @@ from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.services.kernel._context import Actor, ServiceContext
 from auditdesk.services.kernel._people import add_auditor, save_profile
 from auditdesk.services.kernel._workspace import open_workspace
-from auditdesk.services.moderation import _moderation as moderation
-from auditdesk.ui.audit_table_model import COLUMNS
+from auditdesk.ui.audit_list.audit_table_model import COLUMNS
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.exchange.send_dialog import SendDialog
 from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog

@@ -23,7 +23,9 @@ from auditdesk.domain.reference import Agency, PlanStage
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.ui.app import AppController
-from auditdesk.ui.dialogs import CHOOSE, ActionDialog, SampledChildDialog
+from auditdesk.ui.editor.action_dialog import ActionDialog
+from auditdesk.ui.editor.sampled_child_dialog import SampledChildDialog
+from auditdesk.ui.form_fields import CHOOSE
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.new_audit_dialog import CHOOSE_SETTING, NewAuditDialog
 from auditdesk.ui.preferences import Preferences
@@ -123,7 +125,7 @@ def test_a_sampled_child_and_an_action_start_with_nothing_chosen(
     window.open_audit(visit.uuid)
     editor = window.editors[visit.uuid]
     activate(qtbot, editor)
-    editor.go_to(next(p for p in editor._pages if p.lists_blocks).key)
+    editor.go_to(next(p for p in editor.pages if p.lists_blocks).key)
     adding = next(b for b in editor.page.findChildren(QPushButton) if b.text().startswith("A&dd"))
     qtbot.mouseClick(adding, Qt.MouseButton.LeftButton)
     child = dialogs.latest(SampledChildDialog)
@@ -136,7 +138,7 @@ def test_a_sampled_child_and_an_action_start_with_nothing_chosen(
     window.open_audit(plan.uuid)
     editor = window.editors[plan.uuid]
     activate(qtbot, editor)
-    editor.go_to(editor._pages[1].key)
+    editor.go_to(editor.pages[1].key)
     question = next(iter(editor.page.questions.values()))
     qtbot.mouseClick(question.add_action, Qt.MouseButton.LeftButton)
     action = dialogs.latest(ActionDialog)

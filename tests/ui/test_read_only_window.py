@@ -65,7 +65,7 @@ def test_a_read_only_database_opens_for_reading_and_refuses_changes(
     window.open_audit(draft.uuid)
     editor = window.editors[draft.uuid]
     qtbot.waitExposed(editor)
-    editor._step(1)  # the first part with ratings
+    editor.step(1)  # the first part with ratings
     assert "Read-only: changes cannot be saved" in [
         label.text() for label in editor.statusBar().findChildren(QLabel)
     ]

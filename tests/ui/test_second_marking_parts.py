@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
-from auditdesk.services.moderation import _moderation as moderation
+from auditdesk.services import moderation
 from auditdesk.ui.editor.navigator import KEY_ROLE
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow

@@ -12,9 +12,9 @@ from pytestqt.qtbot import QtBot
 from auditdesk.domain.reference import PrimaryNeed, SettingPhase, SettingType
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.kernel import _subjects as subjects
-from auditdesk.ui.dialogs import SampledChildDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.editor.pages import PageKey
+from auditdesk.ui.editor.sampled_child_dialog import SampledChildDialog
 from auditdesk.ui.main_window import MainWindow
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
@@ -63,7 +63,7 @@ def test_sampled_children_and_provision_lines(
     dialog.ok_button.click()
     child = next(b for b in editor.detail.blocks if b.section_id == sampled.id)
     assert child.label == "CE-30303"
-    assert editor._current == PageKey(sampled.id, child.id)
+    assert editor.current_page == PageKey(sampled.id, child.id)
 
     editor.go_to(PageKey(lines.id, child.id, True))
     add_line = _button(editor, f"Add {lines.repeat.unit}")  # type: ignore[union-attr]

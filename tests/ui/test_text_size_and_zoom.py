@@ -16,15 +16,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QMenu, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus
+from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits._listing import AuditFilter, list_audits
 from auditdesk.services.bundles import ChosenAudits, send_audits
 from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.services.kernel._people import list_auditors
-from auditdesk.services.moderation import _moderation as moderation
-from auditdesk.ui.dialogs import ActionDialog, OverrideDialog, ReasonDialog, SampledChildDialog
+from auditdesk.ui.editor.action_dialog import ActionDialog
 from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
+from auditdesk.ui.editor.override_dialog import OverrideDialog
+from auditdesk.ui.editor.reason_dialog import ReasonDialog
+from auditdesk.ui.editor.sampled_child_dialog import SampledChildDialog
 from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog
 from auditdesk.ui.exchange.send_dialog import SendDialog
 from auditdesk.ui.export_dialog import ExportDialog
@@ -130,7 +133,7 @@ def test_the_text_size_keys_work_with_the_cursor_in_an_editor_comment(
     window.open_audit(detail.uuid)
     editor = window.editors[detail.uuid]
     activate(qtbot, editor)
-    editor.go_to(editor._pages[1].key)
+    editor.go_to(editor.pages[1].key)
     question = next(iter(editor.page.questions.values()))
     qtbot.mouseClick(question.comment.viewport(), Qt.MouseButton.LeftButton)
     assert QApplication.focusWidget() is question.comment
@@ -206,7 +209,7 @@ def _every_dialog(
         yield f"editor of {title}", _editor(qtbot, window, row.uuid)
     draft = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     editor = _editor(qtbot, window, draft.uuid)
-    editor.go_to(editor._pages[1].key)
+    editor.go_to(editor.pages[1].key)
     question = next(iter(editor.page.questions.values()))
     question.add_action.click()
     yield "add an action", _tried(dialogs.latest(ActionDialog))
@@ -227,7 +230,7 @@ def _every_dialog(
         ctx, template_id="setting-visit", subject=audits.SettingVisitSubject(setting.uuid)
     )
     editor = _editor(qtbot, window, new_visit.uuid)
-    editor.go_to(next(p for p in editor._pages if p.lists_blocks).key)
+    editor.go_to(next(p for p in editor.pages if p.lists_blocks).key)
     adding = next(b for b in editor.page.findChildren(QPushButton) if b.text().startswith("A&dd"))
     adding.click()
     yield "add a sampled child", _tried(dialogs.latest(SampledChildDialog))

@@ -33,7 +33,7 @@ AnswerKey = tuple[str, str | None]
 
 
 def _first_rated(editor: AuditEditorWindow) -> QuestionWidget:
-    for page in editor._pages:
+    for page in editor.pages:
         editor.go_to(page.key)
         for widget in editor.page.questions.values():
             if widget.scale is not None and widget.evidence.isVisibleTo(editor):
@@ -201,7 +201,7 @@ class Walk:
                 for key, record in editor.answers.items():
                     self.expected[key] = {f: getattr(record, f) for f in FIELDS}
         elif move == "page":
-            editor._step(rng.choice([1, 1, -1]))
+            editor.step(rng.choice([1, 1, -1]))
         elif move == "wait":
             self.qtbot.wait(rng.randint(50, TEXT_SAVE_DELAY_MS + 200))
         elif move == "close":
@@ -230,10 +230,10 @@ class Walk:
             assert shown == self.expected.get(key, _EMPTY), f"{when}: {key} changed"
 
     def _check_every_page(self, when: str) -> None:
-        for page in self.editor._pages:
+        for page in self.editor.pages:
             self.editor.go_to(page.key)
             self._check_page(self.editor, f"{when} ({page.title})")
-        self.editor.go_to(self.editor._pages[0].key)
+        self.editor.go_to(self.editor.pages[0].key)
 
 
 _EMPTY: Shown = {"rating": None, "comment": "", "evidence": ""}
@@ -271,7 +271,7 @@ def test_a_random_walk_of_typing_and_editing_loses_nothing(
         uuid = _setting_visit_with_children(ctx)
     walk = Walk(qtbot, threaded, window, uuid)
     rng = random.Random(seed)
-    walk.editor._step(1)
+    walk.editor.step(1)
     for _ in range(160):
         walk.step(rng)
     walk.finish()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus, SettingPhase, SettingType
+from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.audits._listing import AuditFilter, list_audits
@@ -23,16 +24,13 @@ from auditdesk.services.bundles import ChosenAudits, send_audits
 from auditdesk.services.demo._generator import DemoOptions, generate_demo
 from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.services.kernel._workspace import open_workspace
-from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.app import AppController
-from auditdesk.ui.dialogs import (
-    ActionDialog,
-    OverrideDialog,
-    ReasonDialog,
-    SampledChildDialog,
-)
+from auditdesk.ui.editor.action_dialog import ActionDialog
 from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
 from auditdesk.ui.editor.editor_window import AuditEditorWindow
+from auditdesk.ui.editor.override_dialog import OverrideDialog
+from auditdesk.ui.editor.reason_dialog import ReasonDialog
+from auditdesk.ui.editor.sampled_child_dialog import SampledChildDialog
 from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog
 from auditdesk.ui.exchange.send_dialog import SendDialog
 from auditdesk.ui.export_dialog import ExportDialog
@@ -45,6 +43,7 @@ from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
 from tests.one_date_format import dates_written_otherwise, dates_written_the_one_way
 from tests.services.helpers import answer_everything
+from tests.ui.demo_files import make_demo
 from tests.ui.scripted_dialogs import ScriptedDialogs
 from tests.ui.visible import (
     literal_ampersands,
@@ -57,11 +56,7 @@ from tests.visible_text import internal_ids_in
 
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("read") / "demo.sqlite"
-    db = open_workspace(path)
-    generate_demo(db, DemoOptions(60, seed=5, as_of=date(2026, 11, 20)))
-    db.close()
-    return path
+    return make_demo(tmp_path_factory.mktemp("read") / "demo.sqlite", 60, seed=5)
 
 
 class Reader:
@@ -121,7 +116,7 @@ def test_every_window_and_dialog_reads_in_words(
     # A draft of our own, edited, with its undo text, trail and the editor's dialogs.
     detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
     editor = _open(qtbot, window, detail.uuid)
-    editor.go_to(editor._pages[1].key)
+    editor.go_to(editor.pages[1].key)
     question = next(iter(editor.page.questions.values()))
     question.buttons[next(iter(question.buttons))].click()
     qtbot.keyClicks(question.comment, "Seen the plan")
@@ -148,7 +143,7 @@ def test_every_window_and_dialog_reads_in_words(
 
     visit = next(r for r in rows if r.setting_name and not r.child_reference)
     editor = _open(qtbot, window, visit.uuid)
-    sampled = next(p for p in editor._pages if p.lists_blocks)
+    sampled = next(p for p in editor.pages if p.lists_blocks)
     editor.go_to(sampled.key)
     next(b for b in editor.page.findChildren(QPushButton) if b.text().startswith("A&dd")).click()
     reader.check("add a sampled child", _tried(dialogs.latest(SampledChildDialog)))
@@ -173,7 +168,7 @@ def test_every_window_and_dialog_reads_in_words(
     window.files.preview_import(bundle)
     reader.check("import preview", dialogs.latest(ImportPreviewDialog))
     dialogs.latest(ImportPreviewDialog).reject()
-    window._profile()
+    window.menus.your_profile()
     reader.check("your profile", _tried(dialogs.latest(WelcomeDialog)))
     dialogs.latest(WelcomeDialog).reject()
 
@@ -266,7 +261,7 @@ def test_an_empty_database_reads_in_words_and_says_what_to_do_next(
         ctx, template_id="setting-visit", subject=audits.SettingVisitSubject(setting.uuid)
     )
     editor = _open(qtbot, window, visit.uuid)
-    editor.go_to(next(p for p in editor._pages if p.lists_blocks).key)
+    editor.go_to(next(p for p in editor.pages if p.lists_blocks).key)
     assert "0 sampled children (at least" in " ".join(visible_texts(editor))
     reader.check("a setting visit with no child sampled yet", editor)
     editor.close()
@@ -348,10 +343,10 @@ def test_dialog_titles_are_shown_whole(
         window.files.send_audits,
         window.files.export_board,
         lambda: window.files.preview_import(bundle),
-        window._profile,
+        window.menus.your_profile,
     ]
     editor = _open(qtbot, window, detail.uuid)
-    editor.go_to(editor._pages[1].key)
+    editor.go_to(editor.pages[1].key)
     question = next(iter(editor.page.questions.values()))
     opened += [editor.trail_action.trigger, editor.override_action.trigger,
                editor.complete_action.trigger, question.add_action.click]  # fmt: skip

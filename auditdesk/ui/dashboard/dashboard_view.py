@@ -5,7 +5,6 @@ audit list's current filter. The figures are the very ones the Board exports pub
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -26,6 +25,7 @@ from auditdesk.domain.board_figures import BoardFigures, GradeRow, GradeTable
 from auditdesk.domain.periods import Period
 from auditdesk.exporters.palette import DELIVERY_COLOURS, GRADE_COLOURS, MEASURE
 from auditdesk.services.audits import AuditFilter, date_range
+from auditdesk.services.kernel import ServiceContext
 from auditdesk.services.reports import ReportScope, board_figures, period_between
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dashboard.bar_chart import Bar, BarChart
@@ -105,25 +105,7 @@ class DashboardView(QScrollArea):
         audit_filter = replace(self._filter, text="")  # a text search never reaches a report
         ctx = self.session.ctx
         self.scope.setText("Working out the figures…")
-
-        def work() -> BoardFigures | None:
-            span = self._span(audit_filter, ctx.today())
-            if span is None:
-                return None
-            return board_figures(ctx, ReportScope(span, audit_filter))
-
-        self.tasks.read(work, self._show, self._handle)
-
-    def _span(self, audit_filter: AuditFilter, today: date) -> Period | None:
-        if audit_filter.date_from and audit_filter.date_to:
-            return period_between(audit_filter.date_from, audit_filter.date_to)
-        found = date_range(self.session.ctx, audit_filter)
-        if found is None:
-            return None
-        first = audit_filter.date_from or found[0]
-        last = audit_filter.date_to or max(found[1], today)
-        # Named by its dates alone, as the Board pack names a span, so they are said once.
-        return Period(first, last, f"{date_text(first)} to {date_text(last)}")
+        self.tasks.read(lambda: _figures(ctx, audit_filter), self._show, self._handle)
 
     # -- showing ------------------------------------------------------------------------------
     def _show(self, figures: BoardFigures | None) -> None:
@@ -255,3 +237,22 @@ def _agreement(figure: Any) -> str:
     kappa = "not defined" if figure.kappa is None else f"{figure.kappa:.2f} ({figure.band.lower()})"
     percent = "–" if figure.percent is None else f"{figure.percent:.0f}%"
     return f"{percent} exact agreement over {figure.pairs.text} pairs, weighted kappa {kappa}"
+
+
+def _figures(ctx: ServiceContext, audit_filter: AuditFilter) -> BoardFigures | None:
+    """The Board figures for the filter's dates, or, without dates, for the span of the
+    audits it selects up to today (``None``: it selects none). Read off the GUI thread."""
+    span = _span(ctx, audit_filter)
+    return None if span is None else board_figures(ctx, ReportScope(span, audit_filter))
+
+
+def _span(ctx: ServiceContext, audit_filter: AuditFilter) -> Period | None:
+    if audit_filter.date_from and audit_filter.date_to:
+        return period_between(audit_filter.date_from, audit_filter.date_to)
+    found = date_range(ctx, audit_filter)
+    if found is None:
+        return None
+    first = audit_filter.date_from or found[0]
+    last = audit_filter.date_to or max(found[1], ctx.today())
+    # Named by its dates alone, as the Board pack names a span, so they are said once.
+    return Period(first, last, f"{date_text(first)} to {date_text(last)}")

@@ -122,7 +122,7 @@ class ConflictsView(QWidget):
     def reload(self) -> None:
         include = self.decided.isChecked()
         self.tasks.read(
-            lambda: list_conflicts(self.session.db, include_decided=include),
+            lambda: list_conflicts(self.session.ctx, include_decided=include),
             self._show,
             self._handle,
         )
@@ -156,7 +156,7 @@ class ConflictsView(QWidget):
         if conflict is None:
             return
         self.tasks.read(
-            lambda: compare_conflict(self.session.db, conflict.uuid),
+            lambda: compare_conflict(self.session.ctx, conflict.uuid),
             self._show_comparison,
             self._handle,
         )

@@ -1,5 +1,8 @@
 """File > Send audits: choose which audits go (completed and not yet sent, changed since a
-date, or named ones), see the list, and write the bundle file."""
+date, or named ones), see the list, and write the bundle file.
+
+The list is read in the background each time the choice changes; the dialog opens at once
+saying it is finding them. Send pressed while a list is still being read waits for it."""
 
 from __future__ import annotations
 
@@ -33,7 +36,9 @@ from auditdesk.services.bundles import (
 from auditdesk.services.kernel import ServiceContext
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
-from auditdesk.ui.dialogs import FieldProblem, FormDialog, date_edit, picked_date
+from auditdesk.ui.dialogs import FieldProblem, FormDialog
+from auditdesk.ui.form_fields import date_edit, picked_date
+from auditdesk.ui.task_runner import Failed, TaskScope
 from auditdesk.ui.wording import count
 
 HEADINGS = ("Audit", "Template", "Child or setting", "Status", "Last sent")
@@ -45,8 +50,13 @@ class SendDialog(FormDialog):
         ctx: ServiceContext,
         folder: Path,
         dialogs: DialogService,
+        tasks: TaskScope,
+        *,
+        on_error: Failed,
         parent: QWidget | None = None,
     ) -> None:
+        """``tasks``: the scope of the window opening it; ``on_error``: what it does with
+        a failure that is not the person's to put right."""
         super().__init__(
             "Send audits",
             "Write the chosen audits, with their actions and moderation, into one bundle file "
@@ -56,6 +66,11 @@ class SendDialog(FormDialog):
         )
         self.ctx = ctx
         self.dialogs = dialogs
+        self.tasks = tasks.for_dialog(self)
+        self._on_error = on_error
+        self._asked = 0  # lists asked for; only the newest is shown
+        self.finding = False
+        self._send_when_found = False
         today = ctx.today()
         self.unsent = named(
             QRadioButton("&Completed audits not sent yet"),
@@ -132,13 +147,37 @@ class SendDialog(FormDialog):
         return UnsentCompleted()
 
     def refresh(self) -> None:
-        try:
-            self.candidates = audits_to_send(self.ctx, self.selection())
-        except UserError as problem:
-            self.candidates = ()
-            self.show_problem(str(problem), self.references if self.chosen.isChecked() else None)
+        """Read the audits the choice selects (in the background)."""
+        self._asked += 1
+        asked, ctx, selection = self._asked, self.ctx, self.selection()
+        self.finding = True
+        self.intro.setText("Finding the audits to send…")
+        self.tasks.read(
+            lambda: audits_to_send(ctx, selection),
+            lambda found: self._found(asked, found),
+            lambda error: self._not_found(asked, error),
+        )
+
+    def _found(self, asked: int, found: tuple[SendCandidate, ...]) -> None:
+        if asked != self._asked:  # the choice changed again meanwhile
+            return
+        self.candidates = found
+        self._recheck()  # a message the new choice put right goes
+        self._show_candidates()
+
+    def _not_found(self, asked: int, error: BaseException) -> None:
+        if asked != self._asked:
+            return
+        self.candidates = ()
+        if isinstance(error, UserError):
+            self.show_problem(str(error), self.references if self.chosen.isChecked() else None)
         else:
-            self._recheck()  # a message the new choice put right goes
+            self._send_when_found = False
+            self._on_error(error)
+        self._show_candidates()
+
+    def _show_candidates(self) -> None:
+        self.finding = False
         self.list.setRowCount(len(self.candidates))
         for row, audit in enumerate(self.candidates):
             sent = (
@@ -157,6 +196,15 @@ class SendDialog(FormDialog):
             f"{count(len(self.candidates), 'audit')} "
             "will be sent, with their actions and moderation."
         )
+        if self._send_when_found:
+            self._send_when_found = False
+            self.try_accept()
+
+    def try_accept(self) -> None:
+        if self.finding:  # what would be sent is not known yet: send once it is
+            self._send_when_found = True
+            return
+        super().try_accept()
 
     def _references_not_found(self) -> str | None:
         """What is wrong with the references typed, if anything: none typed, or some that

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from auditdesk.services.moderation._moderation import MarkerChoice
+from auditdesk.services.moderation import MarkerChoice
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialogs import ChoiceDialog, FieldProblem
 

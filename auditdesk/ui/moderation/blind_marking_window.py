@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from auditdesk.domain.reference import PlanStage
 from auditdesk.domain.template_model import AnswerContext
 from auditdesk.errors import CompletionRefused
+from auditdesk.services import moderation
 from auditdesk.services.kernel import AnswerRecord
-from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.editor.editor_dialogs import MissingDialog

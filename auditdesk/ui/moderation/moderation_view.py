@@ -1,11 +1,12 @@
 """The Moderation tab: draw a stratified sample, assign second markers (to several audits
-at once), mark blind, reconcile, and see how well markers agree."""
+at once), mark blind, reconcile, and see how well markers agree. The tab lays out the
+sample and its list and draws samples; what follows for the audits chosen in it
+(assigning, marking, reconciling) is in :mod:`auditdesk.ui.moderation.moderation_steps`."""
 
 from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -19,19 +20,17 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.errors import UserError
+from auditdesk.services import moderation
 from auditdesk.services.kernel import TemplateSummary
-from auditdesk.services.moderation import _moderation as moderation
-from auditdesk.services.moderation._moderation import ModerationRow
+from auditdesk.services.moderation import ModerationRow
 from auditdesk.services.reports import AgreementReport, agreement_report
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
-from auditdesk.ui.filter_bar import recent_periods
 from auditdesk.ui.flow_layout import FlowLayout
-from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
-from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
-from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
+from auditdesk.ui.moderation.moderation_steps import ModerationSteps
 from auditdesk.ui.moderation.sample_table import SampleTable
+from auditdesk.ui.period_choices import recent_periods
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
 from auditdesk.ui.view_actions import ViewActions
@@ -66,12 +65,12 @@ class ModerationView(QWidget):
         self.session = session
         self.tasks = tasks
         self.dialogs = dialogs
-        self._marking: dict[str, BlindMarkingWindow] = {}  # open blind marking, by moderation
         self.view_actions = view_actions
-        self._select_after_load: set[str] = set()
+        self.select_after_load: set[str] = set()
         self.show_info = show_info
         self.show_problem = show_problem or show_info
-        self._handle = error_handler(self.show_problem)
+        self.handle_error = error_handler(self.show_problem)
+        self.steps = ModerationSteps(self)
         self._sample_controls(session, templates)
         self.table = SampleTable(HEADINGS)
         self.table.activated.connect(self._activated)
@@ -80,19 +79,19 @@ class ModerationView(QWidget):
             "Assign second marker",
             "Chooses who second-marks the selected audits (select several with Shift or Ctrl)",
         )
-        self.assign.clicked.connect(self._assign)
+        self.assign.clicked.connect(self.steps.assign)
         self.mark = named(
             QPushButton("Second &mark…"),
             "Second mark",
             "Opens the selected audit for blind second marking",
         )
-        self.mark.clicked.connect(self._mark)
+        self.mark.clicked.connect(self.steps.mark)
         self.reconcile = named(
             QPushButton("&Reconcile…"),
             "Reconcile",
             "Compares both markers and records the agreed grades",
         )
-        self.reconcile.clicked.connect(self._reconcile)
+        self.reconcile.clicked.connect(self.steps.reconcile)
         self.agreement = QLabel()
         self.agreement.setWordWrap(True)
         named(self.agreement, "Agreement between markers", "Percent agreement and weighted kappa")
@@ -162,12 +161,12 @@ class ModerationView(QWidget):
         self.tasks.read(
             lambda: (moderation.list_moderations(ctx), agreement_report(ctx)),
             lambda result: self._show(*result),
-            self._handle,
+            self.handle_error,
         )
 
     def _show(self, rows: list[ModerationRow], report: AgreementReport) -> None:
-        wanted = self._select_after_load or {row.uuid for row in self._selected_rows()}
-        self._select_after_load = set()
+        wanted = self.select_after_load or {row.uuid for row in self.selected_rows()}
+        self.select_after_load = set()
         self.rows = sorted(
             rows, key=lambda r: (list(STATUS_WORDS).index(r.status), r.audit_reference)
         )
@@ -214,26 +213,26 @@ class ModerationView(QWidget):
             )
         self.table.scrollTo(self.table.model().index(positions[0], 0))
 
-    def _selected(self) -> ModerationRow | None:
+    def selected(self) -> ModerationRow | None:
         row = self.table.currentRow()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
-    def _selected_rows(self) -> list[ModerationRow]:
+    def selected_rows(self) -> list[ModerationRow]:
         chosen = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         rows = [self.rows[i] for i in chosen if 0 <= i < len(self.rows)]
-        current = self._selected()
+        current = self.selected()
         return rows or ([current] if current is not None else [])
 
     def _activated(self, index: QModelIndex) -> None:
-        row = self._selected()
+        row = self.selected()
         if row is None:
             return
         if row.status == "drawn":
-            self._assign()
+            self.steps.assign()
         elif row.status == "assigned":
-            self._mark()
+            self.steps.mark()
         else:
-            self._reconcile()
+            self.steps.reconcile()
 
     def _draw(self) -> None:
         period = self.period.currentData()
@@ -254,7 +253,7 @@ class ModerationView(QWidget):
     def _draw_refused(self, error: BaseException) -> None:
         """Say why (nothing waiting in that period, say), with the keyboard on the period:
         where it is put right."""
-        self._handle(error)
+        self.handle_error(error)
         if isinstance(error, UserError):
             self.period.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -266,143 +265,7 @@ class ModerationView(QWidget):
             f"({sample.percentage:g}% of each template and grade, at least one from each)."
             + (" The new audits are selected: assign their second marker next." if drawn else "")
         )
-        self._select_after_load = {row.uuid for row in sample.drawn}
-        self.reload()
-        self.changed.emit()
-
-    def _assign(self) -> None:
-        rows = [r for r in self._selected_rows() if r.status in ("drawn", "assigned")]
-        if not rows:
-            self.show_info(
-                "Choose audits that are drawn or with a second marker; "
-                "submitted ones cannot change marker."
-                if self.rows
-                else "Draw a sample first."
-            )
-            return
-        ctx, uuids = self.session.ctx, [r.uuid for r in rows]
-        references = [r.audit_reference for r in rows]
-        self.tasks.read(
-            lambda: moderation.second_marker_choices(ctx, uuids),
-            lambda people: self._choose_marker(uuids, references, people),
-            self._handle,
-        )
-
-    def _choose_marker(
-        self, uuids: list[str], references: list[str], people: list[moderation.MarkerChoice]
-    ) -> None:
-        if not any(person.can_mark_all for person in people):
-            self.show_problem(
-                f"Nobody here can second-mark all {len(uuids):,} chosen audits: each person "
-                "worked on at least one of them. Choose fewer audits."
-                if len(uuids) > 1
-                else f"Nobody here can second-mark audit {references[0]}: everyone worked on it."
-            )
-            return
-        dialog = AssignMarkerDialog(references, people, self.window())
-
-        def chosen() -> None:
-            person = dialog.person
-            if person is not None:
-                self._assign_to(uuids, person)
-
-        self.dialogs.ask(dialog, chosen)
-
-    def _assign_to(self, uuids: list[str], person: moderation.MarkerChoice) -> None:
-        ctx = self.session.ctx
-
-        def assigned(rows: tuple[ModerationRow, ...]) -> None:
-            count = len(rows)
-            plural = "s" if count != 1 else ""
-            self.show_info(f"{person.name} will second-mark {count:,} audit{plural}.")
-            self._select_after_load = set(uuids)
-            self.reload()
-
-        def refused(error: BaseException) -> None:
-            # All or nothing, either way the list shows what the database now holds.
-            self._handle(error)
-            self._select_after_load = set(uuids)
-            self.reload()
-
-        self.tasks.write(
-            lambda: moderation.assign_second_marker_to(ctx, uuids, person.uuid), assigned, refused
-        )
-
-    def _mark(self) -> None:
-        row = self._selected()
-        if row is None:
-            return
-        if row.status != "assigned":
-            self.show_info(
-                "Assign a second marker first."
-                if row.status == "drawn"
-                else "Second marking for this audit is already submitted."
-            )
-            return
-        open_already = self._marking.get(row.uuid)
-        if open_already is not None and shiboken6.isValid(open_already):
-            # One marking window per audit: a second would show ratings already changed.
-            open_already.raise_()
-            open_already.activateWindow()
-            return
-        ctx = self.session.ctx
-        # Read in the write lane: ratings still being saved from a window just closed
-        # are in what the marker sees.
-        self.tasks.write(
-            lambda: moderation.blind_view(ctx, row.uuid), self._open_blind, self._handle
-        )
-
-    def _open_blind(self, view: moderation.BlindAudit) -> None:
-        uuid = view.moderation_uuid
-        open_already = self._marking.get(uuid)
-        if open_already is not None and shiboken6.isValid(open_already):
-            open_already.raise_()  # asked twice before the first one opened
-            return
-        window = BlindMarkingWindow(
-            self.session, view, self.dialogs, self.view_actions, self.window()
-        )
-        self._marking[uuid] = window
-        window.submitted.connect(lambda _uuid: self._after_submit(uuid))
-
-        def closed(_accepted: bool) -> None:
-            self._marking.pop(uuid, None)
-            self.reload()
-
-        self.dialogs.ask(window, on_finished=closed)
-
-    def _after_submit(self, moderation_uuid: str) -> None:
-        self.reload()
-        self.changed.emit()
-        self._open_reconciliation(moderation_uuid)
-
-    def _reconcile(self) -> None:
-        row = self._selected()
-        if row is None:
-            return
-        if row.status not in ("submitted", "agreed"):
-            self.show_info("Reconciliation opens once the second marker has submitted.")
-            return
-        self._open_reconciliation(row.uuid)
-
-    def _open_reconciliation(self, moderation_uuid: str) -> None:
-        try:
-            result = moderation.reconciliation(self.session.ctx, moderation_uuid)
-        except Exception as error:
-            self._handle(error)
-            return
-        dialog = ReconciliationDialog(result, self.window())
-
-        def agreed() -> None:
-            grades, notes = dialog.agreed_grades(), dialog.notes_text
-            self.tasks.write(
-                lambda: moderation.agree(self.session.ctx, moderation_uuid, grades, notes),
-                lambda _r: self._agreed(),
-                self._handle,
-            )
-
-        self.dialogs.ask(dialog, agreed)
-
-    def _agreed(self) -> None:
+        self.select_after_load = {row.uuid for row in sample.drawn}
         self.reload()
         self.changed.emit()
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from auditdesk.domain.agreement import agreement
 from auditdesk.domain.grades import GRADES_BEST_FIRST, Grade
-from auditdesk.services.moderation._moderation import OVERALL, Reconciliation, ReconciliationLine
+from auditdesk.services.moderation import OVERALL, Reconciliation, ReconciliationLine
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
 from auditdesk.ui.dialogs import FieldProblem, FormDialog

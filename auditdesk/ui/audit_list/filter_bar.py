@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
@@ -24,18 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.grades import GRADES_BEST_FIRST, Grade
-from auditdesk.domain.periods import (
-    Period,
-    previous_term_key,
-    quarter_period,
-    term_key,
-    term_period,
-)
+from auditdesk.domain.periods import Period
 from auditdesk.domain.reference import Agency, AuditStatus, Phase, PrimaryNeed
 from auditdesk.services.audits import AuditFilter
 from auditdesk.services.kernel import AuditorRecord, SettingRecord, TemplateSummary
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.choices import chosen
+from auditdesk.ui.period_choices import recent_periods
 
 SEARCH_DELAY_MS = 250
 MOST_COLUMNS = 4  # of labelled filters side by side, when the window is wide enough
@@ -51,24 +46,6 @@ class FilterChoices:
     localities: list[str]
     settings: list[SettingRecord]
     today: date
-
-
-def recent_periods(today: date) -> list[Period]:
-    """This and the five previous terms, the last four quarters, two academic years."""
-    periods: list[Period] = []
-    key = term_key(today)
-    for _ in range(6):
-        periods.append(term_period(key))
-        key = previous_term_key(key)
-    quarter = quarter_period(today)
-    for _ in range(4):
-        periods.append(quarter)
-        quarter = quarter_period(quarter.start - timedelta(days=1))
-    year = today.year if today.month >= 9 else today.year - 1
-    for start in (year, year - 1):
-        label = f"{start}/{(start + 1) % 100:02d}"
-        periods.append(Period(date(start, 9, 1), date(start + 1, 8, 31), label))
-    return periods
 
 
 def setting_choices(settings: list[SettingRecord]) -> list[tuple[str, str]]:

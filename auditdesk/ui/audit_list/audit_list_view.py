@@ -22,8 +22,8 @@ from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import Agency, AuditStatus, PlanStage
 from auditdesk.services.audits import AuditFilter
 from auditdesk.ui.accessibility import named
-from auditdesk.ui.audit_table_model import COLUMNS, AuditTableModel, grade_text
-from auditdesk.ui.filter_bar import FilterBar, FilterChoices
+from auditdesk.ui.audit_list.audit_table_model import COLUMNS, AuditTableModel, grade_text
+from auditdesk.ui.audit_list.filter_bar import FilterBar, FilterChoices
 from auditdesk.ui.wording import count, date_text
 
 # The longest thing each column of short values can show (a reference's letters vary, so

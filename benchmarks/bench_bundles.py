@@ -58,7 +58,7 @@ def main() -> None:
         assert actor is not None
         ctx = ServiceContext(db, actor)
         started = time.perf_counter()
-        preview = preview_bundle(db, bundle)
+        preview = preview_bundle(ctx, bundle)
         report("bundle: preview 1,000 audits (10,000 here)", time.perf_counter() - started, "s")
         audits = len(preview.of(ItemStatus.NEW, "audit"))
         stages: list[tuple[str, float]] = []

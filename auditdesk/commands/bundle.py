@@ -13,10 +13,12 @@ from auditdesk.commands.common import (
     database_path,
     iso_date,
     locked_workspace,
+    reading_context,
     usage,
     working_context,
     your_profile,
 )
+from auditdesk.domain.reference import Agency, Role
 from auditdesk.services.bundles import (
     ChangedSince,
     ChosenAudits,
@@ -26,6 +28,8 @@ from auditdesk.services.bundles import (
     preview_bundle,
     send_audits,
 )
+from auditdesk.services.kernel import Actor, Database, ServiceContext
+from auditdesk.user_profile import UserProfile
 
 log = logging.getLogger(__name__)
 
@@ -86,7 +90,7 @@ def run_import(args: argparse.Namespace) -> int:
     # An import records who made it; a dry run records nothing, so needs nobody.
     profile = None if args.dry_run else your_profile()
     with locked_workspace(database_path(args)) as db:
-        preview = preview_bundle(db, args.file)
+        preview = preview_bundle(_previewing(db, profile), args.file)
         print("\n".join(preview.lines()), flush=True)
         if profile is None:
             print("Dry run: nothing was imported.")
@@ -103,3 +107,13 @@ def run_import(args: argparse.Namespace) -> int:
     log.info("bundle %s imported: %s", args.file, result.describe())
     print(result.describe())
     return 0
+
+
+def _previewing(db: Database, profile: UserProfile | None) -> ServiceContext:
+    """The context a preview runs in. A preview writes nothing and records nobody, so it
+    needs no profile (a dry run works without one: then it runs as a nameless reader whose
+    agency and role nothing reads), and it does not add the person to the database (an
+    import does that, once the preview shows something to import)."""
+    if profile is not None:
+        return reading_context(db, profile)
+    return ServiceContext(db, Actor("", Agency.EDUCATION, Role.PRACTICE_CHAMPION, ""))

@@ -12,8 +12,9 @@ hash must come out the same.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field, Strict, StringConstraints, ValidationError, model_validator
 
@@ -303,37 +304,38 @@ class ModerationDocument(StrictModel):
         return self
 
 
-# -- an audit's bookkeeping -----------------------------------------------------------------
-#: The document's (auditor's) status, and the statuses the quality lead's records may add.
-OWNER_STATUS = {"draft": {"draft"}, "completed": {"completed", "moderated", "signed_off"}}
+# -- any of them ----------------------------------------------------------------------------
+#: The canonical document of any travelling record (which one its record's kind says).
+TravellingDocument = (
+    AuditorDocument
+    | SettingDocument
+    | ChildDocument
+    | PlanDocument
+    | SampleDocument
+    | AuditDocument
+    | ActionDocument
+    | ModerationDocument
+)
+Document = TypeVar("Document", bound=StrictModel)
 
 
-def bookkeeping_problem(
-    header: AuditHeader | dict[str, object], bookkeeping: dict[str, object]
-) -> str | None:
-    """What in an audit's bookkeeping (``bundle_format.AuditBookkeeping``, as a dict)
-    contradicts itself or its document, as the services never leave it; ``None`` if
-    nothing does. A draft has no completion or sign-off (reopening clears them); a
-    completed, moderated or signed-off audit was completed; only a signed-off one has a
-    sign-off time and signer, and it has both; who overrode the grade is kept only with an
-    override."""
-    head = header if isinstance(header, dict) else header.model_dump()
-    status = bookkeeping["status"]
-    if status not in OWNER_STATUS.get(str(head["status"]), set()):
-        return "its status does not match its content"
-    signed = bookkeeping["signed_off_at"] is not None, bookkeeping["signed_off_by"] is not None
-    if status == "draft":
-        if bookkeeping["completed_at"] is not None or any(signed):
-            return "it is a draft, yet records a completion or sign-off"
-    elif bookkeeping["completed_at"] is None:
-        return "it is not a draft, yet records no completion time"
-    if status == "signed_off" and not all(signed):
-        return "it is signed off, yet does not record when and by whom"
-    if status != "signed_off" and any(signed):
-        return "it records a sign-off, though it is not signed off"
-    if (head["override_grade"] is None) != (bookkeeping["override_by"] is None):
-        return "it names who overrode its grade, yet has no override (or the reverse)"
-    return None
+def document_as(document: TravellingDocument, model: type[Document]) -> Document:
+    """``document`` as the ``model`` its record's kind says it is (for code that handles
+    one kind: a mismatch is a fault in AuditDesk, never something a bundle can cause, as
+    the reader pairs each kind with its model)."""
+    if not isinstance(document, model):
+        raise TypeError(f"expected a {model.__name__}, not a {type(document).__name__}")
+    return document
+
+
+def uuid_of(document: TravellingDocument) -> str:
+    """The uuid of the record ``document`` is the content of."""
+    return document.audit.uuid if isinstance(document, AuditDocument) else document.uuid
+
+
+def hash_of(document: TravellingDocument) -> str:
+    """The content hash of ``document``: the SHA-256 of its canonical JSON."""
+    return hashlib.sha256(document.canonical()).hexdigest()
 
 
 def _in_order(keys: Sequence[tuple[int, str] | tuple[str, str] | str], what: str) -> None:
@@ -347,7 +349,6 @@ def _unique(keys: Sequence[tuple[str, str] | str], what: str) -> None:
 
 
 __all__ = [
-    "OWNER_STATUS",
     "ActionDocument",
     "AnswerDocument",
     "AuditDocument",
@@ -361,5 +362,8 @@ __all__ = [
     "SettingDocument",
     "StrataShape",
     "TeamMemberDocument",
-    "bookkeeping_problem",
+    "TravellingDocument",
+    "document_as",
+    "hash_of",
+    "uuid_of",
 ]

@@ -25,12 +25,14 @@ from auditdesk.domain import limits
 from auditdesk.domain.bundle_documents import (
     ActionDocument,
     AuditDocument,
+    AuditHeader,
     AuditorDocument,
     ChildDocument,
     ModerationDocument,
     PlanDocument,
     SampleDocument,
     SettingDocument,
+    TravellingDocument,
 )
 from auditdesk.domain.bundle_types import (
     Device,
@@ -76,6 +78,27 @@ RECORD_KINDS: tuple[RecordKind, ...] = (
     "action",
     "moderation",
 )
+
+
+#: Each kind's one definition of its document.
+DOCUMENT_MODELS: dict[RecordKind, type[TravellingDocument]] = {
+    "auditor": AuditorDocument,
+    "setting": SettingDocument,
+    "child": ChildDocument,
+    "plan": PlanDocument,
+    "moderation_sample": SampleDocument,
+    "audit": AuditDocument,
+    "action": ActionDocument,
+    "moderation": ModerationDocument,
+}
+#: Where ``records.json`` keeps each kind of record the audits refer to.
+RECORD_GROUPS: dict[RecordKind, str] = {
+    "auditor": "auditors",
+    "setting": "settings",
+    "child": "children",
+    "plan": "plans",
+    "moderation_sample": "moderation_samples",
+}
 
 
 @dataclass(frozen=True)
@@ -242,6 +265,10 @@ class RecordsMember(StrictModel):
     moderation_samples: list[CarriedSample]
 
 
+#: The document's (auditor's) status, and the statuses the quality lead's records may add.
+OWNER_STATUS = {"draft": {"draft"}, "completed": {"completed", "moderated", "signed_off"}}
+
+
 class AuditBookkeeping(StrictModel):
     """The audit row's fields outside its content: the quality lead's status, times, and
     which plan it is of (the document names the plan by child, stage and issue date)."""
@@ -252,6 +279,29 @@ class AuditBookkeeping(StrictModel):
     signed_off_by: PersonName | None
     override_by: PersonName | None
     plan_uuid: Uuid | None
+
+    def problem_with(self, header: AuditHeader) -> str | None:
+        """What in this bookkeeping contradicts itself or the audit's ``header``, as the
+        services never leave it; ``None`` if nothing does. A draft has no completion or
+        sign-off (reopening clears them); a completed, moderated or signed-off audit was
+        completed; only a signed-off one has a sign-off time and signer, and it has both;
+        who overrode the grade is kept only with an override."""
+        status = self.status
+        if status not in OWNER_STATUS.get(header.status, set()):
+            return "its status does not match its content"
+        signed = self.signed_off_at is not None, self.signed_off_by is not None
+        if status == "draft":
+            if self.completed_at is not None or any(signed):
+                return "it is a draft, yet records a completion or sign-off"
+        elif self.completed_at is None:
+            return "it is not a draft, yet records no completion time"
+        if status == "signed_off" and not all(signed):
+            return "it is signed off, yet does not record when and by whom"
+        if status != "signed_off" and any(signed):
+            return "it records a sign-off, though it is not signed off"
+        if (header.override_grade is None) != (self.override_by is None):
+            return "it names who overrode its grade, yet has no override (or the reverse)"
+        return None
 
 
 class AnswerStamp(StrictModel):
@@ -273,6 +323,22 @@ class CarriedTrailEntry(StrictModel):
     old_value: TrailValue | None
     new_value: TrailValue | None
     reason: Reason | None
+
+
+class AuditExtras(StrictModel):
+    """What an audit carries beside its document and stamps, outside its hash (kept whole
+    with a conflicting version, so taking that version later writes it as it came)."""
+
+    bookkeeping: AuditBookkeeping
+    answer_stamps: list[AnswerStamp]
+    trail: list[CarriedTrailEntry]
+
+
+class ModerationTimes(StrictModel):
+    """What a moderation carries beside its document and stamps, outside its hash."""
+
+    submitted_at: IsoTime | None
+    agreed_at: IsoTime | None
 
 
 class AuditMember(StrictModel):
@@ -304,25 +370,25 @@ def parse_date(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
-def format_time(value: datetime) -> str:
-    return value.isoformat()
-
-
 __all__ = [
     "AUDIT_MEMBER_FORMAT",
     "DEFAULT_LIMITS",
+    "DOCUMENT_MODELS",
     "FILE_SUFFIX",
     "FORMAT_NAME",
     "FORMAT_VERSION",
     "MANIFEST_NAME",
     "MAX_ANCESTRY",
     "MAX_AUDITS_PER_BUNDLE",
+    "OWNER_STATUS",
     "RECORDS_MEMBER_FORMAT",
     "RECORDS_NAME",
+    "RECORD_GROUPS",
     "RECORD_KINDS",
     "TEMPLATE_MEMBER_FORMAT",
     "AnswerStamp",
     "AuditBookkeeping",
+    "AuditExtras",
     "AuditMember",
     "BundleLimits",
     "BundleManifest",
@@ -332,6 +398,7 @@ __all__ = [
     "ManifestMember",
     "ManifestRecord",
     "ManifestTemplate",
+    "ModerationTimes",
     "RecordKind",
     "RecordStamps",
     "RecordsMember",

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, Strict, Strin
 from pydantic_core import PydanticCustomError
 
 from auditdesk.domain import limits, validation
+from auditdesk.domain.canonical import canonical_json
 from auditdesk.errors import InvalidInput
 
 #: The years a time stamp or a day in a bundle may fall in: the days AuditDesk works with
@@ -29,6 +30,10 @@ class StrictModel(BaseModel):
     error, so the document hashed is exactly the document stored)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    def canonical(self) -> bytes:
+        """This model as canonical JSON: the bytes a bundle holds and a hash covers."""
+        return canonical_json(self.model_dump(mode="json"))
 
 
 def _aware_time(text: str) -> str:

@@ -22,6 +22,7 @@ from auditdesk.services.kernel._people import save_profile
 from auditdesk.services.kernel._records import AuditDetail
 from auditdesk.services.kernel._templates import install_template
 from auditdesk.services.kernel._workspace import Database, open_workspace
+from tests import made_once
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
 
@@ -75,6 +76,8 @@ def open_laptop(
 ) -> Laptop:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{name.split(maxsplit=1)[0].lower()}.sqlite"
+    if not path.exists():
+        made_once.new_database(path)  # a new laptop: its own copy, its own device id
     db = open_workspace(path)
     actor = save_profile(db, name, agency, role)
     outbox = folder / f"{name.split(maxsplit=1)[0].lower()}-outbox"

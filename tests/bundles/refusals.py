@@ -63,7 +63,7 @@ def refused(
         import_bundle(lead.ctx, bundle, **extra)  # type: ignore[arg-type]
     message = str(problem.value)
     with pytest.raises(BundleProblem):
-        preview_bundle(lead.db, bundle, **extra)  # type: ignore[arg-type]
+        preview_bundle(lead.ctx, bundle, **extra)  # type: ignore[arg-type]
     assert lead.dump() == before
     assert sorted(os.listdir(lead.path.parent)) == files  # no backup, nothing extracted
     assert message.startswith(f"{bundle.name} cannot be imported: ")

@@ -51,6 +51,7 @@ from auditdesk.domain.reference import (
 from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.domain.template_loader import load_template_file, load_template_text
 from auditdesk.domain.template_model import RatingScale
+from auditdesk.services import moderation
 from auditdesk.services.audits import _actions as actions
 from auditdesk.services.audits import _blocks as audit_blocks
 from auditdesk.services.audits import _editing as audits
@@ -65,7 +66,6 @@ from auditdesk.services.kernel._records import AuditDetail, SettingRecord
 from auditdesk.services.kernel._subjects import add_setting
 from auditdesk.services.kernel._templates import install_template
 from auditdesk.services.kernel._workspace import Database, open_workspace
-from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.store.models import (
     Action,
     Audit,

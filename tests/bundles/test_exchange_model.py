@@ -30,10 +30,11 @@ from hypothesis.stateful import (
     rule,
 )
 
-from auditdesk.domain.canonical import content_hash
+from auditdesk.domain.bundle_documents import hash_of
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import ActionStatus, Agency, AuditStatus, Role
 from auditdesk.domain.template_loader import load_template_file
+from auditdesk.services import moderation
 from auditdesk.services.audits import _actions as actions
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
@@ -52,7 +53,6 @@ from auditdesk.services.kernel._context import Actor, ServiceContext
 from auditdesk.services.kernel._people import add_auditor
 from auditdesk.services.kernel._templates import install_template
 from auditdesk.services.kernel._workspace import open_workspace
-from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.exchange_model import Held, Sealed, Seals, SentBundle, laptop_from
 from tests.bundles.helpers import QUICK_CHECK, Laptop
 from tests.conftest import plan_subject
@@ -277,7 +277,7 @@ class Exchange(RuleBasedStateMachine):
     @precondition(lambda self: any(status == "open" for _, status in self.conflicts.values()))
     @rule(data=st.data(), take=st.booleans())
     def decide(self, data: st.DataObject, take: bool) -> None:
-        conflict = data.draw(st.sampled_from(list_conflicts(self.lead.db)))
+        conflict = data.draw(st.sampled_from(list_conflicts(self.lead.ctx)))
         held = self.held[conflict.record_uuid]
         incoming = next(
             (key, value)
@@ -321,7 +321,7 @@ class Exchange(RuleBasedStateMachine):
             return
         assert self._heads(self.lead.path) == {u: h.head for u, h in self.held.items()}
         open_here = {
-            (c.record_uuid, self._incoming_hash(c.uuid)) for c in list_conflicts(self.lead.db)
+            (c.record_uuid, self._incoming_hash(c.uuid)) for c in list_conflicts(self.lead.ctx)
         }
         assert open_here == {key for key, (_, status) in self.conflicts.items() if status == "open"}
 
@@ -331,9 +331,9 @@ class Exchange(RuleBasedStateMachine):
             return  # only the lead's own steps can change what it holds
         self.lead_changed = False
         for record_uuid, hash_ in self.accepted:
-            document = revision_document(self.lead.db, record_uuid, hash_)
+            document = revision_document(self.lead.ctx, record_uuid, hash_)
             assert document is not None
-            assert content_hash(document) == hash_
+            assert hash_of(document) == hash_
         lead_device = self.lead.db.device_id
         with closing(sqlite3.connect(self.lead.path)) as connection:
             assert connection.execute("PRAGMA foreign_key_check").fetchall() == []

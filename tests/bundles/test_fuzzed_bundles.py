@@ -101,7 +101,7 @@ def test_a_mutated_bundle_is_imported_or_refused_plainly(world: World, data: st.
         actor = save_profile(db, "Quinn Lead", Agency.EDUCATION, Role.QUALITY_LEAD)
         ctx = ServiceContext(db, actor, clock=Ticker(datetime(2026, 12, 1, 9, tzinfo=UTC)))
         before = dump(database)
-        previewed = _outcome(lambda: preview_bundle(db, bundle))
+        previewed = _outcome(lambda: preview_bundle(ctx, bundle))
         if isinstance(previewed, BundlePreview):
             assert [text for text in shown_in(previewed) if ACTING.search(text)] == []
         imported = _outcome(lambda: import_bundle(ctx, bundle))

@@ -33,8 +33,8 @@ import pytest
 from auditdesk.domain import limits
 from auditdesk.domain.canonical import content_hash
 from auditdesk.errors import BundleNotWritten
+from auditdesk.services import moderation
 from auditdesk.services.kernel._templates import list_templates
-from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.demo_bundles import DemoBundles, make_demo_bundles
 from tests.bundles.helpers import Laptop, completed_audit, files_in
 from tests.bundles.refusals import command_refuses, refused

@@ -100,7 +100,7 @@ def test_the_command_shows_the_bundles_words_without_their_control_characters(
 def test_the_preview_and_the_window_show_no_control_characters(
     lead: Laptop, bundle: Path, qtbot: QtBot
 ) -> None:
-    preview = preview_bundle(lead.db, bundle)
+    preview = preview_bundle(lead.ctx, bundle)
     assert acting(said(preview)) == []
     assert preview.templates_to_install == ("Quick \ufffdplan\ufffd check  \ufffd[1A (version 1)",)
     (audit,) = preview.of(ItemStatus.NEW, "audit")

@@ -15,10 +15,10 @@ import pytest
 from auditdesk.domain import limits
 from auditdesk.domain.bundle_documents import SampleDocument
 from auditdesk.errors import InvalidInput
+from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.bundles import ChosenAudits, ItemStatus
-from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.helpers import Laptop, install_quick_check
 from tests.conftest import plan_subject
 

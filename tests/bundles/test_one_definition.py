@@ -36,6 +36,7 @@ from auditdesk.domain.reference import (
     SettingPhase,
     SettingType,
 )
+from auditdesk.services import moderation
 from auditdesk.services.audits import _blocks as audit_blocks
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
@@ -46,7 +47,6 @@ from auditdesk.services.kernel._context import Actor, ServiceContext
 from auditdesk.services.kernel._people import add_auditor
 from auditdesk.services.kernel._subjects import add_setting
 from auditdesk.services.kernel._workspace import Database, open_workspace
-from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.store.models import (
     Action,
     Audit,

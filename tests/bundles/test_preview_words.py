@@ -19,7 +19,7 @@ def test_the_sender_and_what_they_chose_are_said_once_in_words(
     health_auditor: Laptop, lead: Laptop
 ) -> None:
     made = [completed_audit(health_auditor, f"CE-1000{n}") for n in (1, 2)]
-    preview = preview_bundle(lead.db, health_auditor.send(UnsentCompleted(), "monday"))
+    preview = preview_bundle(lead.ctx, health_auditor.send(UnsentCompleted(), "monday"))
 
     summary = preview.summary()
     assert summary.startswith(
@@ -37,7 +37,7 @@ def test_the_sender_and_what_they_chose_are_said_once_in_words(
 def test_audits_chosen_one_by_one_are_counted_once(auditor: Laptop, lead: Laptop) -> None:
     made = [completed_audit(auditor, f"CE-1000{n}") for n in (1, 2, 3)]
     chosen = ChosenAudits(tuple(a.uuid for a in made[:2]))
-    preview = preview_bundle(lead.db, auditor.send(chosen, "two"))
+    preview = preview_bundle(lead.ctx, auditor.send(chosen, "two"))
     assert preview.sent() == (
         f"Sent by Sam Practice (Education) on {date_time_text(preview.created_at)}: "
         "2 audits chosen one by one."

@@ -57,11 +57,11 @@ def test_the_same_child_with_different_details_is_a_conflict_not_an_overwrite(
     result = lead.receive(health_auditor.send_audits(second.uuid, name="b"))
     assert [i.record_type for i in result.preview.conflicts] == ["child"]
     assert result.preview.of(ItemStatus.NEW, "audit")  # the audit itself goes in
-    (conflict,) = list_conflicts(lead.db)
+    (conflict,) = list_conflicts(lead.ctx)
     assert conflict.label == "Child CE-10001"
     with closing(sqlite3.connect(lead.path)) as connection:
         assert connection.execute("SELECT year_group FROM children").fetchall() == [(5,)]
-    comparison = compare_conflict(lead.db, conflict.uuid)
+    comparison = compare_conflict(lead.ctx, conflict.uuid)
     assert [(line.field, line.mine, line.theirs) for line in comparison.differences] == [
         ("Year group", "Year 5", "Year 6")
     ]
@@ -111,7 +111,7 @@ def test_an_audit_filled_in_with_a_clashing_template_is_a_problem(
     detail = audits.create_audit(
         auditor.ctx, template_id="quick-check", subject=plan_subject("CE-10003")
     )
-    preview = preview_bundle(lead.db, auditor.send_audits(detail.uuid, name="clash"))
+    preview = preview_bundle(lead.ctx, auditor.send_audits(detail.uuid, name="clash"))
     (item,) = preview.of(ItemStatus.PROBLEM, "audit")
     assert "the template with that name and version here is different" in item.description
 

@@ -111,7 +111,7 @@ def test_the_same_content_arriving_later_in_its_lineage_is_remembered(tmp_path: 
             "Asha Auditor came back to it later (revision 3); importing records that, so "
             "older revisions arriving afterwards change nothing."
         )
-        assert [(e.revision, e.origin) for e in record_history(lead.db, action_uuid)] == [
+        assert [(e.revision, e.origin) for e in record_history(lead.ctx, action_uuid)] == [
             (1, "received"),
             (3, "received"),
         ]

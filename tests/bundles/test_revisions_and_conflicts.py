@@ -8,10 +8,11 @@ from datetime import date
 
 import pytest
 
-from auditdesk.domain.canonical import content_hash
+from auditdesk.domain.bundle_documents import AuditDocument, document_as, hash_of
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import ActionStatus, Agency, AuditStatus, Role
 from auditdesk.errors import NotAllowed
+from auditdesk.services import moderation
 from auditdesk.services.audits import _actions as actions
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
@@ -30,7 +31,6 @@ from auditdesk.services.bundles import (
 from auditdesk.services.bundles._reader import read_bundle
 from auditdesk.services.kernel._context import Actor, ServiceContext
 from auditdesk.services.kernel._people import add_auditor
-from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.helpers import Laptop, completed_audit, dump
 from tests.conftest import plan_subject
 from tests.services.helpers import option_with_points
@@ -59,7 +59,9 @@ def test_an_edit_after_sending_starts_a_new_revision(auditor: Laptop) -> None:
     first = auditor.send_audits(draft.uuid, name="first")
     sent = audits.get_audit(auditor.ctx, draft.uuid)
     assert incoming(first, draft.uuid) == (1, None, ())
-    assert [(e.revision, e.origin) for e in record_history(auditor.db, draft.uuid)] == [(1, "sent")]
+    assert [(e.revision, e.origin) for e in record_history(auditor.ctx, draft.uuid)] == [
+        (1, "sent")
+    ]
     audits.record_answer(auditor.ctx, draft.uuid, "a.child_voice", rating="outstanding")
     assert audits.get_audit(auditor.ctx, draft.uuid).revision == 2
     audits.record_answer(auditor.ctx, draft.uuid, "a.child_voice", comment="Seen at home.")
@@ -80,7 +82,7 @@ def test_a_later_revision_updates_the_one_here_and_the_old_one_is_kept(
     lead.receive(first)
     new_hash = revise(auditor, detail.uuid, "Now heard directly.")
     second = auditor.send_audits(detail.uuid, name="second")
-    preview = preview_bundle(lead.db, second)
+    preview = preview_bundle(lead.ctx, second)
     (item,) = preview.of(ItemStatus.UPDATED, "audit")
     assert "follows revision 1 here" in item.description
     assert "kept in the history" in item.description
@@ -88,10 +90,12 @@ def test_a_later_revision_updates_the_one_here_and_the_old_one_is_kept(
     received = audits.get_audit(lead.ctx, detail.uuid)
     assert (received.revision, received.content_hash) == (2, new_hash)
     assert received.answers[("a.child_voice", None)].comment == "Now heard directly."
-    kept = revision_document(lead.db, detail.uuid, detail.content_hash)
+    kept = revision_document(lead.ctx, detail.uuid, detail.content_hash)
     assert kept is not None
-    assert content_hash(kept) == detail.content_hash
-    history = [(e.revision, e.origin, e.content_kept) for e in record_history(lead.db, detail.uuid)]
+    assert hash_of(kept) == detail.content_hash
+    history = [
+        (e.revision, e.origin, e.content_kept) for e in record_history(lead.ctx, detail.uuid)
+    ]
     assert history == [(1, "received", True), (2, "received", True)]
     trail = audit_lifecycle.audit_trail(lead, detail.uuid)
     assert any(e.reason == REASON for e in trail)  # the auditor's reopening came too
@@ -111,7 +115,7 @@ def test_a_revision_that_skips_one_still_follows(auditor: Laptop, lead: Laptop) 
     latest = revise(auditor, detail.uuid, "Third thoughts.")
     lead.receive(auditor.send_audits(detail.uuid, name="third"))
     assert audits.get_audit(lead.ctx, detail.uuid).content_hash == latest
-    assert list_conflicts(lead.db) == ()
+    assert list_conflicts(lead.ctx) == ()
 
 
 def test_changes_on_both_sides_are_a_conflict_with_both_kept(auditor: Laptop, lead: Laptop) -> None:
@@ -120,21 +124,21 @@ def test_changes_on_both_sides_are_a_conflict_with_both_kept(auditor: Laptop, le
     lead_hash = revise(lead, detail.uuid, "The lead's correction.")
     auditor_hash = revise(auditor, detail.uuid, "The auditor's second look.")
     second = auditor.send_audits(detail.uuid, name="second")
-    preview = preview_bundle(lead.db, second)
+    preview = preview_bundle(lead.ctx, second)
     (item,) = preview.of(ItemStatus.CONFLICT, "audit")
     assert "Both versions will be kept" in item.description
     result = lead.receive(second)
     assert result.imported
     assert audits.get_audit(lead.ctx, detail.uuid).content_hash == lead_hash  # not overwritten
-    (conflict,) = list_conflicts(lead.db)
+    (conflict,) = list_conflicts(lead.ctx)
     assert conflict.status is ConflictStatus.OPEN
     assert conflict.sender == "Sam Practice"
-    comparison = compare_conflict(lead.db, conflict.uuid)
+    comparison = compare_conflict(lead.ctx, conflict.uuid)
     changed = [(line.mine, line.theirs) for line in comparison.differences]
     assert ("The lead's correction.", "The auditor's second look.") in [
         (mine.split(" — ")[-1], theirs.split(" — ")[-1]) for mine, theirs in changed
     ]
-    assert revision_document(lead.db, detail.uuid, auditor_hash) is not None
+    assert revision_document(lead.ctx, detail.uuid, auditor_hash) is not None
     before = lead.dump()
     again = lead.receive(second)
     assert not again.imported
@@ -145,8 +149,8 @@ def test_changes_on_both_sides_are_a_conflict_with_both_kept(auditor: Laptop, le
     assert audits.get_audit(lead.ctx, detail.uuid).content_hash == lead_hash
     with pytest.raises(NotAllowed, match="already decided"):
         resolve_conflict(lead.ctx, conflict.uuid, Resolution.TAKE_THEIRS)
-    assert list_conflicts(lead.db) == ()
-    assert list_conflicts(lead.db, include_decided=True)[0].note == "Mine is checked."
+    assert list_conflicts(lead.ctx) == ()
+    assert list_conflicts(lead.ctx, include_decided=True)[0].note == "Mine is checked."
     assert not lead.receive(second).imported
 
 
@@ -158,16 +162,18 @@ def test_taking_theirs_applies_it_as_a_new_revision_and_keeps_mine(
     lead_hash = revise(lead, detail.uuid, "The lead's correction.")
     auditor_hash = revise(auditor, detail.uuid, "The auditor's second look.")
     lead.receive(auditor.send_audits(detail.uuid, name="second"))
-    (conflict,) = list_conflicts(lead.db)
+    (conflict,) = list_conflicts(lead.ctx)
     taken = resolve_conflict(lead.ctx, conflict.uuid, Resolution.TAKE_THEIRS)
     assert taken.status is ConflictStatus.TOOK_THEIRS
     now = audits.get_audit(lead.ctx, detail.uuid)
     assert now.content_hash == auditor_hash
     assert now.revision == 3
-    mine = revision_document(lead.db, detail.uuid, lead_hash)
+    mine = revision_document(lead.ctx, detail.uuid, lead_hash)
     assert mine is not None
-    assert any(a["comment"] == "The lead's correction." for a in mine["answers"])
-    origins = [(e.origin, e.content_kept) for e in record_history(lead.db, detail.uuid)]
+    assert any(
+        a.comment == "The lead's correction." for a in document_as(mine, AuditDocument).answers
+    )
+    origins = [(e.origin, e.content_kept) for e in record_history(lead.ctx, detail.uuid)]
     assert ("replaced", True) in origins
     assert origins[-1] == ("resolved", True)
     trail = audit_lifecycle.audit_trail(lead, detail.uuid)
@@ -177,7 +183,7 @@ def test_taking_theirs_applies_it_as_a_new_revision_and_keeps_mine(
     result = lead.receive(auditor.send_audits(detail.uuid, name="third"))
     assert result.preview.of(ItemStatus.UPDATED, "audit")
     assert audits.get_audit(lead.ctx, detail.uuid).content_hash == latest
-    assert list_conflicts(lead.db) == ()
+    assert list_conflicts(lead.ctx) == ()
 
 
 def test_a_newer_conflicting_revision_supersedes_the_open_conflict(
@@ -190,9 +196,9 @@ def test_a_newer_conflicting_revision_supersedes_the_open_conflict(
     lead.receive(auditor.send_audits(detail.uuid, name="second"))
     revise(auditor, detail.uuid, "Third look.")
     lead.receive(auditor.send_audits(detail.uuid, name="third"))
-    open_now = list_conflicts(lead.db)
+    open_now = list_conflicts(lead.ctx)
     assert len(open_now) == 1
-    statuses = sorted(c.status for c in list_conflicts(lead.db, include_decided=True))
+    statuses = sorted(c.status for c in list_conflicts(lead.ctx, include_decided=True))
     assert statuses == [ConflictStatus.OPEN, ConflictStatus.SUPERSEDED]
 
 
@@ -312,9 +318,9 @@ def test_marking_comments_for_the_board_never_conflicts_with_the_auditor(
         auditor.ctx, detail.uuid, "a.parent_views", comment="Parents quoted, dated."
     )
     second = auditor.send_audits(detail.uuid, name="second")
-    assert preview_bundle(lead.db, second).of(ItemStatus.UPDATED, "audit")
+    assert preview_bundle(lead.ctx, second).of(ItemStatus.UPDATED, "audit")
     lead.receive(second)
-    assert list_conflicts(lead.db) == ()
+    assert list_conflicts(lead.ctx) == ()
     updated = audits.get_audit(lead.ctx, detail.uuid)
     assert updated.revision == 2
     # The lead's marks (and unmarks) on unchanged comments stay; a changed comment takes the

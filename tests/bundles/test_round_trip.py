@@ -86,7 +86,7 @@ def test_a_plan_audit_arrives_whole_with_its_actions_and_trail(
     audits.record_answer(auditor.ctx, draft.uuid, "a.child_voice", rating="good")
     bundle = auditor.send_audits(detail.uuid, draft.uuid, name="two")
 
-    preview = preview_bundle(lead.db, bundle)
+    preview = preview_bundle(lead.ctx, bundle)
     assert {item.status for item in preview.items} == {ItemStatus.NEW}
     assert len(preview.of(ItemStatus.NEW, "audit")) == 2
     result = lead.receive(bundle)
@@ -178,7 +178,7 @@ def test_a_template_the_receiver_lacks_travels_with_the_audit(
     for question in ("q.outcomes", "q.provision"):
         audits.record_answer(auditor.ctx, detail.uuid, question, rating="good")
     bundle = auditor.send_audits(detail.uuid, name="quick")
-    preview = preview_bundle(lead.db, bundle)
+    preview = preview_bundle(lead.ctx, bundle)
     assert preview.templates_to_install == ("Quick plan check (version 1)",)
     lead.receive(bundle)
     received = audits.get_audit(lead.ctx, detail.uuid)
@@ -203,7 +203,7 @@ def test_sending_takes_what_is_unsent_and_records_what_went(auditor: Laptop, lea
     assert audits_to_send(auditor.ctx, UnsentCompleted()) == ()
     with pytest.raises(InvalidInput, match="nothing to send"):
         auditor.send(UnsentCompleted(), "again")
-    history = sent_bundles(auditor.db)
+    history = sent_bundles(auditor.ctx)
     assert [(h.file_name, h.audits) for h in history] == [("monday.auditdesk", 2)]
     # An action changed after sending puts its audit back in the queue.
     action = actions.add_action(

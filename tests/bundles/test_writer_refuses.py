@@ -21,14 +21,14 @@ from pathlib import Path
 import pytest
 
 from auditdesk.domain import limits
-from auditdesk.domain.bundle_format import BundleLimits
+from auditdesk.domain.bundle_format import BundleLimits, TemplateMember
 from auditdesk.domain.reference import Agency
 from auditdesk.errors import BundleNotWritten
+from auditdesk.services import moderation
 from auditdesk.services.audits._actions import ActionInput, add_action
 from auditdesk.services.bundles._outgoing import MemberCheck
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._workspace import open_workspace
-from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.helpers import Laptop, completed_audit, files_in
 
 Change = Callable[[sqlite3.Connection], None]
@@ -174,14 +174,14 @@ def test_a_member_a_reader_would_take_for_a_zip_bomb_is_stored_unpacked() -> Non
     assert check.compression(varied) == zipfile.ZIP_DEFLATED
 
 
-def template_member(text: str) -> dict[str, object]:
-    return {
-        "format": "auditdesk.bundle.template/1",
-        "template_id": "big",
-        "version": 1,
-        "sha256": "0" * 64,
-        "definition": {"text": text},
-    }
+def template_member(text: str) -> TemplateMember:
+    return TemplateMember(
+        format="auditdesk.bundle.template/1",
+        template_id="big",
+        version=1,
+        sha256="0" * 64,
+        definition={"text": text},
+    )
 
 
 def test_a_member_larger_than_a_reader_takes_is_never_written(

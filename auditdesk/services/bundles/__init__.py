@@ -8,7 +8,10 @@ The window and the command line use only what this package exports:
   a plain description), then :func:`import_bundle` (backup, then one transaction);
 - conflicts: :func:`list_conflicts`, :func:`compare_conflict` (side by side),
   :func:`resolve_conflict` (keep mine / take theirs; neither version is ever lost);
-- history: :func:`record_history`, :func:`revision_document`.
+- history: :func:`record_history`, :func:`revision_document` (a revision's document, as
+  its model in :mod:`auditdesk.domain.bundle_documents`).
+
+Every function takes the :class:`~auditdesk.services.kernel.ServiceContext` first.
 
 A bundle refused on import is a :class:`~auditdesk.errors.BundleProblem`; one that could not
 be written is a :class:`~auditdesk.errors.BundleNotWritten` (also exported here). Both are
@@ -17,6 +20,14 @@ log.
 """
 
 from auditdesk.errors import BundleNotWritten
+from auditdesk.services.bundles._conflict_results import (
+    ComparisonLine,
+    ConflictComparison,
+    ConflictStatus,
+    ConflictSummary,
+    Resolution,
+    RevisionEntry,
+)
 from auditdesk.services.bundles._conflicts import (
     compare_conflict,
     list_conflicts,
@@ -29,17 +40,11 @@ from auditdesk.services.bundles._results import (
     BundlePreview,
     ChangedSince,
     ChosenAudits,
-    ComparisonLine,
-    ConflictComparison,
-    ConflictStatus,
-    ConflictSummary,
     ImportCancelled,
     ImportResult,
     ItemStatus,
     PreviewItem,
     PreviousImport,
-    Resolution,
-    RevisionEntry,
     SendCandidate,
     SendResult,
     SendSelection,

@@ -11,6 +11,7 @@ import json
 import uuid
 from collections import Counter
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from auditdesk.domain import lineage
-from auditdesk.domain.bundle_format import parse_time
-from auditdesk.domain.canonical import content_hash
+from auditdesk.domain.bundle_documents import ChildDocument, hash_of
+from auditdesk.domain.bundle_format import CarriedTrailEntry, parse_time
 from auditdesk.domain.reference import AuditStatus
 from auditdesk.services.bundles import _history as history
 from auditdesk.services.bundles._apply_audits import new_audits, update_audit
@@ -30,7 +31,8 @@ from auditdesk.services.bundles._apply_records import (
     apply_references,
     find_blocks,
 )
-from auditdesk.services.bundles._classify import Decision, ImportPlan
+from auditdesk.services.bundles._contents import IncomingRecord
+from auditdesk.services.bundles._decisions import Decision, ImportPlan
 from auditdesk.services.bundles._documents import MODELS, StoredRecord, chunks
 from auditdesk.services.bundles._results import ImportCancelled, ItemStatus
 from auditdesk.services.bundles._state import Importing, bulk_insert, next_revision
@@ -56,14 +58,59 @@ def apply_plan(
     session: Session,
     ctx: ServiceContext,
     plan: ImportPlan,
+    label: Callable[[IncomingRecord], str],
     *,
     backup: Path | None,
     progress: Progress | None = None,
 ) -> None:
+    """Carry out ``plan``; ``label`` names each record as a kept conflict's label."""
+
     def step(stage: str) -> None:
         if progress is not None and not progress(stage):
             raise ImportCancelled("The import was stopped; nothing was changed.")
 
+    contents = plan.contents
+    state = _importing(session, ctx, plan, backup)
+    state.know(list(contents.records))
+    step("Adding templates")
+    for loaded in plan.install:
+        stored = install_template(session, loaded)
+        state.template_rows[(loaded.template.id, loaded.template.version)] = stored.id
+    for decision in plan.decisions:
+        if decision.local is not None:
+            state.ids[decision.record.uuid] = decision.local.id
+            if isinstance(decision.record.document, ChildDocument):
+                state.child_by_reference[decision.record.document.reference] = decision.local.id
+    before = history.local_documents(session, plan.decisions)
+    step("Adding auditors, settings, children and plans")
+    apply_references(state, [d for d in plan.decisions if d.record.kind in REFERENCE_KINDS])
+    step("Adding audits")
+    new_audits(state, plan.of("audit", ItemStatus.NEW))
+    updated = plan.of("audit", ItemStatus.UPDATED)
+    for decision in updated:
+        update_audit(state, decision)
+    step("Adding actions and moderation")
+    dependants = plan.of("action") + plan.of("moderation")
+    find_blocks(state, [d for d in dependants if d.status in _CHANGING])
+    apply_actions(state, plan.of("action"))
+    apply_moderations(state, plan.of("moderation"))
+    step("Keeping conflicting versions")
+    keep_conflicts(state, plan.decisions, before, label)
+    step("Recording history and provenance")
+    record_history(state, plan.decisions, before)
+    merge_trail(state, plan.decisions)
+    history.refresh_dependants(state, before, [d.local.id for d in updated if d.local])
+    settle_audits(state)
+    bulk_insert(session, RecordRevision, state.history_rows)
+    bulk_insert(session, RecordProvenance, state.provenance_rows)
+    bulk_insert(session, ChangeTrail, state.trail_rows)
+
+
+def _importing(
+    session: Session, ctx: ServiceContext, plan: ImportPlan, backup: Path | None
+) -> Importing:
+    """The record of this import (what came, from whom, what it did), and the state the
+    import carries while it writes."""
     contents, now = plan.contents, ctx.now()
     manifest = contents.manifest
     counts = Counter(decision.status for decision in plan.decisions)
@@ -85,7 +132,7 @@ def apply_plan(
     )
     session.add(bundle)
     session.flush()
-    state = Importing(
+    return Importing(
         session,
         ctx,
         now,
@@ -96,43 +143,13 @@ def apply_plan(
         template_rows=dict(plan.template_rows),
         indexes=plan.indexes,
     )
-    state.know(list(contents.records))
-    step("Adding templates")
-    for loaded in plan.install:
-        stored = install_template(session, loaded)
-        state.template_rows[(loaded.template.id, loaded.template.version)] = stored.id
-    for decision in plan.decisions:
-        if decision.local is not None:
-            state.ids[decision.record.uuid] = decision.local.id
-            if decision.record.kind == "child":
-                state.child_by_reference[decision.record.document["reference"]] = decision.local.id
-    before = history.local_documents(session, plan.decisions)
-    step("Adding auditors, settings, children and plans")
-    apply_references(state, [d for d in plan.decisions if d.record.kind in REFERENCE_KINDS])
-    step("Adding audits")
-    new_audits(state, plan.of("audit", ItemStatus.NEW))
-    updated = plan.of("audit", ItemStatus.UPDATED)
-    for decision in updated:
-        update_audit(state, decision)
-    step("Adding actions and moderation")
-    dependants = plan.of("action") + plan.of("moderation")
-    find_blocks(state, [d for d in dependants if d.status in _CHANGING])
-    apply_actions(state, plan.of("action"))
-    apply_moderations(state, plan.of("moderation"))
-    step("Keeping conflicting versions")
-    keep_conflicts(state, plan.decisions, before)
-    step("Recording history and provenance")
-    record_history(state, plan.decisions, before)
-    merge_trail(state, plan.decisions)
-    history.refresh_dependants(state, before, [d.local.id for d in updated if d.local])
-    settle_audits(state)
-    bulk_insert(session, RecordRevision, state.history_rows)
-    bulk_insert(session, RecordProvenance, state.provenance_rows)
-    bulk_insert(session, ChangeTrail, state.trail_rows)
 
 
 def keep_conflicts(
-    state: Importing, decisions: list[Decision], before: dict[str, StoredRecord]
+    state: Importing,
+    decisions: list[Decision],
+    before: dict[str, StoredRecord],
+    label: Callable[[IncomingRecord], str],
 ) -> None:
     """Keep each conflicting incoming version whole, beside the version here."""
     rows: list[dict[str, Any]] = []
@@ -142,7 +159,7 @@ def keep_conflicts(
             continue
         record, local = decision.record, decision.local
         assert local is not None
-        rows.append(conflict_row(state, decision, before[local.uuid]))
+        rows.append(conflict_row(state, decision, before[local.uuid], label(record)))
         superseded += decision.supersedes
         state.provenance(record, local.uuid, "conflict")
         state.trail(
@@ -167,27 +184,29 @@ def keep_conflicts(
         )
 
 
-def conflict_row(state: Importing, decision: Decision, mine: StoredRecord) -> dict[str, Any]:
+def conflict_row(
+    state: Importing, decision: Decision, mine: StoredRecord, label: str
+) -> dict[str, Any]:
     record, local = decision.record, decision.local
     assert local is not None
     incoming_hash = record.hash
     if local.uuid != record.uuid:
-        incoming_hash = content_hash({**record.document, "uuid": local.uuid})
+        incoming_hash = hash_of(record.document.model_copy(update={"uuid": local.uuid}))
     return {
         "uuid": str(uuid.uuid4()),
         "record_type": record.kind,
         "record_uuid": local.uuid,
         "audit_uuid": record.audit_uuid,
-        "label": decision.label[:200],
+        "label": label[:200],
         "local_revision": local.revision,
         "local_hash": mine.hash,
-        "local_document": revisions.canonical_text(mine.document),
+        "local_document": mine.document.canonical().decode("utf-8"),
         "incoming_revision": record.revision,
         "incoming_hash": incoming_hash,
         "incoming_parent_hash": record.parent_hash,
         "incoming_ancestry": json.dumps(list(record.ancestry)),
-        "incoming_document": record.canonical or revisions.canonical_text(record.document),
-        "incoming_extra": revisions.canonical_text({"stamps": record.stamps, **record.extra}),
+        "incoming_document": record.canonical or record.document.canonical().decode("utf-8"),
+        "incoming_extra": record.extras_text(),
         "incoming_author": state.sender,
         "incoming_device": state.sender_device,
         "received_bundle_id": state.bundle_id,
@@ -257,7 +276,7 @@ def _seal_here(state: Importing, decision: Decision) -> None:
     )
 
 
-def _trail_import(state: Importing, record: Any, field: str, old: str | None) -> None:
+def _trail_import(state: Importing, record: IncomingRecord, field: str, old: str | None) -> None:
     if record.kind not in ("audit", "action", "moderation"):
         return
     state.trail(
@@ -280,20 +299,34 @@ def merge_trail(state: Importing, decisions: list[Decision]) -> None:
         for entry in state.session.scalars(
             select(ChangeTrail).where(ChangeTrail.audit_uuid.in_(chunk))
         ):
-            existing.add(_trail_key(entry.audit_uuid, entry.at.isoformat(), entry.__dict__))
+            existing.add(_trail_key(entry.audit_uuid, entry.at, entry))
     for decision in incoming:
-        for entry in decision.record.extra["trail"]:
-            at = parse_time(entry["at"])
-            key = _trail_key(decision.record.uuid, at.isoformat(), entry)
+        for carried in decision.record.audit_extras.trail:
+            at = parse_time(carried.at)
+            key = _trail_key(decision.record.uuid, at, carried)
             if key in existing:
                 continue
             existing.add(key)
-            state.trail_rows.append({**entry, "at": at, "audit_uuid": decision.record.uuid})
+            row = {**carried.model_dump(), "at": at, "audit_uuid": decision.record.uuid}
+            state.trail_rows.append(row)
 
 
-def _trail_key(audit_uuid: str | None, at: str, entry: dict[str, Any]) -> tuple[Any, ...]:
-    fields = ("actor", "device", "record_type", "record_uuid", "field", "old_value", "new_value")
-    return (audit_uuid, at, *(entry[name] for name in fields), entry["reason"])
+def _trail_key(
+    audit_uuid: str | None, at: datetime, entry: ChangeTrail | CarriedTrailEntry
+) -> tuple[Any, ...]:
+    """One trail entry, whether here or carried, for finding the same one twice."""
+    return (
+        audit_uuid,
+        at.isoformat(),
+        entry.actor,
+        entry.device,
+        entry.record_type,
+        entry.record_uuid,
+        entry.field,
+        entry.old_value,
+        entry.new_value,
+        entry.reason,
+    )
 
 
 def settle_audits(state: Importing) -> None:

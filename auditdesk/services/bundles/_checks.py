@@ -11,16 +11,46 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from typing import Any
+from dataclasses import dataclass
 
-from auditdesk.domain.bundle_documents import bookkeeping_problem
-from auditdesk.domain.bundle_format import RECORD_KINDS, BundleManifest, ManifestRecord, RecordKind
-from auditdesk.domain.canonical import canonical_json
+from auditdesk.domain.bundle_documents import (
+    ActionDocument,
+    AuditorDocument,
+    ChildDocument,
+    ModerationDocument,
+    PlanDocument,
+    SampleDocument,
+    SettingDocument,
+    TravellingDocument,
+    uuid_of,
+)
+from auditdesk.domain.bundle_format import (
+    RECORD_KINDS,
+    BundleManifest,
+    ManifestRecord,
+    RecordKind,
+    RecordStamps,
+)
 from auditdesk.domain.record_words import record_label
-from auditdesk.services.bundles._contents import IncomingRecord, IncomingTemplate
+from auditdesk.services.bundles._contents import Extras, IncomingRecord, IncomingTemplate
 from auditdesk.services.bundles._problems import Refusal
 
-Carried = tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any], str | None]
+
+@dataclass(frozen=True)
+class Carried:
+    """One record as a member carries it, validated, before it is matched to the manifest."""
+
+    kind: RecordKind
+    member: str
+    document: TravellingDocument
+    canonical: bytes  # the document's canonical JSON as it arrived: what its hash covers
+    stamps: RecordStamps
+    extras: Extras = None
+    audit_uuid: str | None = None
+
+    def what(self) -> str:
+        """The record as a person would name it (only ever wanted for a refusal)."""
+        return record_label(self.kind, self.document.model_dump())
 
 
 def match_manifest(
@@ -34,23 +64,23 @@ def match_manifest(
         entries[entry.uuid] = entry
     records: list[IncomingRecord] = []
     seen: set[str] = set()
-    for kind, member, document, stamps, extra, audit_uuid in carried:
-        uuid = document["uuid"] if kind != "audit" else document["audit"]["uuid"]
-        what = record_label(kind, document)
+    for item in carried:
+        uuid = uuid_of(item.document)
         listed = entries.get(uuid)
-        if listed is None or listed.kind != kind or listed.member != member:
-            refusal.invalid(f"the {what} inside it is not listed in its manifest")
+        if listed is None or listed.kind != item.kind or listed.member != item.member:
+            refusal.invalid(f"the {item.what()} inside it is not listed in its manifest")
         entry = listed
         if uuid in seen:
-            refusal.invalid(f"it carries the {what} twice")
+            refusal.invalid(f"it carries the {item.what()} twice")
         seen.add(uuid)
-        canonical = canonical_json(document)
-        if hashlib.sha256(canonical).hexdigest() != entry.hash:
-            refusal.invalid(f"the {what} inside it does not match the hash its manifest gives")
+        if hashlib.sha256(item.canonical).hexdigest() != entry.hash:
+            refusal.invalid(
+                f"the {item.what()} inside it does not match the hash its manifest gives"
+            )
         expected_parent = entry.ancestry[0] if entry.ancestry else None
         # (A hash may appear in its own ancestry: content can return to an earlier state.)
         if entry.parent_hash != expected_parent:
-            refusal.invalid(f"the revision history of the {what} does not hang together")
+            refusal.invalid(f"the revision history of the {item.what()} does not hang together")
         records.append(
             IncomingRecord(
                 kind=entry.kind,
@@ -59,11 +89,11 @@ def match_manifest(
                 hash=entry.hash,
                 parent_hash=entry.parent_hash,
                 ancestry=tuple(entry.ancestry),
-                document=document,
-                stamps=stamps,
-                extra=extra,
-                audit_uuid=audit_uuid,
-                canonical=canonical.decode("utf-8"),
+                document=item.document,
+                stamps=item.stamps,
+                extras=item.extras,
+                audit_uuid=item.audit_uuid,
+                canonical=item.canonical.decode("utf-8"),
             )
         )
     missing = set(entries) - seen
@@ -89,14 +119,29 @@ class _References:
     ) -> None:
         self.refusal = refusal
         self.records = records
-        self.by_kind: dict[str, dict[str, dict[str, Any]]] = {kind: {} for kind in RECORD_KINDS}
+        self.auditors: set[str] = set()
+        self.settings: set[str] = set()
+        self.samples: set[str] = set()
+        self.plans: dict[str, PlanDocument] = {}
+        self.child_uuids: set[str] = set()
+        self.children: dict[str, ChildDocument] = {}  # by reference
         for record in records:
-            self.by_kind[record.kind][record.uuid] = record.document
-        self.children: dict[str, dict[str, Any]] = {}
-        for child in self.by_kind["child"].values():
-            if child["reference"] in self.children:
-                refusal.invalid(f"it carries two children with the reference {child['reference']}")
-            self.children[child["reference"]] = child
+            document = record.document
+            if isinstance(document, AuditorDocument):
+                self.auditors.add(document.uuid)
+            elif isinstance(document, SettingDocument):
+                self.settings.add(document.uuid)
+            elif isinstance(document, SampleDocument):
+                self.samples.add(document.uuid)
+            elif isinstance(document, PlanDocument):
+                self.plans[document.uuid] = document
+            elif isinstance(document, ChildDocument):
+                if document.reference in self.children:
+                    refusal.invalid(
+                        f"it carries two children with the reference {document.reference}"
+                    )
+                self.children[document.reference] = document
+                self.child_uuids.add(document.uuid)
         self.template_hashes = {(t.template_id, t.version): t.sha256 for t in templates}
 
     def need(self, found: bool, what: str) -> None:
@@ -104,25 +149,25 @@ class _References:
             self.refusal.invalid(f"it is incomplete: {what}")
 
     def check(self) -> None:
-        settings = self.by_kind["setting"]
-        for child in self.by_kind["child"].values():
+        for child in self.children.values():
             self.need(
-                child["setting_uuid"] in (None, *settings),
-                f"child {child['reference']}'s setting is missing",
+                child.setting_uuid in (None, *self.settings),
+                f"child {child.reference}'s setting is missing",
             )
-        for plan in self.by_kind["plan"].values():
-            self.need(plan["child_uuid"] in self.by_kind["child"], "a plan's child is missing")
-            self.need(plan["setting_uuid"] in (None, *settings), "a plan's setting is missing")
+        for plan in self.plans.values():
+            self.need(plan.child_uuid in self.child_uuids, "a plan's child is missing")
+            self.need(plan.setting_uuid in (None, *self.settings), "a plan's setting is missing")
         blocks_of = {
             record.uuid: self.audit(record) for record in self.records if record.kind == "audit"
         }
         self.distinct_audits()
         for record in self.records:
             blocks = blocks_of.get(record.audit_uuid or "", set())
-            if record.kind == "action":
-                self.action(record, blocks)
-            elif record.kind == "moderation":
-                self.moderation(record, blocks)
+            document = record.document
+            if isinstance(document, ActionDocument):
+                self.action(record, document, blocks)
+            elif isinstance(document, ModerationDocument):
+                self.moderation(record, document, blocks)
 
     def distinct_audits(self) -> None:
         """No two audits share a reference or a repeated section (a sampled child, an
@@ -133,86 +178,77 @@ class _References:
         for record in self.records:
             if record.kind != "audit":
                 continue
-            reference = record.document["audit"]["reference"]
+            document = record.audit
+            reference = document.audit.reference
             if reference in references:
                 self.refusal.invalid(
                     f"it carries two different audits with the reference {reference}"
                 )
             references.add(reference)
-            for block in record.document["blocks"]:
-                other = block_owner.setdefault(block["uuid"], reference)
+            for block in document.blocks:
+                other = block_owner.setdefault(block.uuid, reference)
                 if other != reference:
                     self.refusal.invalid(
                         f"audits {other} and {reference} inside it share a repeated section "
                         "(such as a sampled child), which two audits never do"
                     )
 
-    def action(self, record: IncomingRecord, blocks: set[str]) -> None:
-        document = record.document
-        self.need(document["audit_uuid"] == record.audit_uuid, "an action is under the wrong audit")
-        self.need(document["block_uuid"] in (None, *blocks), "an action refers to a missing block")
+    def action(self, record: IncomingRecord, document: ActionDocument, blocks: set[str]) -> None:
+        self.need(document.audit_uuid == record.audit_uuid, "an action is under the wrong audit")
+        self.need(document.block_uuid in (None, *blocks), "an action refers to a missing block")
 
-    def moderation(self, record: IncomingRecord, blocks: set[str]) -> None:
-        document = record.document
+    def moderation(
+        self, record: IncomingRecord, document: ModerationDocument, blocks: set[str]
+    ) -> None:
+        self.need(document.audit_uuid == record.audit_uuid, "a moderation is under the wrong audit")
+        self.need(document.sample_uuid in (None, *self.samples), "a moderation's sample is missing")
         self.need(
-            document["audit_uuid"] == record.audit_uuid, "a moderation is under the wrong audit"
-        )
-        self.need(
-            document["sample_uuid"] in (None, *self.by_kind["moderation_sample"]),
-            "a moderation's sample is missing",
-        )
-        self.need(
-            document["second_marker_uuid"] in (None, *self.by_kind["auditor"]),
+            document.second_marker_uuid in (None, *self.auditors),
             "a moderation's second marker is missing",
         )
         self.need(
-            all(rating["block_uuid"] in (None, *blocks) for rating in document["ratings"]),
+            all(rating.block_uuid in (None, *blocks) for rating in document.ratings),
             "a moderation rates a block the audit does not have",
         )
 
     def audit(self, record: IncomingRecord) -> set[str]:
-        head = record.document["audit"]
-        what = f"audit {head['reference']}"
-        key = (head["template_id"], head["template_version"])
+        document = record.audit
+        head = document.audit
+        what = f"audit {head.reference}"
+        key = (head.template_id, head.template_version)
         if key not in self.template_hashes:
             self.refusal.invalid(
                 f"{what} was filled in with template '{key[0]}' version {key[1]}, which the "
                 "bundle does not list",
             )
-        self.need(
-            self.template_hashes[key] == head["template_sha256"], f"{what}'s template differs"
-        )
-        self.need(head["setting_uuid"] in (None, *self.by_kind["setting"]), f"{what}'s setting")
-        self.need(head["child_reference"] in (None, *self.children), f"{what}'s child is missing")
-        for member in record.document["team"]:
+        self.need(self.template_hashes[key] == head.template_sha256, f"{what}'s template differs")
+        self.need(head.setting_uuid in (None, *self.settings), f"{what}'s setting")
+        self.need(head.child_reference in (None, *self.children), f"{what}'s child is missing")
+        for member in document.team:
+            self.need(member.auditor_uuid in self.auditors, f"an auditor on {what} is missing")
+        for block in document.blocks:
             self.need(
-                member["auditor_uuid"] in self.by_kind["auditor"],
-                f"an auditor on {what} is missing",
-            )
-        for block in record.document["blocks"]:
-            self.need(
-                block["child_reference"] in (None, *self.children),
+                block.child_reference in (None, *self.children),
                 f"a child sampled in {what} is missing",
             )
-        bookkeeping = record.extra["bookkeeping"]
-        contradiction = bookkeeping_problem(head, bookkeeping)
+        bookkeeping = record.audit_extras.bookkeeping
+        contradiction = bookkeeping.problem_with(head)
         if contradiction is not None:
             self.refusal.invalid(f"{what} does not hang together: {contradiction}")
-        plan_uuid = bookkeeping["plan_uuid"]
-        if head["subject_kind"] == "plan":
-            plan = self.by_kind["plan"].get(plan_uuid or "")
-            child = self.children.get(head["child_reference"] or "")
+        if head.subject_kind == "plan":
+            plan = self.plans.get(bookkeeping.plan_uuid or "")
+            child = self.children.get(head.child_reference or "")
             self.need(
                 plan is not None
                 and child is not None
-                and plan["child_uuid"] == child["uuid"]
-                and plan["stage"] == head["plan_stage"]
-                and plan["issue_date"] == head["plan_issue_date"],
+                and plan.child_uuid == child.uuid
+                and plan.stage == head.plan_stage
+                and plan.issue_date == head.plan_issue_date,
                 f"{what} does not agree with its plan",
             )
         else:
             self.need(
-                plan_uuid is None and head["setting_uuid"] is not None,
+                bookkeeping.plan_uuid is None and head.setting_uuid is not None,
                 f"{what}'s setting is missing",
             )
-        return {block["uuid"] for block in record.document["blocks"]}
+        return {block.uuid for block in document.blocks}

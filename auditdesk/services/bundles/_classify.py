@@ -9,31 +9,40 @@ clashing template, a reference already used by another audit, answers that do no
 their template) are **problems**, and so are the actions and moderations of an audit that
 cannot go in. Runs for the preview and again inside the import's write transaction, so
 what is applied is decided against the database as it is.
+
+Each decision says its reason (:class:`~._decisions.Reason`); the words come later, from
+:mod:`._wording`, for the preview.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain import lineage
-from auditdesk.domain.canonical import content_hash
+from auditdesk.domain.bundle_documents import (
+    ActionDocument,
+    ChildDocument,
+    ModerationDocument,
+    hash_of,
+)
 from auditdesk.domain.template_index import TemplateIndex
-from auditdesk.domain.template_loader import LoadedTemplate, load_template_definition
-from auditdesk.errors import TemplateProblem
 from auditdesk.services.bundles import _fit as fit
 from auditdesk.services.bundles._contents import BundleContents, IncomingRecord
+from auditdesk.services.bundles._decisions import (
+    Decision,
+    FirstImported,
+    ImportPlan,
+    LocalRecord,
+    Reason,
+)
 from auditdesk.services.bundles._documents import MODELS, chunks
-from auditdesk.services.bundles._problems import Refusal
+from auditdesk.services.bundles._incoming_templates import incoming_templates
 from auditdesk.services.bundles._results import ItemStatus
-from auditdesk.services.bundles._wording import Wording
 from auditdesk.services.kernel import _revisions as revisions
-from auditdesk.services.kernel._templates import index_for
 from auditdesk.store.models import (
     Audit,
     AuditBlock,
@@ -41,153 +50,49 @@ from auditdesk.store.models import (
     Child,
     ReceivedBundle,
     RecordProvenance,
-    TemplateVersion,
 )
 
-
-@dataclass(frozen=True)
-class LocalRecord:
-    id: int
-    uuid: str  # differs from the incoming uuid for a child known here under another record
-    revision: int
-    content_hash: str
-
-
-@dataclass
-class Decision:
-    record: IncomingRecord
-    status: ItemStatus
-    description: str
-    label: str
-    local: LocalRecord | None = None
-    history: list[revisions.HistoryRow] = field(default_factory=list)
-    # No change, but the version here has never been sealed, or the bundle's lineage of
-    # the same content knows revisions this database does not (recorded all the same).
-    seal_here: bool = False
-    supersedes: list[int] = field(default_factory=list)  # open conflict rows it replaces
-
-    @property
-    def local_uuid(self) -> str:
-        return self.local.uuid if self.local else self.record.uuid
-
-
-@dataclass
-class ImportPlan:
-    contents: BundleContents
-    decisions: list[Decision]
-    install: list[LoadedTemplate]
-    template_rows: dict[tuple[str, int], int]  # template key -> local template_versions.id
-    indexes: dict[tuple[str, int], TemplateIndex]
-    wording: Wording
-
-    def of(self, kind: str, *statuses: ItemStatus) -> list[Decision]:
-        return [
-            d
-            for d in self.decisions
-            if d.record.kind == kind and (not statuses or d.status in statuses)
-        ]
+_CHANGING = (ItemStatus.NEW, ItemStatus.UPDATED, ItemStatus.CONFLICT)
 
 
 def classify(session: Session, contents: BundleContents, device: str) -> ImportPlan:
     """Decide every record's fate against the database ``session`` sees (reads only)."""
-    install, template_rows, indexes, clashes = _templates(session, contents)
-    wording = Wording(contents, device, _previous_imports(session, contents))
+    templates = incoming_templates(session, contents)
     records = contents.records
     local = _local_records(session, records)
     uuids = {record.uuid for record in records} | {found.uuid for found in local.values()}
     history = revisions.history_of(session, uuids)
-    conflicts = _conflicts(session, uuids)
-    provenance = _provenance(session, uuids)
-    wording.provenance = provenance
+    known = _Known(_conflicts(session, uuids), _provenance(session, uuids), device)
     decisions: list[Decision] = []
     for record in records:
         found = local.get(record.uuid)
         rows = history.get(found.uuid if found else record.uuid, [])
-        decision = _decide(record, found, rows, conflicts, wording)
-        decisions.append(decision)
+        decisions.append(_decide(record, found, rows, known))
     audits = {d.record.uuid: d for d in decisions if d.record.kind == "audit"}
-    _audit_problems(session, audits, clashes, indexes, wording)
-    _dependant_problems(session, decisions, audits, wording)
-    return ImportPlan(contents, decisions, install, template_rows, indexes, wording)
+    _audit_problems(session, audits, templates.clashes, templates.indexes)
+    _dependant_problems(session, decisions, audits)
+    return ImportPlan(
+        contents,
+        decisions,
+        templates.install,
+        templates.rows,
+        templates.indexes,
+        _previous_imports(session, contents),
+    )
 
 
-def _templates(
-    session: Session, contents: BundleContents
-) -> tuple[
-    list[LoadedTemplate],
-    dict[tuple[str, int], int],
-    dict[tuple[str, int], TemplateIndex],
-    set[tuple[str, int]],
-]:
-    used = {
-        (r.document["audit"]["template_id"], r.document["audit"]["template_version"])
-        for r in contents.of_kind("audit")
-    }
-    here = {(row.template_id, row.version): row for row in session.scalars(select(TemplateVersion))}
-    install: list[LoadedTemplate] = []
-    rows: dict[tuple[str, int], int] = {}
-    indexes: dict[tuple[str, int], TemplateIndex] = {}
-    clashes: set[tuple[str, int]] = set()
-    refusal = Refusal(contents.path, contents.manifest.app_version)
-    for template in contents.templates:
-        if template.key not in used:
-            continue
-        label = f"the template '{template.title}' version {template.version}"
-        stored = here.get(template.key)
-        if stored is not None:
-            rows[template.key] = stored.id
-            indexes[template.key] = index_for(stored)
-            if stored.sha256 != template.sha256:
-                clashes.add(template.key)
-            continue
-        if template.definition is None:
-            refusal.refuse(
-                f"its audits were filled in with {label}, which this AuditDesk does not have "
-                "and the bundle does not carry",
-                "Ask the sender to send it again from an up-to-date AuditDesk, or add that "
-                "template version here first.",
-            )
-        try:
-            loaded = load_template_definition(template.definition, label)
-        except TemplateProblem as problem:
-            # The loader names the source and a line (of YAML); only the field matters here.
-            detail = problem.problems[0].split(", line ", 1)[-1].split(", ", 1)[-1]
-            refusal.invalid(
-                f"{label} that it carries is not a valid template ({detail})", problem.problems
-            )
-        if (loaded.template.id, loaded.template.version) != template.key:
-            refusal.invalid(f"{label} names a different template inside")
-        _check_title(refusal, label, loaded, here.values(), install)
-        install.append(loaded)
-        indexes[template.key] = TemplateIndex(loaded.template)
-    return install, rows, indexes, clashes
+class _Known:
+    """What this database already knows of the incoming versions."""
 
-
-def _title_key(title: str) -> str:
-    return " ".join(title.split()).casefold()
-
-
-def _check_title(
-    refusal: Refusal,
-    label: str,
-    loaded: LoadedTemplate,
-    here: Iterable[TemplateVersion],
-    installing: Sequence[LoadedTemplate],
-) -> None:
-    """A new template may not take the title of a different one (another id) installed
-    here or carried alongside: people choose and read templates by title, so one posing as
-    a shipped template would be filled in, graded and reported as that template. Another
-    version of the same template may keep or change its title."""
-    template = loaded.template
-    wanted = _title_key(template.title)
-    taken = [(row.template_id, row.title) for row in here]
-    taken += [(other.template.id, other.template.title) for other in installing]
-    for template_id, title in taken:
-        if template_id != template.id and _title_key(title) == wanted:
-            refusal.invalid(
-                f"{label} that it carries is a new template (id '{template.id}') with the "
-                f"same title as the template '{template_id}', which AuditDesk never makes"
-            )
+    def __init__(
+        self,
+        conflicts: dict[tuple[str, str], BundleConflict],
+        provenance: dict[tuple[str, str], FirstImported],
+        device: str,
+    ) -> None:
+        self.conflicts = conflicts
+        self.provenance = provenance
+        self.device = device
 
 
 def _local_records(session: Session, records: tuple[IncomingRecord, ...]) -> dict[str, LocalRecord]:
@@ -206,7 +111,9 @@ def _local_records(session: Session, records: tuple[IncomingRecord, ...]) -> dic
                 )
             ):
                 found[uuid] = LocalRecord(id_, uuid, revision, stored_hash)
-    unmatched = {r.document["reference"]: r.uuid for r in records if r.kind == "child"}
+    unmatched = {
+        r.document.reference: r.uuid for r in records if isinstance(r.document, ChildDocument)
+    }
     unmatched = {ref: uuid for ref, uuid in unmatched.items() if uuid not in found}
     for chunk in chunks(list(unmatched)):
         for id_, uuid, reference, revision, stored_hash in session.execute(
@@ -228,9 +135,9 @@ def _conflicts(session: Session, uuids: set[str]) -> dict[tuple[str, str], Bundl
     return found
 
 
-def _provenance(session: Session, uuids: set[str]) -> dict[tuple[str, str], Any]:
+def _provenance(session: Session, uuids: set[str]) -> dict[tuple[str, str], FirstImported]:
     """When and from whom each (record, version) was first imported."""
-    found: dict[tuple[str, str], Any] = {}
+    found: dict[tuple[str, str], FirstImported] = {}
     for chunk in chunks(sorted(uuids)):
         rows = session.execute(
             select(
@@ -245,7 +152,7 @@ def _provenance(session: Session, uuids: set[str]) -> dict[tuple[str, str], Any]
             .order_by(RecordProvenance.id.desc())
         ).all()
         for uuid, stored_hash, imported_at, author, file_name in rows:
-            found[(uuid, stored_hash)] = (imported_at, author, file_name)
+            found[(uuid, stored_hash)] = FirstImported(imported_at, author, file_name)
     return found
 
 
@@ -263,54 +170,64 @@ def _decide(
     record: IncomingRecord,
     local: LocalRecord | None,
     history: list[revisions.HistoryRow],
-    conflicts: dict[tuple[str, str], BundleConflict],
-    wording: Wording,
+    known: _Known,
 ) -> Decision:
-    label = wording.label(record)
     if local is None:
-        return Decision(record, ItemStatus.NEW, wording.new(record), label)
+        return Decision(record, ItemStatus.NEW, Reason.NOT_HERE)
     incoming_hash = record.hash
-    if local.uuid != record.uuid:  # the same child, recorded separately on each laptop
-        incoming_hash = content_hash({**record.document, "uuid": local.uuid})
-    decision = Decision(record, ItemStatus.UNCHANGED, "", label, local, history)
-    mine = revisions.lineage_of(local.content_hash, history)
     # A child recorded separately on each laptop has another lineage there: only its
     # content can be compared.
     same_record = local.uuid == record.uuid
+    if not same_record:
+        incoming_hash = hash_of(record.document.model_copy(update={"uuid": local.uuid}))
+    decision = Decision(record, ItemStatus.UNCHANGED, Reason.SAME, local, history)
+    mine = revisions.lineage_of(local.content_hash, history)
     here = lineage.Revision(local.content_hash, mine.ancestry)
     there = lineage.Revision(incoming_hash, record.ancestry)
     if local.content_hash == incoming_hash:
-        decision.description = wording.same(record, local, incoming_hash)
+        _same(decision, incoming_hash, known)
         # Never sealed here, or the same content reached later in its lineage (an action
         # open, in progress, open again): keep the incoming lineage too, or an older
         # revision arriving afterwards would look like an update.
         later = mine.sealed and same_record and lineage.adds_to(record.ancestry, mine.ancestry)
         decision.seal_here = not mine.sealed or later
-        if later:
-            decision.description += " " + wording.same_later(record)
+        decision.came_back_later = later
     elif same_record and lineage.comes_before(there, here):
-        decision.description = wording.older(record, local)
+        decision.reason = Reason.OLDER
     elif same_record and (
         lineage.comes_before(here, there) or local.content_hash in record.ancestry
     ):
         # Content alone decides only where the lineages cannot (a version chosen in a
         # conflict is the incoming content with both lineages). Checked before "older" by
         # content: content can return to an earlier state on purpose.
-        decision.status = ItemStatus.UPDATED
-        decision.description = wording.update(record, local)
+        decision.status, decision.reason = ItemStatus.UPDATED, Reason.FOLLOWS
     elif incoming_hash in revisions.known_hashes(history):
-        decision.description = wording.older(record, local)
-    elif (local.uuid, incoming_hash) in conflicts:
-        decision.description = wording.known_conflict(conflicts[(local.uuid, incoming_hash)])
+        decision.reason = Reason.OLDER
+    elif (local.uuid, incoming_hash) in known.conflicts:
+        decision.reason = Reason.KNOWN_CONFLICT
+        decision.conflict = known.conflicts[(local.uuid, incoming_hash)]
     else:
         decision.status = ItemStatus.CONFLICT
-        decision.description = wording.conflict(record, local)
+        decision.reason = Reason.CHANGED_ON_BOTH if same_record else Reason.RECORDED_DIFFERENTLY
         decision.supersedes = [
             row.id
-            for (uuid, known), row in conflicts.items()
-            if uuid == local.uuid and row.status == "open" and known in record.ancestry
+            for (uuid, hash_), row in known.conflicts.items()
+            if uuid == local.uuid and row.status == "open" and hash_ in record.ancestry
         ]
     return decision
+
+
+def _same(decision: Decision, content_hash: str, known: _Known) -> None:
+    """Why the same content is here: recorded here too, imported, or made here."""
+    record, local = decision.record, decision.local
+    assert local is not None
+    imported = known.provenance.get((local.uuid, content_hash))
+    if local.uuid != record.uuid:
+        decision.reason = Reason.SAME_RECORDED_HERE_TOO
+    elif imported is not None:
+        decision.reason, decision.imported = Reason.SAME_IMPORTED, imported
+    elif record.stamps.device == known.device:
+        decision.reason = Reason.SAME_MADE_HERE
 
 
 def _audit_problems(
@@ -318,14 +235,9 @@ def _audit_problems(
     audits: dict[str, Decision],
     clashes: set[tuple[str, int]],
     indexes: dict[tuple[str, int], TemplateIndex],
-    wording: Wording,
 ) -> None:
-    changing = {
-        uuid: d
-        for uuid, d in audits.items()
-        if d.status in (ItemStatus.NEW, ItemStatus.UPDATED, ItemStatus.CONFLICT)
-    }
-    references = {d.record.document["audit"]["reference"]: uuid for uuid, d in changing.items()}
+    changing = {uuid: d for uuid, d in audits.items() if d.status in _CHANGING}
+    references = {d.record.audit.audit.reference: uuid for uuid, d in changing.items()}
     taken: dict[str, str] = {}
     for chunk in chunks(list(references)):
         taken.update(
@@ -334,7 +246,7 @@ def _audit_problems(
             ).all()
         )
     block_owner: dict[str, str] = {}
-    block_uuids = [b["uuid"] for d in changing.values() for b in d.record.document["blocks"]]
+    block_uuids = [b.uuid for d in changing.values() for b in d.record.audit.blocks]
     for chunk in chunks(block_uuids):
         block_owner.update(
             session.execute(
@@ -344,27 +256,21 @@ def _audit_problems(
             ).all()
         )
     for uuid, decision in changing.items():
-        head = decision.record.document["audit"]
-        key = (head["template_id"], head["template_version"])
-        problem: str | None = None
+        document = decision.record.audit
+        head = document.audit
+        key = (head.template_id, head.template_version)
         if key in clashes:
-            problem = wording.template_clash(head)
-        elif taken.get(head["reference"], uuid) != uuid:
-            problem = wording.reference_taken(head)
-        elif any(
-            block_owner.get(b["uuid"], uuid) != uuid for b in decision.record.document["blocks"]
-        ):
-            problem = wording.blocks_taken(head)
-        else:
-            misfit = fit.misfit(indexes[key], decision.record.document)
-            if misfit:
-                problem = wording.misfit(head, misfit)
-        if problem:
-            decision.status, decision.description = ItemStatus.PROBLEM, problem
+            decision.refuse(Reason.TEMPLATE_CLASH)
+        elif taken.get(head.reference, uuid) != uuid:
+            decision.refuse(Reason.REFERENCE_TAKEN)
+        elif any(block_owner.get(b.uuid, uuid) != uuid for b in document.blocks):
+            decision.refuse(Reason.BLOCKS_TAKEN)
+        elif misfit := fit.misfit(indexes[key], document):
+            decision.refuse(Reason.MISFIT, misfit)
 
 
 def _dependant_problems(
-    session: Session, decisions: list[Decision], audits: dict[str, Decision], wording: Wording
+    session: Session, decisions: list[Decision], audits: dict[str, Decision]
 ) -> None:
     """Actions and moderations go in only with their audit, and only onto blocks the
     audit will have once the import is done."""
@@ -380,26 +286,22 @@ def _dependant_problems(
         ):
             local_blocks[audit_id].add(block_uuid)
     for decision in decisions:
-        record = decision.record
-        if record.kind not in ("action", "moderation") or decision.status in (
-            ItemStatus.UNCHANGED,
-            ItemStatus.PROBLEM,
-        ):
+        document = decision.record.document
+        if isinstance(document, ActionDocument):
+            wanted = {document.block_uuid}
+        elif isinstance(document, ModerationDocument):
+            wanted = {rating.block_uuid for rating in document.ratings}
+        else:
             continue
-        audit = audits[record.audit_uuid or ""]
+        if decision.status in (ItemStatus.UNCHANGED, ItemStatus.PROBLEM):
+            continue
+        audit = audits[decision.record.audit_uuid or ""]
         if audit.status is ItemStatus.PROBLEM:
-            decision.status = ItemStatus.PROBLEM
-            decision.description = wording.audit_refused(audit)
+            decision.refuse(Reason.AUDIT_REFUSED)
             continue
         if audit.status in (ItemStatus.NEW, ItemStatus.UPDATED) or audit.local is None:
-            blocks = {b["uuid"] for b in audit.record.document["blocks"]}
+            blocks = {b.uuid for b in audit.record.audit.blocks}
         else:
             blocks = local_blocks[audit.local.id]
-        wanted = (
-            {record.document["block_uuid"]}
-            if record.kind == "action"
-            else {r["block_uuid"] for r in record.document["ratings"]}
-        ) - {None}
-        if not wanted <= blocks:
-            decision.status = ItemStatus.PROBLEM
-            decision.description = wording.blocks_not_here(audit)
+        if not wanted - {None} <= blocks:
+            decision.refuse(Reason.BLOCKS_NOT_HERE)

@@ -9,6 +9,13 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain.bundle_documents import (
+    AnswerDocument,
+    AuditDocument,
+    AuditHeader,
+    TravellingDocument,
+)
+from auditdesk.domain.bundle_types import StrictModel
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.reference import (
     ActionStatus,
@@ -23,7 +30,7 @@ from auditdesk.domain.reference import (
     year_group_label,
 )
 from auditdesk.domain.template_index import TemplateIndex
-from auditdesk.services.bundles._results import ComparisonLine
+from auditdesk.services.bundles._conflict_results import ComparisonLine
 from auditdesk.services.kernel._templates import index_for
 from auditdesk.store.models import Auditor, Setting, TemplateVersion
 
@@ -72,31 +79,31 @@ def field_label(field: str) -> str:
 
 
 def compare(
-    session: Session, kind: str, mine: dict[str, Any], theirs: dict[str, Any]
+    session: Session, mine: TravellingDocument, theirs: TravellingDocument
 ) -> list[ComparisonLine]:
     """Every field of both versions, in reading order (differences flagged by the line)."""
-    if kind != "audit":
+    if not isinstance(mine, AuditDocument) or not isinstance(theirs, AuditDocument):
         return _fields("Details", mine, theirs, session)
-    lines = _fields("Audit", mine["audit"], theirs["audit"], session)
+    lines = _fields("Audit", mine.audit, theirs.audit, session)
     names = _auditor_names(session, mine, theirs)
     lines.append(ComparisonLine("Audit", "Team", _team(mine, names), _team(theirs, names)))
-    index = _index(session, mine["audit"])
-    mine_blocks = {block["uuid"]: block for block in mine["blocks"]}
-    theirs_blocks = {block["uuid"]: block for block in theirs["blocks"]}
+    index = _index(session, mine.audit)
+    mine_blocks = {block.uuid: block for block in mine.blocks}
+    theirs_blocks = {block.uuid: block for block in theirs.blocks}
     for uuid in sorted(mine_blocks.keys() | theirs_blocks.keys()):
         either = mine_blocks.get(uuid) or theirs_blocks[uuid]
-        section = index.sections.get(either["section_id"]) if index else None
-        where = section.title if section else either["section_id"]
+        section = index.sections.get(either.section_id) if index else None
+        where = section.title if section else either.section_id
         lines.append(
             ComparisonLine(
                 where,
                 "Part of the audit",
-                mine_blocks[uuid]["label"] if uuid in mine_blocks else "(not in this version)",
-                theirs_blocks[uuid]["label"] if uuid in theirs_blocks else "(not in this version)",
+                mine_blocks[uuid].label if uuid in mine_blocks else "(not in this version)",
+                theirs_blocks[uuid].label if uuid in theirs_blocks else "(not in this version)",
             )
         )
-    mine_answers = {(a["question_id"], a["block_uuid"]): a for a in mine["answers"]}
-    theirs_answers = {(a["question_id"], a["block_uuid"]): a for a in theirs["answers"]}
+    mine_answers = {(a.question_id, a.block_uuid): a for a in mine.answers}
+    theirs_answers = {(a.question_id, a.block_uuid): a for a in theirs.answers}
     blocks = {**theirs_blocks, **mine_blocks}
     for key in _reading_order(index, mine_answers.keys() | theirs_answers.keys()):
         question_id, block_uuid = key
@@ -104,7 +111,7 @@ def compare(
         section = index.question_section.get(question_id) if index else None
         where = section.title if section else question_id
         if block_uuid and block_uuid in blocks:
-            where += f" › {blocks[block_uuid]['label']}"
+            where += f" › {blocks[block_uuid].label}"
         lines.append(
             ComparisonLine(
                 where,
@@ -117,14 +124,16 @@ def compare(
 
 
 def _fields(
-    section: str, mine: dict[str, Any], theirs: dict[str, Any], session: Session
+    section: str, mine: StrictModel, theirs: StrictModel, session: Session
 ) -> list[ComparisonLine]:
+    """Each field of two versions of a record (or an audit's header), in its model's
+    order; a field the other version's model lacks reads as nothing."""
     settings = _setting_names(session, mine, theirs)
     lines = []
-    for field in mine:
+    for field in type(mine).model_fields:
         if field in _HIDDEN:
             continue
-        left, right = mine.get(field), theirs.get(field)
+        left, right = getattr(mine, field), getattr(theirs, field, None)
         if field.endswith("setting_uuid"):
             left, right = settings.get(left or "", left), settings.get(right or "", right)
         lines.append(
@@ -133,17 +142,16 @@ def _fields(
     return lines
 
 
-def _answer(index: TemplateIndex | None, answer: dict[str, Any] | None) -> str:
+def _answer(index: TemplateIndex | None, answer: AnswerDocument | None) -> str:
     if answer is None:
         return "(not answered)"
     parts = []
-    rating = answer["rating"]
-    if rating is not None:
-        parts.append(_rating_label(index, answer["question_id"], rating))
-    if answer["comment"]:
-        parts.append(answer["comment"])
-    if answer["evidence"]:
-        parts.append(f"Evidence: {answer['evidence']}")
+    if answer.rating is not None:
+        parts.append(_rating_label(index, answer.question_id, answer.rating))
+    if answer.comment:
+        parts.append(answer.comment)
+    if answer.evidence:
+        parts.append(f"Evidence: {answer.evidence}")
     return " — ".join(parts) or "(empty)"
 
 
@@ -163,37 +171,37 @@ def _reading_order(
     return sorted(keys, key=lambda key: (order.get(key[0], len(order)), key[1] or "", key[0]))
 
 
-def _index(session: Session, head: dict[str, Any]) -> TemplateIndex | None:
+def _index(session: Session, head: AuditHeader) -> TemplateIndex | None:
     version = session.scalar(
         select(TemplateVersion).where(
-            TemplateVersion.template_id == head["template_id"],
-            TemplateVersion.version == head["template_version"],
+            TemplateVersion.template_id == head.template_id,
+            TemplateVersion.version == head.template_version,
         )
     )
     return index_for(version) if version else None
 
 
-def _auditor_names(session: Session, *documents: dict[str, Any]) -> dict[str, str]:
-    uuids = {member["auditor_uuid"] for document in documents for member in document["team"]}
+def _auditor_names(session: Session, *documents: AuditDocument) -> dict[str, str]:
+    uuids = {member.auditor_uuid for document in documents for member in document.team}
     return dict(
         session.execute(select(Auditor.uuid, Auditor.name).where(Auditor.uuid.in_(uuids))).all()
     )
 
 
-def _team(document: dict[str, Any], names: dict[str, str]) -> str:
-    members = sorted(document["team"], key=lambda m: m["position"])
+def _team(document: AuditDocument, names: dict[str, str]) -> str:
+    members = sorted(document.team, key=lambda m: m.position)
     return ", ".join(
-        f"{names.get(m['auditor_uuid'], 'someone not here')} ({show('agency', m['agency'])})"
+        f"{names.get(m.auditor_uuid, 'someone not here')} ({show('agency', m.agency)})"
         for m in members
     )
 
 
-def _setting_names(session: Session, *documents: dict[str, Any]) -> dict[str, str]:
+def _setting_names(session: Session, *documents: StrictModel) -> dict[str, str]:
     uuids = {
         value
         for document in documents
-        for field, value in document.items()
-        if field.endswith("setting_uuid") and value
+        for field in type(document).model_fields
+        if field.endswith("setting_uuid") and (value := getattr(document, field))
     }
     if not uuids:
         return {}

@@ -6,7 +6,8 @@ Each builder uses the same domain functions the services hash with
 record's content hash (a test holds this for demo data and service-made audits alike).
 Those functions check every document against the bundle format's models: a stored row the
 format refuses raises :class:`~auditdesk.domain.document_check.InvalidDocument` here, and
-the writer turns that into a plain refusal naming the record.
+the writer turns that into a plain refusal naming the record. What they build is then
+held as its model (the one definition), never as loose JSON.
 """
 
 from __future__ import annotations
@@ -21,11 +22,16 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
 from auditdesk.domain.audit_document import audit_document
-from auditdesk.domain.bundle_format import AUDIT_MEMBER_FORMAT, RecordKind
-from auditdesk.domain.canonical import content_hash
-from auditdesk.domain.record_documents import (
-    moderation_document,
+from auditdesk.domain.bundle_documents import (
+    ActionDocument,
+    AuditDocument,
+    ModerationDocument,
+    TravellingDocument,
+    document_as,
 )
+from auditdesk.domain.bundle_format import DOCUMENT_MODELS, RecordKind
+from auditdesk.domain.canonical import content_hash
+from auditdesk.domain.record_documents import moderation_document
 from auditdesk.services.audits._actions import action_document_of
 from auditdesk.services.audits._state import audit_header
 from auditdesk.store.models import (
@@ -61,45 +67,73 @@ MODELS: dict[RecordKind, Any] = {
 
 @dataclass
 class StoredRecord:
-    """One stored record as a bundle carries it."""
+    """One stored record: its canonical document, and the row its stamps come from."""
 
     kind: RecordKind
     id: int
     uuid: str
     revision: int
     stored_hash: str
-    document: dict[str, Any]
-    stamps: dict[str, Any]
-    extra: dict[str, Any] = field(default_factory=dict)
+    document: TravellingDocument
+    hash: str  # the content hash of the document as built (what the services hash)
+    row: Any  # the stored row (created and updated when, by whom, on which laptop)
     # Row ids of the records this one refers to (never exported; used to collect them).
     links: dict[RecordKind, set[int]] = field(default_factory=dict)
 
     @property
-    def hash(self) -> str:
-        return content_hash(self.document)
+    def audit_uuid(self) -> str | None:
+        """The audit it is, or belongs to (audits, actions and moderations)."""
+        document = self.document
+        if isinstance(document, AuditDocument):
+            return document.audit.uuid
+        if isinstance(document, ActionDocument | ModerationDocument):
+            return document.audit_uuid
+        return None
+
+    @property
+    def updated_at(self) -> datetime:
+        return self.row.updated_at  # type: ignore[no-any-return]
+
+
+def stored(
+    kind: RecordKind,
+    row: Any,
+    built: dict[str, Any],
+    links: dict[RecordKind, set[int]] | None = None,
+) -> StoredRecord:
+    """The record of ``row``, from the document its builder ``built``. The builder has
+    checked that document against its model, so making the model of it cannot fail; the
+    hash is taken from what was built, exactly as the services take it."""
+    document = DOCUMENT_MODELS[kind].model_validate(built)
+    return StoredRecord(
+        kind,
+        row.id,
+        row.uuid,
+        row.revision,
+        row.content_hash,
+        document,
+        content_hash(built),
+        row,
+        links or {},
+    )
 
 
 @dataclass
 class StoredAudit:
+    """An audit with what its bundle member carries besides its document."""
+
     record: StoredRecord
     template_version_id: int
-    member: dict[str, Any]  # the whole ``audits/<uuid>.json``
+    plan_uuid: str | None
+    answers: list[tuple[Answer, str | None]]  # each answer row with its block's uuid
+    trail: list[ChangeTrail]
     actions: list[StoredRecord]
     moderations: list[StoredRecord]
     refers_to: dict[RecordKind, set[int]]
 
-
-def iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
-
-
-def stamps_of(row: Any) -> dict[str, Any]:
-    return {
-        "created_at": iso(row.created_at),
-        "updated_at": iso(row.updated_at),
-        "author": row.author,
-        "device": row.device,
-    }
+    @property
+    def document(self) -> AuditDocument:
+        return document_as(self.record.document, AuditDocument)
 
 
 def present(values: Iterable[int | None]) -> set[int]:
@@ -118,6 +152,22 @@ def load_audits(session: Session, audit_ids: Sequence[int]) -> list[StoredAudit]
     for chunk in chunks(list(audit_ids)):
         loaded += _load_chunk(session, chunk)
     return loaded
+
+
+@dataclass
+class _Parts:
+    """The rows of a chunk of audits, by audit id (block uuids by block id)."""
+
+    team: dict[int, list[tuple[int, dict[str, Any]]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )  # (auditor id, team member as the document holds it)
+    blocks: dict[int, list[Any]] = field(default_factory=lambda: defaultdict(list))
+    block_uuid: dict[int, str] = field(default_factory=dict)
+    answers: dict[int, list[Answer]] = field(default_factory=lambda: defaultdict(list))
+    trail: dict[str, list[ChangeTrail]] = field(default_factory=lambda: defaultdict(list))
+
+    def block_uuid_of(self, block_id: int | None) -> str | None:
+        return self.block_uuid.get(block_id) if block_id else None
 
 
 def _load_chunk(session: Session, ids: Sequence[int]) -> list[StoredAudit]:
@@ -139,7 +189,46 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[StoredAudit]:
         .where(Audit.id.in_(ids))
         .order_by(Audit.id)
     ).all()
-    team: dict[int, list[tuple[int, dict[str, Any]]]] = defaultdict(list)
+    parts = _parts(session, ids, [row[0].uuid for row in rows])
+    actions = _actions(session, ids, parts, {row[0].id: row[0].uuid for row in rows})
+    moderations = _moderations(session, ids, parts)
+    loaded = []
+    for audit, template_id, version, sha256, child_ref, setting_uuid, plan_uuid, issue in rows:
+        header = audit_header(
+            audit,
+            template=(template_id, version, sha256),
+            child_reference=child_ref,
+            setting_uuid=setting_uuid,
+            issue_date=issue,
+        )
+        own_actions, own_moderations = actions[audit.id], moderations[audit.id]
+        refers_to: dict[RecordKind, set[int]] = {
+            "auditor": present(auditor_id for auditor_id, _ in parts.team[audit.id]),
+            "setting": present([audit.setting_id]),
+            "child": present([audit.child_id, *(b.child_id for b, _ in parts.blocks[audit.id])]),
+            "plan": present([audit.plan_id]),
+            "moderation_sample": set(),
+        }
+        for moderation in own_moderations:
+            for kind, linked in moderation.links.items():
+                refers_to[kind] |= linked
+        loaded.append(
+            StoredAudit(
+                stored("audit", audit, _audit_document(header, audit.id, parts)),
+                audit.template_version_id,
+                plan_uuid,
+                [(a, parts.block_uuid_of(a.block_id)) for a in parts.answers[audit.id]],
+                parts.trail[audit.uuid],
+                own_actions,
+                own_moderations,
+                refers_to,
+            )
+        )
+    return loaded
+
+
+def _parts(session: Session, ids: Sequence[int], uuids: Sequence[str]) -> _Parts:
+    parts = _Parts()
     for audit_id, auditor_id, auditor_uuid, agency, position in session.execute(
         select(
             AuditAuditor.audit_id,
@@ -151,158 +240,62 @@ def _load_chunk(session: Session, ids: Sequence[int]) -> list[StoredAudit]:
         .join(Auditor, Auditor.id == AuditAuditor.auditor_id)
         .where(AuditAuditor.audit_id.in_(ids))
     ):
-        team[audit_id].append(
-            (auditor_id, {"auditor_uuid": auditor_uuid, "agency": agency, "position": position})
-        )
-    blocks: dict[int, list[Any]] = defaultdict(list)
-    block_uuid: dict[int, str] = {}
+        member = {"auditor_uuid": auditor_uuid, "agency": agency, "position": position}
+        parts.team[audit_id].append((auditor_id, member))
     for block in session.execute(
         select(AuditBlock, Child.reference)
         .outerjoin(Child, Child.id == AuditBlock.child_id)
         .where(AuditBlock.audit_id.in_(ids))
     ):
-        blocks[block[0].audit_id].append(block)
-        block_uuid[block[0].id] = block[0].uuid
-    answers: dict[int, list[Answer]] = defaultdict(list)
+        parts.blocks[block[0].audit_id].append(block)
+        parts.block_uuid[block[0].id] = block[0].uuid
     for answer in session.scalars(select(Answer).where(Answer.audit_id.in_(ids))):
-        answers[answer.audit_id].append(answer)
-    uuids = [row[0].uuid for row in rows]
-    trail: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        parts.answers[answer.audit_id].append(answer)
     for entry in session.scalars(
         select(ChangeTrail).where(ChangeTrail.audit_uuid.in_(uuids)).order_by(ChangeTrail.id)
     ):
-        trail[entry.audit_uuid or ""].append(trail_entry(entry))
-    actions = _actions(session, ids, block_uuid, {row[0].id: row[0].uuid for row in rows})
-    moderations = _moderations(session, ids, block_uuid)
-    loaded = []
-    for (
-        audit,
-        template_id,
-        version,
-        sha256,
-        child_ref,
-        setting_uuid,
-        plan_uuid,
-        issue,
-    ) in rows:
-        header = audit_header(
-            audit,
-            template=(template_id, version, sha256),
-            child_reference=child_ref,
-            setting_uuid=setting_uuid,
-            issue_date=issue,
-        )
-        block_rows = [
-            {
-                "uuid": block.uuid,
-                "section_id": block.section_id,
-                "parent_uuid": block_uuid.get(block.parent_id) if block.parent_id else None,
-                "label": block.label,
-                "position": block.position,
-                "child_reference": reference,
-                "year_group": block.year_group,
-            }
-            for block, reference in blocks[audit.id]
-        ]
-        answer_rows = [
-            {
-                "question_id": a.question_id,
-                "block_uuid": block_uuid.get(a.block_id) if a.block_id else None,
-                "rating": a.rating,
-                "comment": a.comment,
-                "evidence": a.evidence,
-            }
-            for a in answers[audit.id]
-        ]
-        document = audit_document(header, [m for _, m in team[audit.id]], block_rows, answer_rows)
-        record = StoredRecord(
-            "audit", audit.id, audit.uuid, audit.revision, audit.content_hash, document,
-            stamps_of(audit),
-        )  # fmt: skip
-        own_actions, own_moderations = actions[audit.id], moderations[audit.id]
-        member = {
-            "format": AUDIT_MEMBER_FORMAT,
-            "document": document,
-            "stamps": record.stamps,
-            "bookkeeping": {
-                "status": audit.status,
-                "completed_at": iso(audit.completed_at),
-                "signed_off_at": iso(audit.signed_off_at),
-                "signed_off_by": audit.signed_off_by,
-                "override_by": audit.override_by,
-                "plan_uuid": plan_uuid,
-            },
-            "answer_stamps": sorted(
-                (
-                    {
-                        "question_id": a.question_id,
-                        "block_uuid": block_uuid.get(a.block_id) if a.block_id else None,
-                        "updated_at": iso(a.updated_at),
-                        "updated_by": a.updated_by,
-                        "board_highlight": a.board_highlight,
-                    }
-                    for a in answers[audit.id]
-                ),
-                key=lambda stamp: (stamp["question_id"], stamp["block_uuid"] or ""),
-            ),
-            "actions": [{"document": a.document, "stamps": a.stamps} for a in own_actions],
-            "moderations": [
-                {"document": m.document, "stamps": m.stamps, **m.extra} for m in own_moderations
-            ],
-            "trail": trail[audit.uuid],
-        }
-        refers_to: dict[RecordKind, set[int]] = {
-            "auditor": present(auditor_id for auditor_id, _ in team[audit.id]),
-            "setting": present([audit.setting_id]),
-            "child": present([audit.child_id, *(b.child_id for b, _ in blocks[audit.id])]),
-            "plan": present([audit.plan_id]),
-            "moderation_sample": set(),
-        }
-        for moderation in own_moderations:
-            for kind, linked in moderation.links.items():
-                refers_to[kind] |= linked
-        loaded.append(
-            StoredAudit(
-                record, audit.template_version_id, member, own_actions, own_moderations, refers_to
-            )
-        )
-    return loaded
+        parts.trail[entry.audit_uuid or ""].append(entry)
+    return parts
 
 
-def trail_entry(entry: ChangeTrail) -> dict[str, Any]:
-    return {
-        "at": iso(entry.at),
-        "actor": entry.actor,
-        "device": entry.device,
-        "record_type": entry.record_type,
-        "record_uuid": entry.record_uuid,
-        "field": entry.field,
-        "old_value": entry.old_value,
-        "new_value": entry.new_value,
-        "reason": entry.reason,
-    }
+def _audit_document(header: dict[str, Any], audit_id: int, parts: _Parts) -> dict[str, Any]:
+    blocks = [
+        {
+            "uuid": block.uuid,
+            "section_id": block.section_id,
+            "parent_uuid": parts.block_uuid_of(block.parent_id),
+            "label": block.label,
+            "position": block.position,
+            "child_reference": reference,
+            "year_group": block.year_group,
+        }
+        for block, reference in parts.blocks[audit_id]
+    ]
+    answers = [
+        {
+            "question_id": a.question_id,
+            "block_uuid": parts.block_uuid_of(a.block_id),
+            "rating": a.rating,
+            "comment": a.comment,
+            "evidence": a.evidence,
+        }
+        for a in parts.answers[audit_id]
+    ]
+    return audit_document(header, [m for _, m in parts.team[audit_id]], blocks, answers)
 
 
 def _actions(
-    session: Session, ids: Sequence[int], block_uuid: dict[int, str], audit_uuid: dict[int, str]
+    session: Session, ids: Sequence[int], parts: _Parts, audit_uuid: dict[int, str]
 ) -> dict[int, list[StoredRecord]]:
     found: dict[int, list[StoredRecord]] = defaultdict(list)
     for row in session.scalars(select(Action).where(Action.audit_id.in_(ids)).order_by(Action.id)):
-        found[row.audit_id].append(action_record(row, audit_uuid[row.audit_id], block_uuid))
+        built = action_document_of(row, audit_uuid[row.audit_id], parts.block_uuid_of(row.block_id))
+        found[row.audit_id].append(stored("action", row, built))
     return found
 
 
-def action_record(row: Action, audit_uuid: str, block_uuid: dict[int, str]) -> StoredRecord:
-    document = action_document_of(
-        row, audit_uuid, block_uuid.get(row.block_id) if row.block_id else None
-    )
-    return StoredRecord(
-        "action", row.id, row.uuid, row.revision, row.content_hash, document, stamps_of(row)
-    )
-
-
 def _moderations(
-    session: Session, ids: Sequence[int], block_uuid: dict[int, str]
+    session: Session, ids: Sequence[int], parts: _Parts
 ) -> dict[int, list[StoredRecord]]:
     sample, marker = aliased(ModerationSample), aliased(Auditor)
     rows = session.execute(
@@ -313,20 +306,15 @@ def _moderations(
         .where(Moderation.audit_id.in_(ids))
         .order_by(Moderation.id)
     ).all()
-    moderation_ids = [row[0].id for row in rows]
     ratings: dict[int, list[tuple[str, str | None, str, str]]] = defaultdict(list)
     grades: dict[int, list[tuple[str, str | None, str | None, str | None]]] = defaultdict(list)
-    for chunk in chunks(moderation_ids):
+    for chunk in chunks([row[0].id for row in rows]):
         for rating in session.scalars(
             select(ModerationRating).where(ModerationRating.moderation_id.in_(chunk))
         ):
+            block = parts.block_uuid_of(rating.block_id)
             ratings[rating.moderation_id].append(
-                (
-                    rating.question_id,
-                    block_uuid.get(rating.block_id) if rating.block_id else None,
-                    rating.rating,
-                    rating.comment,
-                )
+                (rating.question_id, block, rating.rating, rating.comment)
             )
         for grade in session.scalars(
             select(ModerationGrade).where(ModerationGrade.moderation_id.in_(chunk))
@@ -336,7 +324,7 @@ def _moderations(
             )
     found: dict[int, list[StoredRecord]] = defaultdict(list)
     for row, audit_uuid, sample_uuid, marker_uuid in rows:
-        document = moderation_document(
+        built = moderation_document(
             row.uuid,
             audit_uuid,
             sample_uuid=sample_uuid,
@@ -351,20 +339,9 @@ def _moderations(
             ratings=ratings[row.id],
             grades=grades[row.id],
         )
-        found[row.audit_id].append(
-            StoredRecord(
-                "moderation",
-                row.id,
-                row.uuid,
-                row.revision,
-                row.content_hash,
-                document,
-                stamps_of(row),
-                extra={"submitted_at": iso(row.submitted_at), "agreed_at": iso(row.agreed_at)},
-                links={
-                    "auditor": present([row.second_marker_id]),
-                    "moderation_sample": present([row.sample_id]),
-                },
-            )
-        )
+        links: dict[RecordKind, set[int]] = {
+            "auditor": present([row.second_marker_id]),
+            "moderation_sample": present([row.sample_id]),
+        }
+        found[row.audit_id].append(stored("moderation", row, built, links))
     return found

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from auditdesk.services.bundles._classify import Decision
 from auditdesk.services.bundles._contents import IncomingRecord
+from auditdesk.services.bundles._decisions import Decision
 from auditdesk.services.bundles._documents import MODELS, StoredRecord, chunks, load_audits
 from auditdesk.services.bundles._reference_documents import load_references
 from auditdesk.services.bundles._results import ItemStatus
@@ -62,9 +62,9 @@ def add_row(
 ) -> None:
     """Seal a revision received in the bundle, keeping its whole content: a later edit
     here replaces the live record, and the revision must not go with it."""
-    document, text = record.document, record.canonical
+    text = record.canonical or record.document.canonical().decode("utf-8")
     if local_uuid != record.uuid:  # the same child, known here under its own uuid
-        document, text = {**document, "uuid": local_uuid}, None
+        text = record.document.model_copy(update={"uuid": local_uuid}).canonical().decode("utf-8")
     state.history_rows.append(
         revisions.revision_row(
             record_type=record.kind,
@@ -76,7 +76,6 @@ def add_row(
             author=state.sender,
             device=state.sender_device,
             at=state.now,
-            document=document,
             document_text=text,
         )
     )
@@ -94,7 +93,7 @@ def keep_superseded(
                 RecordRevision.content_hash == old.hash,
                 RecordRevision.document.is_(None),
             )
-            .values(document=revisions.canonical_text(old.document))
+            .values(document=old.document.canonical().decode("utf-8"))
         )
         return
     if any(
@@ -113,7 +112,7 @@ def keep_superseded(
             author=state.ctx.actor.name,
             device=state.ctx.device,
             at=state.now,
-            document=old.document,
+            document_text=old.document.canonical().decode("utf-8"),
         )
     )
 
@@ -147,9 +146,8 @@ def refresh_dependants(
             .where(model.id == record.id)
             .values(content_hash=record.hash, revision=revision, updated_at=state.now)
         )
-        audit_uuid = record.document["audit_uuid"]
         state.trail(
-            audit_uuid,
+            record.audit_uuid,
             record_type=record.kind,
             record_uuid=record.uuid,
             field="changed by an imported revision of its audit",

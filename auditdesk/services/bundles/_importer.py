@@ -25,7 +25,8 @@ from auditdesk.domain.bundle_format import DEFAULT_LIMITS, BundleLimits, parse_t
 from auditdesk.domain.reference import Agency
 from auditdesk.errors import BundleProblem, FileProblem
 from auditdesk.services.bundles._apply import Progress, apply_plan
-from auditdesk.services.bundles._classify import ImportPlan, classify
+from auditdesk.services.bundles._classify import classify
+from auditdesk.services.bundles._decisions import ImportPlan
 from auditdesk.services.bundles._reader import read_bundle
 from auditdesk.services.bundles._results import (
     BundlePreview,
@@ -34,6 +35,7 @@ from auditdesk.services.bundles._results import (
     PreviewItem,
     PreviousImport,
 )
+from auditdesk.services.bundles._wording import Wording
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.store.database import Database
 from auditdesk.store.migrate import backup_database
@@ -45,13 +47,15 @@ KEEP_BACKUPS = 5
 
 
 def preview_bundle(
-    db: Database, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS
+    ctx: ServiceContext, path: Path, *, limits: BundleLimits = DEFAULT_LIMITS
 ) -> BundlePreview:
-    """What importing ``path`` would do, record by record. Writes nothing."""
+    """What importing ``path`` would do, record by record. Writes nothing (and names
+    nobody: ``ctx.actor`` is not used)."""
     with _bulk_work():
         contents = read_bundle(path, limits)
-        with db.read() as session:
-            return build_preview(classify(session, contents, db.device_id))
+        with ctx.db.read() as session:
+            plan = classify(session, contents, ctx.device)
+            return build_preview(plan, Wording(contents))
 
 
 def import_bundle(
@@ -139,11 +143,12 @@ def _import_with_backup(
             raise
         backup = backing_up.result()
         made(backup)
-        preview = build_preview(plan)
+        wording = Wording(contents)
+        preview = build_preview(plan, wording)
         if not preview.has_changes:
             backup.unlink(missing_ok=True)
             return ImportResult(preview, imported=False, backup=None)
-        apply_plan(session, ctx, plan, backup=backup, progress=progress)
+        apply_plan(session, ctx, plan, wording.label, backup=backup, progress=progress)
     return ImportResult(preview, imported=True, backup=backup)
 
 
@@ -189,16 +194,16 @@ def _bulk_work() -> Iterator[None]:
             gc.collect(0)
 
 
-def build_preview(plan: ImportPlan) -> BundlePreview:
-    contents, wording = plan.contents, plan.wording
+def build_preview(plan: ImportPlan, wording: Wording) -> BundlePreview:
+    contents = plan.contents
     manifest = contents.manifest
     items = tuple(
         PreviewItem(
             record_type=decision.record.kind,
             record_uuid=decision.local_uuid,
-            label=decision.label,
+            label=wording.label(decision.record),
             status=decision.status,
-            description=decision.description,
+            description=wording.description(decision),
             incoming_revision=decision.record.revision,
             local_revision=decision.local.revision if decision.local else None,
             audit_uuid=decision.record.audit_uuid,
@@ -223,7 +228,7 @@ def build_preview(plan: ImportPlan) -> BundlePreview:
         ),
         imported_before=tuple(
             PreviousImport(imported_at, imported_by, file_name)
-            for imported_at, imported_by, file_name in wording.previous
+            for imported_at, imported_by, file_name in plan.previous
         ),
         revisions_to_record=sum(1 for decision in plan.decisions if decision.seal_here),
     )

@@ -1,6 +1,6 @@
-"""What the writer checks before a member goes into a bundle: that the bundle format's
-models (the same ones the reader checks against) accept it, that it is within the sizes
-a reader accepts, and how to pack it so no reader takes it for a zip bomb.
+"""What the writer checks as a member goes into a bundle: that the bundle format's models
+(the same ones the reader checks against) accept it as it is built, that it is within the
+sizes a reader accepts, and how to pack it so no reader takes it for a zip bomb.
 
 A member the models refuse is a fault in AuditDesk (the services refuse such input), or a
 row changed outside AuditDesk: the bundle is not written, the person is told so plainly,
@@ -15,33 +15,32 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from auditdesk import paths
 from auditdesk.domain.bundle_format import (
     DEFAULT_LIMITS,
-    AuditMember,
     BundleLimits,
     BundleManifest,
-    RecordsMember,
+    RecordKind,
     TemplateMember,
 )
-from auditdesk.domain.canonical import canonical_json
+from auditdesk.domain.bundle_types import StrictModel
 from auditdesk.domain.document_check import problems_of
 from auditdesk.domain.record_words import record_label, shortened
 from auditdesk.errors import BundleNotWritten
+from auditdesk.services.bundles._documents import StoredAudit, StoredRecord
+from auditdesk.services.bundles._members import (
+    audit_member,
+    grouped,
+    records_member,
+    template_member,
+)
+from auditdesk.store.models import TemplateVersion
 
 log = logging.getLogger(__name__)
-
-_GROUP_KINDS = {
-    "auditors": "auditor",
-    "settings": "setting",
-    "children": "child",
-    "plans": "plan",
-    "moderation_samples": "moderation_sample",
-}
 
 
 def fault(target: Path, record: str, problems: Sequence[str]) -> BundleNotWritten:
@@ -61,30 +60,42 @@ def fault(target: Path, record: str, problems: Sequence[str]) -> BundleNotWritte
     )
 
 
+Member = TypeVar("Member", bound=StrictModel)
+
+
 @dataclass
 class MemberCheck:
-    """Checks each member of one bundle as it is written, and keeps the running total."""
+    """Builds and checks each member of one bundle as it is written, and keeps the running
+    total of their sizes."""
 
     target: Path
     limits: BundleLimits = DEFAULT_LIMITS
     total: int = field(default=0, init=False)
 
-    def audit(self, member: dict[str, Any], reference: str) -> bytes:
-        self._valid(AuditMember, member, lambda error: _audit_part(member, reference, error))
-        return self._encoded(member, f"audit {reference}")
+    def audit(self, audit: StoredAudit) -> bytes:
+        reference = audit.document.audit.reference
+        member = self.built(
+            lambda: audit_member(audit), lambda error: _audit_part(audit, reference, error)
+        )
+        return self.encoded(member, f"audit {reference}")
 
-    def records(self, content: dict[str, Any]) -> bytes:
-        self._valid(RecordsMember, content, lambda error: _record_in(content, error))
-        return self._encoded(content, "records the audits refer to")
+    def records(self, references: Sequence[StoredRecord]) -> bytes:
+        member = self.built(
+            lambda: records_member(references), lambda error: _record_in(references, error)
+        )
+        return self.encoded(member, "records the audits refer to")
 
-    def template(self, content: dict[str, Any], title: str) -> bytes:
-        what = f"template '{shortened(title)}' version {content.get('version')}"
-        self._valid(TemplateMember, content, lambda _error: what)
-        return self._encoded(content, what)
+    def template(self, member: TemplateMember, title: str) -> bytes:
+        return self.encoded(member, _template_words(title, member.version))
 
-    def manifest(self, content: dict[str, Any]) -> bytes:
-        self._valid(BundleManifest, content, _manifest_part)
-        return self._encoded(content, "list of what the bundle holds")
+    def template_of(self, version: TemplateVersion) -> bytes:
+        what = _template_words(version.title, version.version)
+        return self.template(
+            self.built(lambda: template_member(version), lambda _: what), version.title
+        )
+
+    def manifest(self, build: Callable[[], BundleManifest]) -> bytes:
+        return self.encoded(self.built(build, _manifest_part), "list of what the bundle holds")
 
     def compression(self, data: bytes) -> int:
         """Deflate, unless the member shrinks so far that a reader would take it for a zip
@@ -99,21 +110,17 @@ class MemberCheck:
             return zipfile.ZIP_STORED
         return zipfile.ZIP_DEFLATED
 
-    def _valid(
-        self,
-        model: type[BaseModel],
-        content: dict[str, Any],
-        which: Callable[[ValidationError], str],
-    ) -> None:
-        """``content`` as ``model`` defines it, or :func:`fault` naming ``which`` record."""
+    def built(self, build: Callable[[], Member], which: Callable[[ValidationError], str]) -> Member:
+        """The member ``build`` makes, as the bundle format's model defines it, or
+        :func:`fault` naming ``which`` record does not match it."""
         try:
-            model.model_validate(content)
+            return build()
         except ValidationError as error:
             raise fault(self.target, which(error), problems_of(error)) from None
 
-    def _encoded(self, content: dict[str, Any], what: str) -> bytes:
-        """``content`` as canonical JSON, if a reader would take a member that size."""
-        data = canonical_json(content)
+    def encoded(self, member: StrictModel, what: str) -> bytes:
+        """``member`` as canonical JSON, if a reader would take a member that size."""
+        data = member.canonical()
         limits = self.limits
         if len(data) > limits.max_member_bytes:
             raise self._too_big(
@@ -134,28 +141,32 @@ class MemberCheck:
         return BundleNotWritten(f"{problem} Nothing was sent and no file was written.")
 
 
-def _audit_part(member: dict[str, Any], reference: str, error: ValidationError) -> str:
+def _template_words(title: str, version: int) -> str:
+    return f"template '{shortened(title)}' version {version}"
+
+
+def _audit_part(audit: StoredAudit, reference: str, error: ValidationError) -> str:
     """Which part of an audit's member is at fault, as a person would name it."""
     where = error.errors()[0]["loc"]
-    audit = f"audit {reference}"
+    what = f"audit {reference}"
     if len(where) >= 2 and where[0] in ("actions", "moderations") and isinstance(where[1], int):
-        kind = "action" if where[0] == "actions" else "moderation"
-        document = _item(member.get(where[0]), where[1]).get("document")
-        if isinstance(document, dict):
-            return f"{record_label(kind, document)} of {audit}"
+        kind: RecordKind = "action" if where[0] == "actions" else "moderation"
+        owned = audit.actions if kind == "action" else audit.moderations
+        if 0 <= where[1] < len(owned):
+            return f"{record_label(kind, owned[where[1]].document.model_dump())} of {what}"
     if where and where[0] == "trail":
-        return f"change history of {audit}"
-    return audit
+        return f"change history of {what}"
+    return what
 
 
-def _record_in(content: dict[str, Any], error: ValidationError) -> str:
+def _record_in(references: Sequence[StoredRecord], error: ValidationError) -> str:
     """The auditor, setting, child, plan or sample at fault in ``records.json``."""
     where = error.errors()[0]["loc"]
     if len(where) >= 2 and isinstance(where[0], str) and isinstance(where[1], int):
-        kind = _GROUP_KINDS.get(where[0])
-        document = _item(content.get(where[0]), where[1]).get("document")
-        if kind is not None and isinstance(document, dict):
-            return record_label(kind, document)
+        records = grouped(references).get(where[0], [])
+        if 0 <= where[1] < len(records):
+            record = records[where[1]]
+            return record_label(record.kind, record.document.model_dump())
     return "records the audits refer to"
 
 
@@ -166,9 +177,3 @@ def _manifest_part(error: ValidationError) -> str:
     if where and where[0] == "device":
         return "device id of this laptop"
     return "list of what the bundle holds"
-
-
-def _item(items: object, index: int) -> dict[str, Any]:
-    if isinstance(items, list) and 0 <= index < len(items) and isinstance(items[index], dict):
-        return items[index]  # type: ignore[no-any-return]
-    return {}

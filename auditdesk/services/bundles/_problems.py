@@ -15,9 +15,13 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from auditdesk import paths
+from auditdesk.domain.bundle_types import STAMP_OUT_OF_RANGE, STAMP_RANGE
+from auditdesk.domain.document_check import problems_of
 from auditdesk.errors import BundleProblem
 from auditdesk.services.bundles._visible import visible
 
@@ -29,6 +33,8 @@ NOT_AUDITDESK = (
 )
 SMALLER = "Ask the sender to send the audits in smaller bundles."
 _UNCHANGED = "Nothing in your database was changed."
+
+Model = TypeVar("Model", bound=BaseModel)
 
 
 @dataclass(frozen=True)
@@ -79,3 +85,24 @@ class Refusal:
     def _sender(self) -> str:
         version = visible(self.app_version) if self.app_version else None
         return f"AuditDesk {version}" if version else "an unknown AuditDesk"
+
+
+def validated(refusal: Refusal, model: type[Model], data: Any, what: str) -> Model:
+    """``data`` as ``model``; an intact member that does not match is refused as one sending
+    again cannot mend, with every finding in the log."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = problems_of(error)
+        for found in error.errors(include_url=False):
+            if found["type"] == STAMP_OUT_OF_RANGE:
+                # Said in its own words: a date is something a person can check.
+                where = ".".join(str(part) for part in found["loc"])
+                year = (found.get("ctx") or {}).get("year", "?")
+                refusal.invalid(
+                    f"{what} holds a date AuditDesk cannot work with (the year {year}, in "
+                    f"{where}): AuditDesk works with dates from {STAMP_RANGE}",
+                    problems,
+                )
+        shown = "; ".join(problems[:3])
+        refusal.invalid(f"{what} does not match the bundle format ({shown})", problems)

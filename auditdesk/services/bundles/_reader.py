@@ -3,10 +3,10 @@
 Nothing is ever extracted to disk. The zip's directory is checked first (count, names,
 sizes, compression), then the manifest, then each listed member is read with a bounded
 read and checked against the SHA-256 the manifest gives; JSON is parsed strictly and
-validated against the schemas; finally every record's hash, lineage and references are
-checked. Any failure refuses the whole bundle with a :class:`BundleProblem` naming what
-is wrong, before anything is written (see :mod:`.problems` for which failures sending
-again can mend).
+validated against the schemas (see :mod:`._carried`); finally every record's hash, lineage
+and references are checked. Any failure refuses the whole bundle with a
+:class:`BundleProblem` naming what is wrong, before anything is written (see
+:mod:`._problems` for which failures sending again can mend).
 """
 
 from __future__ import annotations
@@ -15,35 +15,27 @@ import hashlib
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any, BinaryIO, NoReturn, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import Any, BinaryIO, NoReturn
 
 from auditdesk.domain.bundle_format import (
     DEFAULT_LIMITS,
     FORMAT_NAME,
     FORMAT_VERSION,
     MANIFEST_NAME,
-    AuditMember,
     BundleLimits,
     BundleManifest,
-    RecordsMember,
-    TemplateMember,
     is_expected_member_name,
     unsafe_name_reason,
 )
-from auditdesk.domain.bundle_types import STAMP_OUT_OF_RANGE, STAMP_RANGE
-from auditdesk.domain.document_check import problems_of
-from auditdesk.domain.template_loader import definition_hash
 from auditdesk.errors import BundleProblem
+from auditdesk.services.bundles import _carried as carried
 from auditdesk.services.bundles import _checks as checks
-from auditdesk.services.bundles._contents import BundleContents, IncomingRecord, IncomingTemplate
-from auditdesk.services.bundles._problems import NOT_AUDITDESK, SMALLER, Refusal
+from auditdesk.services.bundles._contents import BundleContents
+from auditdesk.services.bundles._problems import NOT_AUDITDESK, SMALLER, Refusal, validated
 from auditdesk.services.bundles._strict_json import parse_member
 from auditdesk.services.bundles._visible import quoted
 from auditdesk.services.bundles._zip_names import DirectoryMismatch, raw_names
 
-Model = TypeVar("Model", bound=BaseModel)
 _CHUNK = 1024 * 1024
 
 
@@ -71,8 +63,8 @@ def read_bundle(path: Path, limits: BundleLimits = DEFAULT_LIMITS) -> BundleCont
         refusal.refuse(
             f"it could not be read ({error.strerror or error})", "Check the file and try again."
         )
-    templates = _templates(refusal, manifest, members)
-    records = _records(refusal, manifest, members)
+    templates = carried.templates(refusal, manifest, members)
+    records = carried.records(refusal, manifest, members)
     checks.check_references(refusal, templates, records)
     return BundleContents(path, file_sha256, manifest, tuple(templates), tuple(records))
 
@@ -257,87 +249,6 @@ def _manifest(refusal: Refusal, data: Any) -> BundleManifest:
     if manifest.format_version != FORMAT_VERSION:
         refusal.invalid(f"its bundle format {manifest.format_version} is not one AuditDesk knows")
     return manifest
-
-
-def validated(refusal: Refusal, model: type[Model], data: Any, what: str) -> Model:
-    """``data`` as ``model``; an intact member that does not match is refused as one sending
-    again cannot mend, with every finding in the log."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as error:
-        problems = problems_of(error)
-        for found in error.errors(include_url=False):
-            if found["type"] == STAMP_OUT_OF_RANGE:
-                # Said in its own words: a date is something a person can check.
-                where = ".".join(str(part) for part in found["loc"])
-                year = (found.get("ctx") or {}).get("year", "?")
-                refusal.invalid(
-                    f"{what} holds a date AuditDesk cannot work with (the year {year}, in "
-                    f"{where}): AuditDesk works with dates from {STAMP_RANGE}",
-                    problems,
-                )
-        shown = "; ".join(problems[:3])
-        refusal.invalid(f"{what} does not match the bundle format ({shown})", problems)
-
-
-# -- members -> records ---------------------------------------------------------------------
-def _templates(
-    refusal: Refusal, manifest: BundleManifest, members: dict[str, Any]
-) -> list[IncomingTemplate]:
-    found: list[IncomingTemplate] = []
-    keys: set[tuple[str, int]] = set()
-    for entry in manifest.templates:
-        key = (entry.template_id, entry.version)
-        label = f"the template '{entry.title}' version {entry.version}"
-        if key in keys:
-            refusal.invalid(f"its manifest lists {label} twice")
-        keys.add(key)
-        definition: dict[str, Any] | None = None
-        if entry.member is not None:
-            if entry.member not in members or not entry.member.startswith("templates/"):
-                refusal.invalid(f"{label} is not where its manifest says")
-            member = validated(refusal, TemplateMember, members[entry.member], entry.member)
-            if (member.template_id, member.version, member.sha256) != (*key, entry.sha256):
-                refusal.invalid(f"{label} does not match its manifest entry")
-            if definition_hash(member.definition) != entry.sha256:
-                refusal.invalid(f"{label} does not match its SHA-256, so it has been altered")
-            # Validated as a template only if this database lacks it (see classify), as
-            # parsing every template in every bundle would be wasted work.
-            definition = member.definition
-        found.append(IncomingTemplate(*key, entry.sha256, entry.title, definition))
-    return found
-
-
-def _records(
-    refusal: Refusal, manifest: BundleManifest, members: dict[str, Any]
-) -> list[IncomingRecord]:
-    carried: list[tuple[str, str, dict[str, Any], dict[str, Any], dict[str, Any], str | None]] = []
-    for name, data in members.items():
-        if name.startswith("templates/"):
-            continue
-        if name.startswith("audits/"):
-            member = validated(refusal, AuditMember, data, name)
-            audit_uuid = member.document.audit.uuid
-            if name != f"audits/{audit_uuid}.json":
-                refusal.invalid(f"{_shown(name)} holds a different audit from its name")
-            extra = {key: data[key] for key in ("bookkeeping", "answer_stamps", "trail")}
-            carried.append(("audit", name, data["document"], data["stamps"], extra, audit_uuid))
-            for action in data["actions"]:
-                carried.append(
-                    ("action", name, action["document"], action["stamps"], {}, audit_uuid)
-                )
-            for item in data["moderations"]:
-                times = {"submitted_at": item["submitted_at"], "agreed_at": item["agreed_at"]}
-                carried.append(
-                    ("moderation", name, item["document"], item["stamps"], times, audit_uuid)
-                )
-        else:
-            validated(refusal, RecordsMember, data, name)
-            for group in ("auditors", "settings", "children", "plans", "moderation_samples"):
-                for item in data[group]:
-                    kind = item["document"]["kind"]
-                    carried.append((kind, name, item["document"], item["stamps"], {}, None))
-    return checks.match_manifest(refusal, manifest, carried)
 
 
 def _shown(name: str) -> str:

@@ -22,7 +22,7 @@ from auditdesk.services.bundles._documents import (
     StoredRecord,
     chunks,
     load_audits,
-    stamps_of,
+    stored,
 )
 from auditdesk.store.models import Auditor, Child, ModerationSample, Plan, Setting
 
@@ -43,12 +43,12 @@ def load_references(session: Session, wanted: dict[RecordKind, set[int]]) -> lis
     found: list[StoredRecord] = []
     for auditor in _rows(session, Auditor, wanted.get("auditor", set())):
         document = auditor_document(auditor.uuid, auditor.name, auditor.agency, auditor.role)
-        found.append(_stored("auditor", auditor, document))
+        found.append(stored("auditor", auditor, document))
     for setting in settings:
-        found.append(_stored("setting", setting, setting_document_of(setting)))
+        found.append(stored("setting", setting, setting_document_of(setting)))
     for child in children:
         document = child_document_of(child, setting_uuid.get(child.setting_id or 0))
-        found.append(_stored("child", child, document))
+        found.append(stored("child", child, document))
     for plan in plans:
         document = plan_document(
             plan.uuid,
@@ -57,9 +57,9 @@ def load_references(session: Session, wanted: dict[RecordKind, set[int]]) -> lis
             plan.issue_date,
             setting_uuid.get(plan.setting_id or 0),
         )
-        found.append(_stored("plan", plan, document))
+        found.append(stored("plan", plan, document))
     for sample in _rows(session, ModerationSample, wanted.get("moderation_sample", set())):
-        found.append(_stored("moderation_sample", sample, sample_document_of(sample)))
+        found.append(stored("moderation_sample", sample, sample_document_of(sample)))
     return found
 
 
@@ -104,12 +104,6 @@ def _rows(session: Session, model: Any, ids: set[int]) -> list[Any]:
     return found
 
 
-def _stored(kind: RecordKind, row: Any, document: dict[str, Any]) -> StoredRecord:
-    return StoredRecord(
-        kind, row.id, row.uuid, row.revision, row.content_hash, document, stamps_of(row)
-    )
-
-
 def stored_record(session: Session, kind: RecordKind, record_id: int) -> StoredRecord:
     """One stored record, by kind and row id (for history and conflicts)."""
     if kind == "audit":
@@ -122,3 +116,10 @@ def stored_record(session: Session, kind: RecordKind, record_id: int) -> StoredR
         return next(record for record in owned if record.id == record_id)
     found = load_references(session, {kind: {record_id}})
     return next(record for record in found if record.kind == kind and record.id == record_id)
+
+
+def live_record(session: Session, kind: RecordKind, record_uuid: str) -> StoredRecord:
+    """The record ``record_uuid`` as it is here now (for history and conflicts)."""
+    model = MODELS[kind]
+    record_id: int = session.scalars(select(model.id).where(model.uuid == record_uuid)).one()
+    return stored_record(session, kind, record_id)

@@ -148,7 +148,7 @@ class PreviewItem:
 
     def __post_init__(self) -> None:
         # Built from the bundle's own words: shown only without their control characters.
-        _show_visibly(self, "label", "description", "audit_reference")
+        show_visibly(self, "label", "description", "audit_reference")
 
 
 @dataclass(frozen=True)
@@ -158,10 +158,10 @@ class PreviousImport:
     file_name: str
 
     def __post_init__(self) -> None:
-        _show_visibly(self, "imported_by", "file_name")
+        show_visibly(self, "imported_by", "file_name")
 
 
-def _show_visibly(result: object, *fields: str) -> None:
+def show_visibly(result: object, *fields: str) -> None:
     """Replace each text field of a frozen result with :func:`visible` text.
 
     A preview is where a bundle's words become words people see (the command line prints
@@ -196,7 +196,7 @@ class BundlePreview:
     sender_agency: str = ""  # as people read it ("Health")
 
     def __post_init__(self) -> None:
-        _show_visibly(
+        show_visibly(
             self,
             "sender",
             "sender_device",
@@ -333,97 +333,3 @@ class ImportResult:
         if self.backup is not None:
             text += f" A backup from just before is at {self.backup}."
         return text
-
-
-# -- conflicts --------------------------------------------------------------------------------
-class Resolution(StrEnum):
-    KEEP_MINE = "keep_mine"
-    TAKE_THEIRS = "take_theirs"
-
-
-class ConflictStatus(StrEnum):
-    OPEN = "open"
-    KEPT_MINE = "kept_mine"
-    TOOK_THEIRS = "took_theirs"
-    SUPERSEDED = "superseded"
-
-    @property
-    def label(self) -> str:
-        return {
-            "open": "Waiting for a decision",
-            "kept_mine": "Kept the version here",
-            "took_theirs": "Took the bundle's version",
-            "superseded": "Replaced by a later version from the sender",
-        }[self.value]
-
-
-@dataclass(frozen=True)
-class ConflictSummary:
-    uuid: str
-    record_type: str
-    record_uuid: str
-    audit_uuid: str | None
-    label: str
-    status: ConflictStatus
-    local_revision: int
-    incoming_revision: int
-    sender: str
-    sender_device: str
-    bundle_file: str
-    detected_at: datetime
-    decided_at: datetime | None
-    decided_by: str | None
-    note: str
-
-    def __post_init__(self) -> None:
-        # Who sent it, from which laptop and file, and its label are the bundle's words.
-        _show_visibly(self, "label", "sender", "sender_device", "bundle_file")
-
-    def describe(self) -> str:
-        text = (
-            f"{self.label}: changed here and by {self.sender} since they last matched. "
-            f"Revision {self.local_revision} here; revision {self.incoming_revision} in "
-            f"{self.bundle_file}, imported {when(self.detected_at)}."
-        )
-        if self.status is not ConflictStatus.OPEN and self.decided_at:
-            text += f" {self.status.label} ({self.decided_by}, {when(self.decided_at)})."
-        return text
-
-
-@dataclass(frozen=True)
-class ComparisonLine:
-    """One field side by side: the version here ("mine") and the bundle's ("theirs")."""
-
-    section: str
-    field: str
-    mine: str
-    theirs: str
-
-    @property
-    def differs(self) -> bool:
-        return self.mine != self.theirs
-
-
-@dataclass(frozen=True)
-class ConflictComparison:
-    conflict: ConflictSummary
-    mine_title: str
-    theirs_title: str
-    lines: tuple[ComparisonLine, ...]
-
-    @property
-    def differences(self) -> tuple[ComparisonLine, ...]:
-        return tuple(line for line in self.lines if line.differs)
-
-
-@dataclass(frozen=True)
-class RevisionEntry:
-    """One known revision of a record, for a history view."""
-
-    revision: int
-    content_hash: str
-    origin: str  # sent, received, replaced, resolved
-    author: str
-    device: str
-    recorded_at: datetime
-    content_kept: bool  # the full content of this revision is stored

@@ -17,7 +17,6 @@ from auditdesk.services.bundles._results import (
     SentBundleSummary,
 )
 from auditdesk.services.kernel._context import ServiceContext
-from auditdesk.store.database import Database
 from auditdesk.store.models import (
     Action,
     Audit,
@@ -133,9 +132,9 @@ def audits_to_send(ctx: ServiceContext, selection: SendSelection) -> tuple[SendC
         return tuple(candidates)
 
 
-def sent_bundles(db: Database, limit: int = 100) -> tuple[SentBundleSummary, ...]:
+def sent_bundles(ctx: ServiceContext, limit: int = 100) -> tuple[SentBundleSummary, ...]:
     """The bundles sent from this database, newest first."""
-    with db.read() as session:
+    with ctx.db.read() as session:
         rows = session.scalars(
             select(SentBundle).order_by(SentBundle.created_at.desc(), SentBundle.id.desc())
         ).all()[:limit]

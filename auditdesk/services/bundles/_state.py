@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from auditdesk.domain.bundle_documents import AuditorDocument, SettingDocument
 from auditdesk.domain.bundle_format import parse_time
 from auditdesk.domain.template_index import TemplateIndex
 from auditdesk.services.bundles._contents import IncomingRecord
@@ -49,11 +50,12 @@ class Importing:
     def know(self, records: list[IncomingRecord]) -> None:
         """Names from the incoming settings and auditors (for the list's search words)."""
         for record in records:
-            if record.kind == "setting":
-                self.setting_names[record.uuid] = record.document["name"]
-                self.urns[record.uuid] = record.document["urn"]
-            elif record.kind == "auditor":
-                self.auditor_names[record.uuid] = record.document["name"]
+            document = record.document
+            if isinstance(document, SettingDocument):
+                self.setting_names[record.uuid] = document.name
+                self.urns[record.uuid] = document.urn
+            elif isinstance(document, AuditorDocument):
+                self.auditor_names[record.uuid] = document.name
 
     def allocate(self, model: Any) -> int:
         """The next free primary key of ``model`` (the write lock is held, so no other
@@ -177,10 +179,10 @@ def travelling(record: IncomingRecord, revision: int) -> dict[str, Any]:
         "uuid": record.uuid,
         "revision": revision,
         "content_hash": record.hash,
-        "created_at": parse_time(stamps["created_at"]),
-        "updated_at": parse_time(stamps["updated_at"]),
-        "author": stamps["author"],
-        "device": stamps["device"],
+        "created_at": parse_time(stamps.created_at),
+        "updated_at": parse_time(stamps.updated_at),
+        "author": stamps.author,
+        "device": stamps.device,
     }
 
 

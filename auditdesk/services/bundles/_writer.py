@@ -13,7 +13,6 @@ written (see :mod:`.outgoing`): a bundle no AuditDesk could import is never writ
 from __future__ import annotations
 
 import hashlib
-import json
 import uuid
 import zipfile
 from collections.abc import Iterator
@@ -25,16 +24,11 @@ from typing import IO, Any
 from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
-from auditdesk import __version__
 from auditdesk.domain.bundle_format import (
     FILE_SUFFIX,
-    FORMAT_NAME,
-    FORMAT_VERSION,
     MANIFEST_NAME,
     MAX_AUDITS_PER_BUNDLE,
-    RECORDS_MEMBER_FORMAT,
     RECORDS_NAME,
-    TEMPLATE_MEMBER_FORMAT,
     RecordKind,
     audit_member_name,
     template_member_name,
@@ -43,12 +37,12 @@ from auditdesk.domain.document_check import InvalidDocument
 from auditdesk.errors import BundleNotWritten, FileProblem, InvalidInput, StoredTextTooLong
 from auditdesk.services.bundles import _selection as chosen
 from auditdesk.services.bundles._documents import MODELS, StoredRecord, chunks, load_audits
+from auditdesk.services.bundles._members import manifest
 from auditdesk.services.bundles._outgoing import MemberCheck, fault
 from auditdesk.services.bundles._reference_documents import load_references
 from auditdesk.services.bundles._results import SendResult, SendSelection
 from auditdesk.services.kernel import _revisions as revisions
 from auditdesk.services.kernel._context import ServiceContext
-from auditdesk.store.migrate import head_revision
 from auditdesk.store.models import (
     ChangeTrail,
     RecordRevision,
@@ -57,14 +51,6 @@ from auditdesk.store.models import (
     TemplateVersion,
 )
 from auditdesk.whole_files import WriteStream, written_whole
-
-_GROUPS: dict[RecordKind, str] = {
-    "auditor": "auditors",
-    "setting": "settings",
-    "child": "children",
-    "plan": "plans",
-    "moderation_sample": "moderation_samples",
-}
 
 
 @dataclass
@@ -198,7 +184,7 @@ def _write_checked(
         for chunk in chunks(audit_ids):
             for audit in load_audits(session, chunk):
                 name = audit_member_name(audit.record.uuid)
-                add(name, check.audit(audit.member, audit.record.document["audit"]["reference"]))
+                add(name, check.audit(audit))
                 outgoing.audit_uuids.append(audit.record.uuid)
                 outgoing.template_ids.add(audit.template_version_id)
                 for record in (audit.record, *audit.actions, *audit.moderations):
@@ -206,13 +192,9 @@ def _write_checked(
                 for kind, linked in audit.refers_to.items():
                     outgoing.refers_to.setdefault(kind, set()).update(linked)
         references = load_references(session, outgoing.refers_to)
-        grouped: dict[str, list[dict[str, Any]]] = {group: [] for group in _GROUPS.values()}
-        for record in sorted(references, key=lambda r: r.uuid):
-            grouped[_GROUPS[record.kind]].append(
-                {"document": record.document, "stamps": record.stamps}
-            )
-            outgoing.records.append((record, RECORDS_NAME))
-        add(RECORDS_NAME, check.records({"format": RECORDS_MEMBER_FORMAT, **grouped}))
+        add(RECORDS_NAME, check.records(references))
+        by_uuid = sorted(references, key=lambda record: record.uuid)
+        outgoing.records += [(record, RECORDS_NAME) for record in by_uuid]
         templates = []
         versions = session.scalars(
             select(TemplateVersion)
@@ -221,14 +203,7 @@ def _write_checked(
         ).all()
         for number, version in enumerate(versions, start=1):
             name = template_member_name(number)
-            member = {
-                "format": TEMPLATE_MEMBER_FORMAT,
-                "template_id": version.template_id,
-                "version": version.version,
-                "sha256": version.sha256,
-                "definition": json.loads(version.definition),
-            }
-            add(name, check.template(member, version.title))
+            add(name, check.template_of(version))
             templates.append(
                 {
                     "template_id": version.template_id,
@@ -238,26 +213,19 @@ def _write_checked(
                     "member": name,
                 }
             )
-        manifest = {
-            "format": FORMAT_NAME,
-            "format_version": FORMAT_VERSION,
-            "bundle_uuid": bundle_uuid,
-            "created_at": now.isoformat(),
-            "app_version": __version__,
-            "schema_revision": head_revision(),
-            "author": {
-                "name": ctx.actor.name,
-                "agency": ctx.actor.agency.value,
-                "role": ctx.actor.role.value,
-                "auditor_uuid": ctx.actor.auditor_uuid,
-            },
-            "device": ctx.device,
-            "selection": selection.describe(),
-            "templates": templates,
-            "records": list(_seal(session, ctx, outgoing, now)),
-            "members": outgoing.members,
-        }
-        write(MANIFEST_NAME, check.manifest(manifest))
+        records = list(_seal(session, ctx, outgoing, now))
+        data = check.manifest(
+            lambda: manifest(
+                ctx,
+                bundle_uuid=bundle_uuid,
+                now=now,
+                selection=selection.describe(),
+                templates=templates,
+                records=records,
+                members=outgoing.members,
+            )
+        )
+        write(MANIFEST_NAME, data)
     return outgoing
 
 

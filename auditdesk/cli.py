@@ -6,37 +6,48 @@ log's path, never dumped on the user."""
 from __future__ import annotations
 
 import argparse
+import gc
+import importlib
 import logging
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from sqlalchemy.exc import DBAPIError
-
 from auditdesk import __version__, desktop_check
 from auditdesk.app_logging import start_logging
-from auditdesk.commands import bundle, common, database, demo, export, profile, templates
 from auditdesk.errors import UserError
-from auditdesk.store import problems
 
 log = logging.getLogger(__name__)
 
-EXIT_USER_ERROR = common.EXIT_USER_ERROR
 EXIT_BUG = 70
 EXIT_NO_DESKTOP = desktop_check.EXIT_NO_DESKTOP  # no display, or Qt's system libraries missing
 EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
-# Each registers its subcommand(s); add new command modules here.
-COMMAND_MODULES = (demo, templates, database, export, bundle, profile)
+# Each registers its subcommand(s); add new command modules here. Named, not imported:
+# between them they load every feature (bundles, exports, the demo), which the window
+# does not need before its first page, so they are imported only to build the full parser.
+COMMAND_MODULES = ("demo", "templates", "database", "export", "bundle", "profile")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    window = just_the_window(arguments)
+    if window is not None:
+        # The window collects garbage on its GUI thread only (auditdesk/ui/gui_thread_gc.py),
+        # so Python's own collector is off from here rather than from when the window
+        # starts: run while hundreds of modules load, it would only look over objects that
+        # live as long as the process, a tenth of start-up (frozen once loaded, see
+        # _open_window). The commands keep it: some hold 50,000 audits in memory.
+        gc.disable()
+    # Imported only now, so that for the window it loads (the services, SQLAlchemy) with
+    # the collector off and before Qt (see auditdesk/ui/qt_loading.py).
+    from auditdesk.commands import common
+
+    args = window or build_parser().parse_args(arguments)
     handler: Handler = getattr(args, "handler", _open_window)
-    command = " ".join(["auditdesk", *(sys.argv[1:] if argv is None else argv)])
+    command = " ".join(["auditdesk", *arguments])
     run_log = start_logging(f"the window ({command})" if handler is _open_window else command)
     log_path = run_log.path
     if run_log.previous_crash:
@@ -47,7 +58,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return handler(args)
     except UserError as problem:
         print(f"auditdesk: {problem}", file=sys.stderr)
-        return EXIT_USER_ERROR
+        return common.EXIT_USER_ERROR
     except KeyboardInterrupt:
         print("auditdesk: stopped.", file=sys.stderr)
         return EXIT_INTERRUPTED
@@ -61,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Expected, but how it got past the store layer is worth knowing in support.
             log.warning("told the person: %s", translated, exc_info=error)
             print(f"auditdesk: {translated}", file=sys.stderr)
-            return EXIT_USER_ERROR
+            return common.EXIT_USER_ERROR
         log.exception("unexpected error running %s", " ".join(sys.argv))
         print(
             "auditdesk: something went wrong that AuditDesk did not expect (a bug). "
@@ -75,6 +86,11 @@ def database_problem(path: Path, error: BaseException) -> UserError | None:
     """The last net under the store layer, which translates SQLite's errors itself: one
     that still reaches here (raised by SQLite about the database the command was given)
     gets the same message, never "a bug"."""
+    # Imported here: only an error on the way out needs them.
+    from sqlalchemy.exc import DBAPIError
+
+    from auditdesk.store import problems
+
     cause: BaseException | None = error
     while cause is not None:
         original = cause.orig if isinstance(cause, DBAPIError) else cause
@@ -91,11 +107,27 @@ def build_parser() -> argparse.ArgumentParser:
         "Run with no command to open the window.",
     )
     parser.add_argument("--version", action="version", version=f"AuditDesk {__version__}")
+    from auditdesk.commands import common
+
     common.add_db_option(parser, top_level=True)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for module in COMMAND_MODULES:
-        module.register(commands)
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"auditdesk.commands.{name}").register(commands)
     return parser
+
+
+def just_the_window(arguments: list[str]) -> argparse.Namespace | None:
+    """``auditdesk`` or ``auditdesk --db FILE``, what a person runs to open the window,
+    read without building the full parser (which imports every command's code, most of
+    a second at start-up). Anything else, ``--help`` or a mistake included, is ``None``:
+    the full parser reads it and says what is wrong."""
+    if not arguments:
+        return argparse.Namespace(db=None)
+    if len(arguments) == 2 and arguments[0] == "--db" and not arguments[1].startswith("-"):
+        return argparse.Namespace(db=Path(arguments[1]))
+    if len(arguments) == 1 and arguments[0].startswith("--db=") and arguments[0] != "--db=":
+        return argparse.Namespace(db=Path(arguments[0].removeprefix("--db=")))
+    return None
 
 
 def _open_window(args: argparse.Namespace) -> int:
@@ -106,8 +138,15 @@ def _open_window(args: argparse.Namespace) -> int:
         log.warning("window not opened: %s", problem.message)
         print(f"auditdesk: {problem.message}", file=sys.stderr)
         return problem.exit_code
-    # Imported here so the headless commands never load Qt.
+    # Imported here so the headless commands never load Qt; Qt first, by load_qt, so that
+    # loading the window's own modules after it costs less (see auditdesk/ui/qt_loading.py).
+    from auditdesk.ui.qt_loading import load_qt
+
+    load_qt()
     from auditdesk.ui.app import run_app
+
+    gc.freeze()  # what has loaded lasts as long as the process: never looked over again
+    from auditdesk.commands import common
 
     exit_code: int = run_app(
         common.database_path(args), notice=getattr(args, "previous_crash_notice", None)

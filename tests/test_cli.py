@@ -115,6 +115,42 @@ def test_help_lists_every_command_and_so_does_the_readme(home: Path) -> None:
         assert f"`auditdesk {name}" in readme, f"README's command list lacks {name}"
 
 
+@pytest.mark.parametrize(
+    ("arguments", "database"),
+    [
+        ([], None),
+        (["--db", "team audits.sqlite"], Path("team audits.sqlite")),
+        (["--db=team.sqlite"], Path("team.sqlite")),
+    ],
+)
+def test_opening_the_window_is_read_as_the_full_parser_reads_it(
+    arguments: list[str], database: Path | None
+) -> None:
+    """The window's arguments skip the full parser (which loads every command's code, see
+    tests/test_start_up_imports.py), and mean what the full parser would make of them."""
+    from auditdesk.cli import build_parser, just_the_window
+
+    shortcut = just_the_window(arguments)
+    assert shortcut is not None
+    assert shortcut.db == database == build_parser().parse_args(arguments).db
+    assert not hasattr(shortcut, "handler")  # no subcommand: the window
+
+
+@pytest.mark.parametrize(
+    "arguments", [["--help"], ["--version"], ["demo"], ["--db"], ["--db", "-x"], ["--db="]]
+)
+def test_anything_else_goes_to_the_full_parser(arguments: list[str]) -> None:
+    from auditdesk.cli import just_the_window
+
+    assert just_the_window(arguments) is None
+
+
+def test_a_mistake_on_the_window_command_line_is_said_as_before(home: Path) -> None:
+    result = run(home, "--db")
+    assert result.returncode == 2
+    assert "--db: expected one argument" in result.stderr
+
+
 # -- templates ------------------------------------------------------------------------------
 def test_templates_check_accepts_a_shipped_file(home: Path) -> None:
     result = run(home, "templates", "check", SHIPPED / "ehcp_quality_audit.yaml")

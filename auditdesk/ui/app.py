@@ -26,6 +26,7 @@ from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.gui_thread_gc import collect_on_the_gui_thread
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.preferences import Preferences
+from auditdesk.ui.ready_file import announce_first_page
 from auditdesk.ui.session import AppSession, AskProfile, start_session
 from auditdesk.ui.task_runner import TaskRunner
 from auditdesk.ui.theme import apply_theme
@@ -212,6 +213,8 @@ def run_app(database: Path, *, notice: str | None = None) -> int:
     if not controller.open(database):
         return 1
     log.info("window open on %s", database)
+    if controller.window is not None:
+        announce_first_page(controller.window.audit_list.table)  # AUDITDESK_READY_FILE
     if notice and controller.window is not None:
         controller.window.message.show_problem(notice)
         log.info("told in the window: %s", notice)

@@ -1,5 +1,6 @@
-"""Section grades for audits from a database older than the stored-grades table (schema
-0001). Every edit keeps them current after that (``audit_state.after_edit``).
+"""Each audit's section grades as stored for the Board's figures by section: kept current
+by every edit (``audit_state.after_edit``), and filled in for audits from a database older
+than the stored-grades table (schema 0001).
 
 Filling them reads audits a batch at a time with one query per table (not one audit at a
 time), so upgrading a large database takes seconds per thousand audits.
@@ -9,20 +10,72 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
+from typing import Any
 
-from sqlalchemy import exists, insert, select
+from sqlalchemy import delete, exists, insert, select, update
+from sqlalchemy.orm import Session
 
-from auditdesk.domain.grading import grade_audit
+from auditdesk.domain.grading import GradingResult, grade_audit
 from auditdesk.domain.reference import PlanStage
 from auditdesk.domain.template_index import Block
 from auditdesk.domain.template_model import AnswerContext
-from auditdesk.services.audits._state import section_grade_rows
 from auditdesk.services.kernel._templates import index_for
 from auditdesk.store.database import Database
 from auditdesk.store.models import Answer, Audit, AuditBlock, AuditSectionGrade, TemplateVersion
 
 BATCH = 1000
 AnswerKey = tuple[str, str | None]
+
+
+def section_grade_rows(audit_id: int, grading: GradingResult) -> list[dict[str, Any]]:
+    return [
+        {
+            "audit_id": audit_id,
+            "section_id": section.section_id,
+            "grade": section.grade.value if section.grade else None,
+            "average": section.average,
+            "rated": section.rated,
+        }
+        for section in grading.sections
+    ]
+
+
+def store_section_grades(session: Session, audit_id: int, grading: GradingResult) -> None:
+    """Make the audit's stored section grades (what Board figures by section read) those
+    of ``grading``, writing only the rows that differ: one answer moves a few sections."""
+    wanted = {row["section_id"]: row for row in section_grade_rows(audit_id, grading)}
+    stored = {
+        section_id: {"grade": grade, "average": average, "rated": rated}
+        for section_id, grade, average, rated in session.execute(
+            select(
+                AuditSectionGrade.section_id,
+                AuditSectionGrade.grade,
+                AuditSectionGrade.average,
+                AuditSectionGrade.rated,
+            ).where(AuditSectionGrade.audit_id == audit_id)
+        )
+    }
+    gone = stored.keys() - wanted.keys()
+    if gone:
+        session.execute(
+            delete(AuditSectionGrade).where(
+                AuditSectionGrade.audit_id == audit_id, AuditSectionGrade.section_id.in_(gone)
+            )
+        )
+    new = [row for section_id, row in wanted.items() if section_id not in stored]
+    if new:
+        session.execute(insert(AuditSectionGrade), new)
+    for section_id, row in wanted.items():
+        held = stored.get(section_id)
+        if held is not None and any(held[name] != row[name] for name in held):
+            session.execute(
+                update(AuditSectionGrade)
+                .where(
+                    AuditSectionGrade.audit_id == audit_id,
+                    AuditSectionGrade.section_id == section_id,
+                )
+                .values(grade=row["grade"], average=row["average"], rated=row["rated"])
+            )
 
 
 def fill_missing_section_grades(

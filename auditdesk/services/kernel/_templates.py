@@ -6,19 +6,22 @@ import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.reference import TemplateKind
 from auditdesk.domain.template_index import TemplateIndex
-from auditdesk.domain.template_loader import LoadedTemplate, shipped_templates
 from auditdesk.domain.template_model import AuditTemplate
 from auditdesk.errors import NotFound
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._records import TemplateSummary
 from auditdesk.store.database import Database, app_state, set_app_state
 from auditdesk.store.models import TemplateVersion
+
+if TYPE_CHECKING:
+    from auditdesk.domain.template_loader import LoadedTemplate
 
 
 class ShippedTemplateChanged(RuntimeError):
@@ -38,6 +41,10 @@ def install_shipped_templates(db: Database) -> None:
     with db.read() as session:
         if app_state(session, SHIPPED_KEY) == fingerprint:
             return
+    # Only now: reading the YAML (PyYAML and the template checks) is needed when the
+    # shipped files changed since this database saw them, which start-up almost never meets.
+    from auditdesk.domain.template_loader import shipped_templates  # noqa: PLC0415
+
     with db.write() as session:
         for loaded in shipped_templates():
             install_template(session, loaded)

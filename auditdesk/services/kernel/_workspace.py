@@ -10,11 +10,13 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+from sqlalchemy import exists, select
+
 from auditdesk import paths
-from auditdesk.services.audits._section_grades import fill_missing_section_grades
 from auditdesk.services.kernel._templates import install_shipped_templates
-from auditdesk.store.database import Database, open_database
+from auditdesk.store.database import Database, app_state, open_database, set_app_state
 from auditdesk.store.lock import DatabaseLock
+from auditdesk.store.models import Audit, AuditSectionGrade
 from auditdesk.store.problems import location_is_read_only
 
 __all__ = ["Database", "DatabaseLock", "is_empty_file", "is_read_only", "open_workspace"]
@@ -40,12 +42,47 @@ def open_workspace(
     try:
         if not db.read_only:
             install_shipped_templates(db)
-            fill_missing_section_grades(db, progress)
+            fill_section_grades_once(db, progress)
     except BaseException:
         db.close()
         raise
     log.info("opened %s%s", db.path, " read-only" if db.read_only else "")
     return db
+
+
+#: Set once no audit lacks stored section grades. Every edit, import and new audit stores
+#: them from then on, so only an upgrade from schema 0001 (which has no such key) or a fill
+#: cut short (which does not set it) leaves any to fill.
+SECTION_GRADES_KEY = "section_grades_complete"
+
+
+def fill_section_grades_once(
+    db: Database, progress: Callable[[int, int], bool] | None = None
+) -> None:
+    """Grade the audits that have no stored section grades, unless the database says none
+    lacks them. Looking costs a probe per audit (about 50 ms at 50,000) and filling parses
+    every template, so after the first time start-up reads one key instead."""
+    with db.read() as session:
+        if app_state(session, SECTION_GRADES_KEY) == "yes":
+            return
+    if _lacks_section_grades(db):
+        # Imported here: grading belongs to the audits feature, which the kernel does not
+        # need in order to load, and start-up almost never does this.
+        from auditdesk.services.audits._section_grades import (  # noqa: PLC0415
+            fill_missing_section_grades,
+        )
+
+        fill_missing_section_grades(db, progress)
+        if _lacks_section_grades(db):
+            return  # stopped part-way: the rest is filled next time
+    with db.write() as session:
+        set_app_state(session, SECTION_GRADES_KEY, "yes")
+
+
+def _lacks_section_grades(db: Database) -> bool:
+    missing = ~exists().where(AuditSectionGrade.audit_id == Audit.id)
+    with db.read() as session:
+        return session.scalar(select(Audit.id).where(missing).limit(1)) is not None
 
 
 def is_empty_file(path: Path) -> bool:

@@ -100,14 +100,14 @@ class Answer(Base):
     __tablename__ = "answers"
     __table_args__ = (
         # One answer per question per block. Two partial indexes because NULL (no block)
-        # never equals NULL in a plain unique index, on SQLite as on PostgreSQL.
+        # never equals NULL in a plain unique index. SQLite's options only: naming another
+        # database's (postgresql_where) makes SQLAlchemy import that dialect at start-up.
         Index(
             "uq_answers_top_level",
             "audit_id",
             "question_id",
             unique=True,
             sqlite_where=text("block_id IS NULL"),
-            postgresql_where=text("block_id IS NULL"),
         ),
         Index(
             "uq_answers_in_block",
@@ -116,7 +116,6 @@ class Answer(Base):
             "block_id",
             unique=True,
             sqlite_where=text("block_id IS NOT NULL"),
-            postgresql_where=text("block_id IS NOT NULL"),
         ),
         Index("ix_answers_question_rating", "question_id", "rating"),
         CheckConstraint(

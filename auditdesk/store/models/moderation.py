@@ -62,7 +62,6 @@ class ModerationRating(Base):
             "question_id",
             unique=True,
             sqlite_where=text("block_id IS NULL"),
-            postgresql_where=text("block_id IS NULL"),
         ),
         Index(
             "uq_moderation_ratings_in_block",
@@ -71,7 +70,6 @@ class ModerationRating(Base):
             "block_id",
             unique=True,
             sqlite_where=text("block_id IS NOT NULL"),
-            postgresql_where=text("block_id IS NOT NULL"),
         ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -7,12 +7,17 @@ onto the path to the first page fails here first."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from auditdesk import paths
+from auditdesk.domain.reference import Agency, Role
+from auditdesk.ui.ready_file import READY_VARIABLE
+from auditdesk.user_profile import ProfileFile, UserProfile
 from tests import made_once
 
 #: Libraries no first page needs: migrations, reading YAML templates, exports, and
@@ -77,3 +82,67 @@ def test_opening_a_workspace_with_nothing_changed_imports_no_feature_code(
     # Templates unchanged and every audit graded: neither is parsed nor graded again.
     features = ("auditdesk.services.audits", "auditdesk.services.bundles")
     assert loaded_after(code, *NEVER_AT_START_UP, *features) == []
+
+
+#: What only the other tabs, the editor, the forms and the File menu's commands need: the
+#: window's first page of audits loads none of it (each is built or imported when used).
+FEATURES_LATER = (
+    "auditdesk.services.bundles",
+    "auditdesk.services.moderation",
+    "auditdesk.services.reports",
+    "auditdesk.services.demo",
+    "auditdesk.exporters",
+    "auditdesk.ui.actions_view",
+    "auditdesk.ui.dialogs",
+    "auditdesk.ui.new_audit_dialog",
+    "auditdesk.ui.welcome_dialog",
+    "auditdesk.ui.dashboard.dashboard_view",
+    "auditdesk.ui.editor.editor_window",
+    "auditdesk.ui.exchange.conflicts_view",
+    "auditdesk.ui.exchange.send_dialog",
+    "auditdesk.ui.export_dialog",
+    "auditdesk.ui.moderation.moderation_view",
+)
+
+
+def test_the_window_shows_its_first_page_without_loading_the_other_features(
+    database: Path, tmp_path: Path
+) -> None:
+    """The real ``auditdesk --db FILE``: what it has imported once its first page of audits
+    is on the screen (told by the ready file, as benchmarks/bench_startup.py times it)."""
+    home = tmp_path / "home"
+    ProfileFile(paths.profile_file(home / paths.SETTINGS_FILE_NAME)).write(
+        UserProfile("Sam Practice", Agency.EDUCATION, Role.PRACTICE_CHAMPION)
+    )
+    ready = tmp_path / "ready"
+    unwanted = (*NEVER_AT_START_UP, *COMMAND_MODULES, *FEATURES_LATER)
+    # A thread of the window's own process watches for the file, then says what is loaded.
+    code = (
+        "import os, sys, threading, time\n"
+        f"ready = {str(ready)!r}\n"
+        "def watch():\n"
+        "    while not os.path.exists(ready):\n"
+        "        time.sleep(0.01)\n"
+        f"    print(' '.join(m for m in {unwanted!r} if m in sys.modules), flush=True)\n"
+        "    os._exit(0)\n"
+        "threading.Thread(target=watch, daemon=True).start()\n"
+        "from auditdesk.cli import main\n"
+        f"main(['--db', {str(database)!r}])\n"
+    )
+    env = {
+        **os.environ,
+        "AUDITDESK_HOME": str(home),
+        "QT_QPA_PLATFORM": "offscreen",
+        READY_VARIABLE: str(ready),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert ready.exists(), result.stderr  # the first page was shown
+    assert result.stdout.split() == []

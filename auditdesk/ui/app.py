@@ -31,7 +31,6 @@ from auditdesk.ui.session import AppSession, AskProfile, start_session
 from auditdesk.ui.task_runner import TaskRunner
 from auditdesk.ui.theme import apply_theme
 from auditdesk.ui.view_actions import ViewActions, keep_windows_on_screen
-from auditdesk.ui.welcome_dialog import WelcomeDialog
 
 
 class AppController(QObject):
@@ -164,6 +163,10 @@ class AppController(QObject):
         return progress
 
     def _ask_profile(self) -> tuple[str, Agency, Role] | None:
+        # Imported only on first run (with the form dialogs behind it): once the person
+        # is known, start-up never shows it (docs/performance.md).
+        from auditdesk.ui.welcome_dialog import WelcomeDialog  # noqa: PLC0415
+
         dialog = WelcomeDialog(self.window)
         return dialog.chosen() if self.dialogs.run_before_any_window(dialog) else None
 

@@ -25,8 +25,9 @@ import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
-from auditdesk.ui.dialogs import ChoiceDialog
-from auditdesk.ui.file_choosers import FileChooser
+# AuditDesk's own choosers (auditdesk.ui.dialogs, auditdesk.ui.file_choosers) are imported
+# when one is asked for: the service is made at start-up, before the first page of audits,
+# which needs neither (docs/performance.md).
 
 
 class DialogService:
@@ -49,11 +50,15 @@ class DialogService:
 
     # -- choosers and short messages (blocking) -------------------------------------------------
     def open_file(self, parent: QWidget, title: str, folder: Path, filters: str) -> Path | None:
+        from auditdesk.ui.file_choosers import FileChooser  # noqa: PLC0415 (see the imports)
+
         chooser = FileChooser(parent, title, folder, filters, saving=False)
         chooser.exec()
         return chooser.chosen
 
     def save_file(self, parent: QWidget, title: str, suggested: Path, filters: str) -> Path | None:
+        from auditdesk.ui.file_choosers import FileChooser  # noqa: PLC0415 (see the imports)
+
         chooser = FileChooser(parent, title, suggested, filters, saving=True)
         chooser.exec()
         return chooser.chosen
@@ -66,6 +71,8 @@ class DialogService:
         """The position of the item chosen, or ``None`` if the person cancelled."""
         if not items:
             return None
+        from auditdesk.ui.dialogs import ChoiceDialog  # noqa: PLC0415 (see the imports)
+
         chooser = ChoiceDialog(title, label, items, parent)  # nothing chosen for the person
         accepted = chooser.exec() == QDialog.DialogCode.Accepted
         return chooser.chosen if accepted else None

@@ -10,32 +10,30 @@ dialogs open, and what the window does after an import follows :attr:`FileAction
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from auditdesk.services import kernel
-from auditdesk.services.bundles import (
-    BundlePreview,
-    ImportResult,
-    import_bundle,
-    preview_bundle,
-    send_audits,
-)
 from auditdesk.services.kernel import ServiceContext, TemplateSummary
-from auditdesk.services.reports import ExportResult, ReportScope, export_board
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
-from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog
-from auditdesk.ui.exchange.send_dialog import SendDialog
-from auditdesk.ui.export_dialog import ExportDialog
 from auditdesk.ui.long_work import run_with_progress
 from auditdesk.ui.message_bar import MessageBar
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
 from auditdesk.ui.wording import count
+
+# The bundles and the reports (and their dialogs) are imported by the command that uses
+# them, not here: the window makes its FileActions at start-up, and between them they load
+# the whole exchange format, YAML and the Board export, none of which the first page of
+# audits needs (docs/performance.md).
+if TYPE_CHECKING:
+    from auditdesk.services.bundles import BundlePreview, ImportResult
+    from auditdesk.services.reports import ExportResult, ReportScope
 
 BUNDLE_FILTER = "AuditDesk bundles (*.auditdesk);;All files (*)"
 
@@ -64,6 +62,9 @@ class FileActions(QObject):
 
     # -- bundles ------------------------------------------------------------------------------
     def send_audits(self) -> None:
+        from auditdesk.services.bundles import send_audits  # noqa: PLC0415 (see the imports)
+        from auditdesk.ui.exchange.send_dialog import SendDialog  # noqa: PLC0415
+
         ctx = self.session.ctx
         dialog = SendDialog(
             ctx, Path.home(), self.dialogs, self.tasks, on_error=self._handle,
@@ -94,6 +95,8 @@ class FileActions(QObject):
 
     def preview_import(self, path: Path) -> None:
         """Show what importing ``path`` would do; import only if the person agrees."""
+        from auditdesk.services.bundles import preview_bundle  # noqa: PLC0415 (see the imports)
+
         ctx = self.session.ctx
         run_with_progress(
             self.dialog_parent,
@@ -106,6 +109,8 @@ class FileActions(QObject):
         )
 
     def _previewed(self, preview: BundlePreview) -> None:
+        from auditdesk.ui.exchange.import_dialog import ImportPreviewDialog  # noqa: PLC0415
+
         dialog = ImportPreviewDialog(preview, self.dialog_parent)
         if preview.has_changes:
             self.dialogs.ask(dialog, lambda: self._import(preview))
@@ -113,6 +118,8 @@ class FileActions(QObject):
             self.dialogs.ask(dialog)
 
     def _import(self, preview: BundlePreview) -> None:
+        from auditdesk.services.bundles import import_bundle  # noqa: PLC0415 (see the imports)
+
         ctx = self.session.ctx
         run_with_progress(
             self.dialog_parent,
@@ -138,6 +145,8 @@ class FileActions(QObject):
         self.tasks.read(lambda: _offered(ctx), self._ask_export, self._handle)
 
     def _ask_export(self, offered: tuple[list[TemplateSummary], list[str]]) -> None:
+        from auditdesk.ui.export_dialog import ExportDialog  # noqa: PLC0415 (see the imports)
+
         ctx = self.session.ctx
         templates, localities = offered
         dialog = ExportDialog(
@@ -163,6 +172,8 @@ class FileActions(QObject):
     def _start_export(
         self, scope: ReportScope, xlsx: Path | None, pdf: Path | None, *, open_after: bool
     ) -> None:
+        from auditdesk.services.reports import export_board  # noqa: PLC0415 (see the imports)
+
         ctx = self.session.ctx
         run_with_progress(
             self.dialog_parent,

@@ -15,25 +15,11 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 from auditdesk import APP_NAME, __version__, paths
 from auditdesk.errors import UserError
 from auditdesk.services.kernel import Actor, use_profile
-from auditdesk.ui.welcome_dialog import DialogWords, WelcomeDialog
 
 if TYPE_CHECKING:
     from auditdesk.ui.main_window import MainWindow
 
 DATABASE_FILTER = "AuditDesk databases (*.sqlite *.db);;All files (*)"
-#: Help > Your profile: changing who you are, said as a change (the first run's welcome
-#: says "you can change them later"; here is that later).
-YOUR_PROFILE = DialogWords(
-    title="Your profile",
-    intro=(
-        "Your name, agency and role go on the audits you start and the changes you record "
-        "from now on. Work already recorded keeps the name and agency it was recorded under."
-    ),
-    description="Change the name, agency and role recorded on your work",
-    ok="&Save",
-    ok_description="Records your work under these details from now on",
-    cancel_description="Closes without changing your profile",
-)
 TAB_NAMES = ("Audits", "Actions", "Moderation", "Conflicts", "Dashboard")
 
 
@@ -131,6 +117,9 @@ class MainMenus(QObject):
         the commands read it too) follow once the database has it."""
         window = self.window
         session = window.session
+        # Imported when asked for, as on first run (see auditdesk/ui/app.py).
+        from auditdesk.ui.welcome_dialog import YOUR_PROFILE, WelcomeDialog  # noqa: PLC0415
+
         dialog = WelcomeDialog(window, YOUR_PROFILE)  # not the first run's welcome
         actor = session.ctx.actor
         dialog.show_profile(actor.name, actor.agency, actor.role)

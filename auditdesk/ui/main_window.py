@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from auditdesk import APP_NAME, paths
 from auditdesk.errors import DatabaseDamaged
@@ -22,18 +22,16 @@ from auditdesk.services.kernel import (
     list_templates,
 )
 from auditdesk.ui.accessibility import named
-from auditdesk.ui.actions_view import ActionsView
 from auditdesk.ui.audit_list.audit_list_view import AuditListView
 from auditdesk.ui.audit_list.audit_table_model import AuditTableModel
 from auditdesk.ui.audit_list.filter_bar import FilterChoices
-from auditdesk.ui.dashboard.dashboard_view import DashboardView
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
-from auditdesk.ui.exchange.conflicts_view import ConflictsView
 from auditdesk.ui.file_actions import FileActions
-from auditdesk.ui.main_menus import TAB_NAMES, MainMenus
+from auditdesk.ui.main_menus import MainMenus
+from auditdesk.ui.main_tabs import MainTabs
 from auditdesk.ui.message_bar import MessageBar
-from auditdesk.ui.moderation.moderation_view import ModerationView
+from auditdesk.ui.next_paint import after_next_paint
 from auditdesk.ui.on_screen import StaysOnScreen
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.session import AppSession
@@ -41,7 +39,11 @@ from auditdesk.ui.start_audit import StartAudit
 from auditdesk.ui.view_actions import ViewActions
 
 if TYPE_CHECKING:
+    from auditdesk.ui.actions_view import ActionsView
+    from auditdesk.ui.dashboard.dashboard_view import DashboardView
     from auditdesk.ui.editor.editor_window import AuditEditorWindow
+    from auditdesk.ui.exchange.conflicts_view import ConflictsView
+    from auditdesk.ui.moderation.moderation_view import ModerationView
 
 Places = tuple[list[AuditorRecord], list[str], list[SettingRecord]]
 
@@ -74,7 +76,8 @@ class MainWindow(StaysOnScreen, QMainWindow):
         # else; the lists fill in as soon as it arrives.
         self.templates: list[TemplateSummary] = []
         self._build_audit_list(session)
-        self._build_tabs(session)
+        self.tabs = MainTabs(self)
+        self.tabs.currentChanged.connect(self._tab_changed)
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(self.message)
@@ -98,11 +101,31 @@ class MainWindow(StaysOnScreen, QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 800)
+        # The first page of audits is read alone, once: what the filters offer and the
+        # look over the database wait until it is on the screen, not to slow it down.
+        self._first_page_in = False
+        self.audit_model.loaded.connect(self._first_page_arrived)
+        self.audit_model.failed.connect(self._first_page_arrived)
         self.audit_model.reload()
+
+    def _first_page_arrived(self, _outcome: object = None) -> None:
+        if self._first_page_in:
+            return
+        self._first_page_in = True
+        table = self.audit_list.table
+        if table.isVisible():
+            after_next_paint(table.viewport(), self._after_first_page)
+        else:  # not shown yet (or at all): nothing to wait for
+            self._after_first_page()
+
+    def _after_first_page(self) -> None:
+        """What the filters offer, and every page looked over in the background, so that
+        damage is said now, not when the person happens on the broken page mid-work."""
+        if not self.tasks.alive:  # closed before its first page was painted
+            return
         self._read_choices()
-        # Every page looked over in the background: damage is said now, not when the
-        # person happens on the broken page mid-work.
-        self.tasks.read(lambda: damage_found(session.ctx), self._looked_over, self.handle_error)
+        ctx = self.session.ctx
+        self.tasks.read(lambda: damage_found(ctx), self._looked_over, self.handle_error)
 
     def _build_audit_list(self, session: AppSession) -> None:
         ctx = session.ctx
@@ -151,34 +174,22 @@ class MainWindow(StaysOnScreen, QMainWindow):
             "This database cannot be written here; you can read it and export from it",
         )
 
-    def _build_tabs(self, session: AppSession) -> None:
-        show_info = self.message.show_info
-        self.actions_view = ActionsView(session, self.tasks, show_info)
-        self.actions_view.open_audit.connect(self.open_audit)
-        self.moderation_view = ModerationView(
-            session, self.tasks, self.dialogs, [], show_info,
-            show_problem=self.message.show_problem, view_actions=self.view_actions,
-        )  # fmt: skip
-        self.moderation_view.changed.connect(self.audit_model.reload)
-        self.tabs = named(QTabWidget(), "Views", "Audits, actions and moderation")
-        # No mnemonics on the tabs: Alt+1 to Alt+5 choose them (View menu), which leaves
-        # Alt+letter to the controls on each tab.
-        self.tabs.addTab(self.audit_list, TAB_NAMES[0])
-        self.tabs.addTab(self.actions_view, TAB_NAMES[1])
-        self.tabs.addTab(self.moderation_view, TAB_NAMES[2])
-        self.conflicts = ConflictsView(session, self.tasks, show_info)
-        self.conflicts.changed.connect(self._conflicts_counted)
-        self.tabs.addTab(self.conflicts, TAB_NAMES[3])
-        self.dashboard = DashboardView(session, self.tasks, self.message.show_problem)
-        self.audit_list.filter_changed.connect(self.dashboard.follow)
-        self.tabs.addTab(self.dashboard, TAB_NAMES[4])
-        named(
-            self.tabs.tabBar(),
-            "View tabs",
-            "Switches between audits, actions, moderation, conflicts and the dashboard "
-            "(Alt+1 to Alt+5)",
-        )
-        self.tabs.currentChanged.connect(self._tab_changed)
+    # Each tab's view, built when first asked for (see auditdesk/ui/main_tabs.py).
+    @property
+    def actions_view(self) -> ActionsView:
+        return self.tabs.actions_view
+
+    @property
+    def moderation_view(self) -> ModerationView:
+        return self.tabs.moderation_view
+
+    @property
+    def conflicts(self) -> ConflictsView:
+        return self.tabs.conflicts
+
+    @property
+    def dashboard(self) -> DashboardView:
+        return self.tabs.dashboard
 
     def say_text_size(self, scale: float) -> None:
         self.statusBar().showMessage(f"Text size {round(scale * 100)}%", 4000)
@@ -231,11 +242,6 @@ class MainWindow(StaysOnScreen, QMainWindow):
         editor.activateWindow()
         editor.navigator.setFocus()
 
-    def _conflicts_counted(self, open_conflicts: int) -> None:
-        index = self.tabs.indexOf(self.conflicts)
-        name = TAB_NAMES[3]
-        self.tabs.setTabText(index, f"{name} ({open_conflicts:,})" if open_conflicts else name)
-
     def _editor_closed(self, audit_uuid: str) -> None:
         self.editors.pop(audit_uuid, None)
         if self._keyboard_lost():  # back to the list the audit was opened from
@@ -247,15 +253,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
         """Reload the lists, and what the filters offer (new auditors, settings, places)."""
         self.audit_model.reload()
         self._read_choices()
-        current = self.tabs.currentWidget()
-        if current is self.actions_view:
-            self.actions_view.reload()
-        elif current is self.moderation_view:
-            self.moderation_view.reload()
-        elif current is self.dashboard:
-            self.dashboard.refresh()
-        elif current is self.conflicts:
-            self.conflicts.reload()
+        self.tabs.refresh_shown()
 
     def _read_choices(self) -> None:
         """What the filters offer (new auditors, settings, places, templates)."""
@@ -275,7 +273,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
 
     def _templates_read(self, templates: list[TemplateSummary]) -> None:
         self.templates = templates
-        self.moderation_view.set_templates(templates)
+        self.tabs.offer_templates(templates)
 
     def _after_import(self, has_conflicts: bool) -> None:
         self.refresh()
@@ -294,14 +292,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
 
     def keyboard_to_list(self) -> None:
         """The keyboard to the list of the tab shown (the dashboard has none: itself)."""
-        current = self.tabs.currentWidget()
-        lists: dict[QWidget, QWidget] = {
-            self.audit_list: self.audit_list.table,
-            self.actions_view: self.actions_view.table,
-            self.moderation_view: self.moderation_view.table,
-            self.conflicts: self.conflicts.list,
-        }
-        lists.get(current, current).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.tabs.list_shown().setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _keyboard_lost(self) -> bool:
         focused = self.focusWidget()

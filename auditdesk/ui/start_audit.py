@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -20,9 +21,11 @@ from auditdesk.services.kernel import (
 )
 from auditdesk.ui.choices import required
 from auditdesk.ui.dialog_service import DialogService
-from auditdesk.ui.new_audit_dialog import NewAuditDialog
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import Failed, TaskScope
+
+if TYPE_CHECKING:
+    from auditdesk.ui.new_audit_dialog import NewAuditDialog
 
 Offered = tuple[list[TemplateSummary], list[SettingRecord], list[str]]
 
@@ -53,6 +56,10 @@ class StartAudit(QObject):
         self._tasks.read(lambda: _offered(ctx), self._show, self._on_error)
 
     def _show(self, offered: Offered) -> None:
+        # Imported when the person asks for a new audit: the form (and the form dialogs
+        # behind it) is not needed before, least of all for the first page of audits.
+        from auditdesk.ui.new_audit_dialog import NewAuditDialog  # noqa: PLC0415
+
         templates, settings, localities = offered
         self.templates_read.emit(templates)
         ctx = self._session.ctx

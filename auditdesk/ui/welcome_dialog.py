@@ -44,6 +44,20 @@ FIRST_RUN = DialogWords(
     cancel_description=f"Closes {APP_NAME} without starting; it asks again next time",
 )
 
+#: Help > Your profile: changing who you are, said as a change (the first run's welcome
+#: says "you can change them later"; here is that later).
+YOUR_PROFILE = DialogWords(
+    title="Your profile",
+    intro=(
+        "Your name, agency and role go on the audits you start and the changes you record "
+        "from now on. Work already recorded keeps the name and agency it was recorded under."
+    ),
+    description="Change the name, agency and role recorded on your work",
+    ok="&Save",
+    ok_description="Records your work under these details from now on",
+    cancel_description="Closes without changing your profile",
+)
+
 
 class WelcomeDialog(FormDialog):
     def __init__(self, parent: QWidget | None = None, words: DialogWords = FIRST_RUN) -> None:

@@ -12,17 +12,10 @@ from auditdesk.domain.reference import AuditStatus
 from auditdesk.errors import CompletionRefused, MissingAnswer, NotAllowed
 from auditdesk.services.audits import _state as audit_state
 from auditdesk.services.audits._detail import detail_of
+from auditdesk.services.audits._trail import TrailWording
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._records import AuditDetail, TrailEntry
-from auditdesk.services.reports._trail import TrailWording
 from auditdesk.store.models import Action, ChangeTrail
-
-
-def missing_items(ctx: ServiceContext, audit_uuid: str) -> list[MissingAnswer]:
-    """What still stops completion (empty when the audit can be completed)."""
-    with ctx.db.read() as session:
-        loaded = audit_state.load_audit(session, audit_uuid)
-        return _missing(loaded)
 
 
 def complete_audit(ctx: ServiceContext, audit_uuid: str) -> AuditDetail:

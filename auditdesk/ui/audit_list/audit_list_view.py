@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -76,10 +76,13 @@ class AuditListView(QWidget):
             "Press Enter to open the selected audit.",
         )
         self.table.setModel(model)
-        self.table.setSortingEnabled(True)
+        # The indicator shows the order the model starts in (newest first), set before
+        # sorting is switched on, so that neither asks the model for another order; the
+        # window reads the first page once, itself.
         self.table.horizontalHeader().setSortIndicator(
-            [c[1] for c in COLUMNS].index("audit_date"), Qt.SortOrder.DescendingOrder
+            [c[1] for c in COLUMNS].index(model.sort_key), model.sort_order
         )
+        self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)

@@ -125,8 +125,14 @@ class AuditTableModel(QAbstractTableModel):
         )
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        self._sort = COLUMNS[column][1]
-        self._descending = order == Qt.SortOrder.DescendingOrder
+        key, descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            # Already in this order. The view asks for the order it shows each time its
+            # sorting is switched on or its indicator set, which at start-up would read the
+            # first page twice more (50,000 audits counted each time) before the window's
+            # own first read.
+            return
+        self._sort, self._descending = key, descending
         self.reload()
 
     # -- what the window asks -------------------------------------------------------------
@@ -137,6 +143,15 @@ class AuditTableModel(QAbstractTableModel):
     @property
     def current_filter(self) -> AuditFilter:
         return self._filter
+
+    @property
+    def sort_key(self) -> str:
+        """The column the audits are in order of (its key in :data:`COLUMNS`)."""
+        return self._sort
+
+    @property
+    def sort_order(self) -> Qt.SortOrder:
+        return Qt.SortOrder.DescendingOrder if self._descending else Qt.SortOrder.AscendingOrder
 
     def row_at(self, row: int) -> AuditRow:
         return self._rows[row]

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import made_once
+
 # Qt must never look for a display in tests, and nothing may touch the real data folder.
 # The offscreen screen is a common council laptop's, 1366x768 at 96 dpi (Qt's own default
 # is 800x800), so windows are checked at a size people really have.
@@ -25,6 +27,12 @@ def _isolated_home(
     home = tmp_path_factory.mktemp("auditdesk-home")
     monkeypatch.setenv("AUDITDESK_HOME", str(home))
     return home
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _made_once_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Where the databases made once per run are kept (see tests/made_once.py)."""
+    made_once.use_folders(tmp_path_factory)
 
 
 @pytest.fixture(autouse=True)
@@ -63,7 +71,9 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
-    database = open_workspace(db_path)
+    """A new database: a copy of the one made once per run (tests/made_once.py), opened the
+    way every database is opened."""
+    database = open_workspace(made_once.new_database(db_path))
     yield database
     database.close()
 

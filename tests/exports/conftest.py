@@ -26,6 +26,7 @@ from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.services.kernel._context import Actor, ServiceContext
 from auditdesk.services.kernel._people import get_profile
 from auditdesk.services.kernel._workspace import open_workspace
+from tests import made_once
 from tests.conftest import FIXED_NOW, plan_subject
 from tests.services.helpers import answer_everything
 from tests.test_cli import give_profile
@@ -39,18 +40,10 @@ PLANTED_NAME = "Jane Doe"  # typed into a provision line's label, as a person mi
 
 
 @pytest.fixture(scope="session")
-def demo_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from auditdesk.services.demo._generator import DemoOptions, generate_demo
-
-    folder = tmp_path_factory.mktemp("export-demo")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("AUDITDESK_HOME", str(folder / "home"))
-        database = open_workspace(folder / "demo.sqlite")
-        try:
-            generate_demo(database, DemoOptions(DEMO_AUDITS, seed=4, as_of=DEMO_AS_OF))
-        finally:
-            database.close()
-    return folder / "demo.sqlite"
+def demo_path() -> Path:
+    """The demo database (made once per run, shared by the test processes); read it here,
+    change only a copy (``database``)."""
+    return made_once.demo_database(DEMO_AUDITS, seed=4, as_of=DEMO_AS_OF)
 
 
 @contextmanager
@@ -199,9 +192,9 @@ def every_template(ctx: ServiceContext, lead_ctx: ServiceContext, db_path: Path)
     action each, an overridden grade and an agreed moderation; and a half-done draft."""
     from auditdesk.domain.grades import NOT_APPLICABLE, Grade
     from auditdesk.domain.reference import PlanStage
+    from auditdesk.services import moderation
     from auditdesk.services.kernel._people import add_auditor
     from auditdesk.services.kernel._templates import list_templates
-    from auditdesk.services.moderation import _moderation as moderation
     from tests.services.helpers import option_with_points
 
     ids: list[str] = []

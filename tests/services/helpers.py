@@ -1,4 +1,9 @@
-"""Filling audits in tests the way a practice champion would, question by question."""
+"""Filling audits in tests the way a practice champion would: every applicable question
+rated and every written answer written.
+
+``answer_everything`` records them in one unit of work (tests/services/bulk_answers.py),
+which leaves the database as ``answer_everything_one_by_one`` does, calling the service
+once per question (checked by tests/services/test_bulk_answers.py)."""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ from auditdesk.domain.template_index import Slot
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._records import AuditDetail
+from tests.services.bulk_answers import Given, record_answers
 
 
 def option_with_points(detail: AuditDetail, slot: Slot, points: int) -> str:
@@ -17,22 +23,47 @@ def option_with_points(detail: AuditDetail, slot: Slot, points: int) -> str:
     return min(graded, key=lambda o: abs((o.points or 0) - points)).code
 
 
-def answer_everything(
-    ctx: ServiceContext, detail: AuditDetail, points: int = 3, comment: str = "Seen and checked."
-) -> None:
-    """Rate every applicable question at ``points`` and write every written answer."""
+def everything_answered(
+    detail: AuditDetail, points: int = 3, comment: str = "Seen and checked."
+) -> list[Given]:
+    """Every applicable question rated at ``points`` (with ``comment`` below 3 points), and
+    every written answer written (``comment``), in the order the audit shows them."""
+    given = []
     for slot in detail.index.slots(detail.blocks, detail.context):
         if not slot.applies:
             continue
         block = slot.block.id if slot.block else None
         if slot.question.is_rated:
+            rating = option_with_points(detail, slot, points)
+            remark = comment if points < 3 else ""
+            given.append(Given(slot.question.id, block, rating=rating, comment=remark))
+        else:
+            given.append(Given(slot.question.id, block, comment=comment))
+    return given
+
+
+def answer_everything(
+    ctx: ServiceContext, detail: AuditDetail, points: int = 3, comment: str = "Seen and checked."
+) -> None:
+    """Rate every applicable question at ``points`` and write every written answer."""
+    record_answers(ctx, detail.uuid, everything_answered(detail, points, comment))
+
+
+def answer_everything_one_by_one(
+    ctx: ServiceContext, detail: AuditDetail, points: int = 3, comment: str = "Seen and checked."
+) -> None:
+    """The same answers, each saved by the service as the editor saves it."""
+    for given in everything_answered(detail, points, comment):
+        if given.rating is None:
+            audits.record_answer(
+                ctx, detail.uuid, given.question_id, given.block_id, comment=given.comment or ""
+            )
+        else:
             audits.record_answer(
                 ctx,
                 detail.uuid,
-                slot.question.id,
-                block,
-                rating=option_with_points(detail, slot, points),
-                comment=comment if points < 3 else "",
+                given.question_id,
+                given.block_id,
+                rating=given.rating,
+                comment=given.comment or "",
             )
-        else:
-            audits.record_answer(ctx, detail.uuid, slot.question.id, block, comment=comment)

@@ -23,10 +23,10 @@ from PySide6.QtWidgets import QApplication, QTreeWidgetItem, QWidget
 
 from auditdesk.domain.periods import parse_period
 from auditdesk.domain.reference import Agency, Role
+from auditdesk.services import moderation
 from auditdesk.services.audits import AuditFilter, list_audits
 from auditdesk.services.demo import DemoOptions, generate_demo
 from auditdesk.services.kernel import ServiceContext, open_workspace
-from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.services.reports import ReportScope, export_board
 from auditdesk.ui.app import AppController
 from auditdesk.ui.editor.editor_window import AuditEditorWindow

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from datetime import date
 from pathlib import Path
@@ -18,7 +19,7 @@ from auditdesk.commands.common import (
     warn_about_location,
     your_profile,
 )
-from auditdesk.domain.periods import Period, parse_period
+from auditdesk.domain.periods import Period, academic_year_of, parse_period
 from auditdesk.domain.reference import (
     Agency,
     AuditStatus,
@@ -118,6 +119,10 @@ def run_board(args: argparse.Namespace) -> int:
         # Imported here: openpyxl and reportlab load only when something is exported.
         from auditdesk.services.reports import export_board  # noqa: PLC0415
 
+        # What is loaded by now lives as long as this one-shot command: kept out of the
+        # garbage collector's sight, it is not walked again by every full collection that
+        # the export's millions of short-lived rows and cells set off.
+        gc.freeze()
         result = export_board(ctx, scope, xlsx=args.xlsx, pdf=args.pdf, progress=_progress())
     finally:
         db.close()
@@ -182,13 +187,9 @@ def _period(args: argparse.Namespace, today: date) -> Period:
         except ValueError as problem:
             raise InvalidInput(str(problem)) from None
     if args.date_from or args.date_to:
-        start = args.date_from or _academic_year_start(args.date_to)
+        start = args.date_from or academic_year_of(args.date_to).start
         return period_between(start, args.date_to or today)
-    return period_between(_academic_year_start(today), today)
-
-
-def _academic_year_start(day: date) -> date:
-    return date(day.year if day.month >= 9 else day.year - 1, 9, 1)
+    return period_between(academic_year_of(today).start, today)
 
 
 def _filter(args: argparse.Namespace) -> AuditFilter:

@@ -15,7 +15,7 @@ from auditdesk.domain.audit_report import (
     ReportModerationGrade,
     ReportSection,
 )
-from auditdesk.errors import InvalidInput, NotFound
+from auditdesk.errors import CompletionRefused, InvalidInput, NotFound
 from auditdesk.exporters.audit_report import write_audit_report
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
@@ -101,7 +101,9 @@ def test_a_draft_report_says_it_is_a_draft_and_what_is_missing(
         audits.record_answer(
             ctx, detail.uuid, slot.question.id, rating=option_with_points(detail, slot, 3)
         )
-    missing = [m for m in audit_lifecycle.missing_items(ctx, detail.uuid) if m.question_id]
+    with pytest.raises(CompletionRefused) as refused:  # what completing would say is missing
+        audit_lifecycle.complete_audit(ctx, detail.uuid)
+    missing = [m for m in refused.value.missing if m.question_id]
     assert len(missing) == len(required) - len(answered)  # nothing answered but those
     target = tmp_path / "draft.pdf"
     export_audit_report(ctx, detail.reference, target)

@@ -19,7 +19,7 @@ from auditdesk.services.audits import _state as audit_state
 from auditdesk.services.demo._generator import DemoOptions, generate_demo
 from auditdesk.services.kernel import _record_hashes as record_hashes
 from auditdesk.services.kernel._workspace import open_workspace
-from auditdesk.services.moderation._moderation import _rehash as rehash_moderation
+from auditdesk.services.moderation._records import rehash as rehash_moderation
 from auditdesk.store.models import (
     Action,
     Audit,

@@ -34,6 +34,7 @@ from auditdesk.domain.reference import (
     SettingType,
 )
 from auditdesk.errors import InvalidInput
+from auditdesk.services import moderation
 from auditdesk.services.audits import _actions as actions
 from auditdesk.services.audits import _blocks as audit_blocks
 from auditdesk.services.audits import _editing as audits
@@ -43,7 +44,6 @@ from auditdesk.services.kernel._context import Actor, ServiceContext
 from auditdesk.services.kernel._people import add_auditor, save_profile
 from auditdesk.services.kernel._records import AuditDetail
 from auditdesk.services.kernel._subjects import add_setting
-from auditdesk.services.moderation import _moderation as moderation
 from tests.bundles.helpers import dump
 from tests.conftest import FIXED_NOW, plan_subject
 from tests.services.helpers import answer_everything, option_with_points

@@ -7,12 +7,12 @@ import pytest
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import Agency, AuditStatus, Role
 from auditdesk.errors import CompletionRefused, InvalidInput, NotAllowed
+from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.kernel._context import Actor, ServiceContext
 from auditdesk.services.kernel._people import add_auditor
 from auditdesk.services.kernel._records import AuditDetail
-from auditdesk.services.moderation import _moderation as moderation
 from auditdesk.services.reports._agreement import agreement_report
 from tests.conftest import FIXED_NOW, plan_subject
 from tests.services.helpers import answer_everything, option_with_points

@@ -16,7 +16,7 @@ from auditdesk.domain.audit_document import audit_content_hash, audit_document
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.grading import grade_audit
 from auditdesk.domain.reference import AuditStatus, TemplateKind
-from auditdesk.services.audits._state import section_grade_rows
+from auditdesk.services.audits._section_grades import section_grade_rows
 from auditdesk.services.demo import _facts as draw_facts
 from auditdesk.services.demo._action_rows import action_rows
 from auditdesk.services.demo._answer_rows import AnswerMaker

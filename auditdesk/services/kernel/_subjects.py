@@ -20,8 +20,7 @@ from auditdesk.domain.reference import (
 from auditdesk.errors import InvalidInput, NotFound
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._record_hashes import rehash_child, rehash_setting
-from auditdesk.services.kernel._records import ChildRecord, SettingRecord
-from auditdesk.store.database import Database
+from auditdesk.services.kernel._records import SettingRecord
 from auditdesk.store.models import Audit, Child, Setting
 
 
@@ -76,13 +75,6 @@ def localities(ctx: ServiceContext) -> list[str]:
         ).subquery()
         values = session.scalars(select(query.c[0]).distinct()).all()
         return sorted(v for v in values if v)
-
-
-def find_child(db: Database, reference: str) -> ChildRecord | None:
-    reference = validation.child_reference(reference)
-    with db.read() as session:
-        found = session.scalar(select(Child).where(Child.reference == reference))
-        return child_record(session, found) if found else None
 
 
 def setting_by_uuid(session: Session, setting_uuid: str) -> Setting:
@@ -154,20 +146,4 @@ def setting_record(row: Setting) -> SettingRecord:
         SettingType(row.setting_type),
         SettingPhase(row.phase),
         row.locality,
-    )
-
-
-def child_record(session: Session, row: Child) -> ChildRecord:
-    setting_uuid = (
-        session.scalar(select(Setting.uuid).where(Setting.id == row.setting_id))
-        if row.setting_id
-        else None
-    )
-    return ChildRecord(
-        row.uuid,
-        row.reference,
-        row.year_group,
-        PrimaryNeed(row.primary_need),
-        row.locality,
-        setting_uuid,
     )

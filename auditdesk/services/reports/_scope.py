@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from auditdesk.domain.board_figures import PeriodInfo, ScopeLine
 from auditdesk.domain.periods import (
     Period,
+    academic_year,
+    academic_year_of,
     previous_term_key,
     quarter_period,
     term_key,
@@ -105,11 +107,10 @@ def previous_period(period: Period) -> Period:
         return term_period(previous_term_key(key))
     if (period.start, period.end) == _span(quarter_period(period.start)):
         return quarter_period(period.start - timedelta(days=1))
+    if (period.start, period.end) == _span(academic_year_of(period.start)):
+        return academic_year(period.start.year - 1)
     shape = (period.start.month, period.start.day, period.end.month, period.end.day)
     years = period.end.year - period.start.year
-    if shape == (9, 1, 8, 31) and years == 1:
-        year = period.start.year - 1
-        return Period(date(year, 9, 1), date(year + 1, 8, 31), f"{year}/{str(year + 1)[-2:]}")
     if shape == (1, 1, 12, 31) and years == 0:
         year = period.start.year - 1
         return Period(date(year, 1, 1), date(year, 12, 31), str(year))
@@ -159,11 +160,10 @@ def describe_scope(
 
 
 def _named_periods(start: date) -> list[Period]:
-    year = start.year if start.month >= 9 else start.year - 1
     return [
         term_period(term_key(start)),
         quarter_period(start),
-        Period(date(year, 9, 1), date(year + 1, 8, 31), f"{year}/{str(year + 1)[-2:]}"),
+        academic_year_of(start),
         Period(date(start.year, 1, 1), date(start.year, 12, 31), str(start.year)),
     ]
 

@@ -1,23 +1,25 @@
-"""The ``auditdesk`` command, run for real as a subprocess: exit codes, what it prints,
+"""The ``auditdesk`` command, run through its real entry point (in this process, and for
+real as a subprocess where the process is the point): exit codes, what it prints,
 and never a traceback for the user."""
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import re
 import shutil
 import sqlite3
 import subprocess
 import sys
-from contextlib import closing
+from contextlib import closing, redirect_stderr, redirect_stdout
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 import auditdesk
-from auditdesk import __version__, paths
+from auditdesk import __version__, app_logging, cli, paths
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.user_profile import ProfileFile, UserProfile
 
@@ -26,7 +28,38 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def run(home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
-    """``python -m auditdesk ARGS`` with its own AUDITDESK_HOME; never a traceback."""
+    """``auditdesk ARGS`` with its own AUDITDESK_HOME, run in this process through the same
+    entry point as the terminal's (a new interpreter costs most of a second, and most tests
+    check what a command did, not how Python starts); never a traceback. Opening the window
+    always gets a real process: Qt is never loaded into the test run by a command."""
+    arguments = [str(argument) for argument in args]
+    if cli.just_the_window(arguments) is not None:
+        return run_process(home, *args)
+    out, err = io.StringIO(), io.StringIO()
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("AUDITDESK_HOME", str(home))
+        patch.chdir(home.parent)
+        patch.setattr(sys, "argv", ["auditdesk", *arguments])
+        with redirect_stdout(out), redirect_stderr(err):
+            try:
+                code = cli.main(arguments)
+            except SystemExit as stop:  # argparse: --help, --version, a usage mistake
+                code = stop.code if isinstance(stop.code, int) else 0 if stop.code is None else 1
+            finally:
+                # As at the end of a real process: the log closed, the lock files let go.
+                app_logging.stop_logging()
+    result = subprocess.CompletedProcess(
+        ["auditdesk", *arguments], code, out.getvalue(), err.getvalue()
+    )
+    assert "Traceback" not in result.stderr, result.stderr
+    assert "Traceback" not in result.stdout, result.stdout
+    return result
+
+
+def run_process(home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+    """``python -m auditdesk ARGS`` for real, as a terminal starts it: for the tests where the
+    process itself is the point (the interpreter's own exit code, the window, one real start
+    per family of commands so the real entry point stays covered)."""
     env = {**os.environ, "AUDITDESK_HOME": str(home)}
     result = subprocess.run(
         [sys.executable, "-m", "auditdesk", *map(str, args)],
@@ -92,7 +125,7 @@ def good_db(tmp_path: Path, demo_master: Path) -> Path:
 
 # -- general -------------------------------------------------------------------------------
 def test_version(home: Path) -> None:
-    result = run(home, "--version")
+    result = run_process(home, "--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"AuditDesk {__version__}"
 
@@ -153,7 +186,7 @@ def test_a_mistake_on_the_window_command_line_is_said_as_before(home: Path) -> N
 
 # -- templates ------------------------------------------------------------------------------
 def test_templates_check_accepts_a_shipped_file(home: Path) -> None:
-    result = run(home, "templates", "check", SHIPPED / "ehcp_quality_audit.yaml")
+    result = run_process(home, "templates", "check", SHIPPED / "ehcp_quality_audit.yaml")
     assert result.returncode == 0
     assert result.stdout.strip() == "1 template file OK."
     assert result.stderr == ""
@@ -213,7 +246,7 @@ def test_templates_list_shows_every_shipped_template(home: Path) -> None:
 
 # -- db check -------------------------------------------------------------------------------
 def test_db_check_of_a_good_database(home: Path, good_db: Path) -> None:
-    result = run(home, "db", "check", "--db", good_db)
+    result = run_process(home, "db", "check", "--db", good_db)
     assert result.returncode == 0
     assert result.stderr == ""
     out = result.stdout.splitlines()

@@ -16,7 +16,7 @@ import pytest
 
 from auditdesk.services.kernel._workspace import open_workspace
 from tests.small_disks import fill, small_disk
-from tests.test_cli import give_profile, run
+from tests.test_cli import give_profile, run_process
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
 
@@ -80,7 +80,7 @@ def test_a_native_crash_of_the_window_is_in_the_log_and_said_at_the_next_start(
     assert "app.py" in log  # where it was: the window's event loop
     # Said once: the next start has nothing to report, and the crash file does not grow.
     for _ in range(3):
-        later = run(home, "db", "check", "--db", database)
+        later = run_process(home, "db", "check", "--db", database)
         assert "stopped unexpectedly" not in later.stderr
     assert crash_file.read_text(encoding="utf-8").count("--- AuditDesk") == 1
 
@@ -94,10 +94,10 @@ def test_a_crash_seen_first_by_a_command_is_said_in_the_terminal(tmp_path: Path)
     _wait_for(home, "window open on", window)
     window.send_signal(signal.SIGSEGV)
     window.communicate(timeout=60)
-    first = run(home, "db", "check", "--db", database)
+    first = run_process(home, "db", "check", "--db", database)
     assert "stopped unexpectedly the last time it ran" in first.stderr
     assert str(home / "logs" / "auditdesk.log") in first.stderr
-    assert "stopped unexpectedly" not in run(home, "db", "check", "--db", database).stderr
+    assert "stopped unexpectedly" not in run_process(home, "db", "check", "--db", database).stderr
 
 
 def test_the_log_tells_what_was_done_without_library_chatter(tmp_path: Path) -> None:
@@ -105,9 +105,9 @@ def test_the_log_tells_what_was_done_without_library_chatter(tmp_path: Path) -> 
     home.mkdir()
     give_profile(home)  # an export says who made it
     database = tmp_path / "demo.sqlite"
-    assert run(home, "demo", "--db", database, "--audits", "20").returncode == 0
+    assert run_process(home, "demo", "--db", database, "--audits", "20").returncode == 0
     out = tmp_path / "board.xlsx"
-    assert run(home, "export", "board", "--db", database, "--xlsx", out).returncode == 0
+    assert run_process(home, "export", "board", "--db", database, "--xlsx", out).returncode == 0
     log = _log(home)
     assert "started: auditdesk demo" in log
     assert "created the database schema" in log
@@ -133,7 +133,9 @@ def test_a_full_disk_under_the_data_folder_is_said_once_not_as_tracebacks(
         give_profile(home, "Sam Practice")
         (home / "logs").mkdir()
         fill(disk, 0)
-        result = run(home, "export", "board", "--db", database, "--xlsx", tmp_path / "B.xlsx")
+        result = run_process(
+            home, "export", "board", "--db", database, "--xlsx", tmp_path / "B.xlsx"
+        )
     assert result.returncode == 0, result.stderr
     assert "Logging error" not in result.stderr
     assert result.stderr.count("cannot be written") == 1, result.stderr

@@ -27,7 +27,7 @@ from auditdesk.ui.session import start_session
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 from auditdesk.user_profile import ProfileFile, UserProfile, name_problem
 from tests.bundles.helpers import dump
-from tests.test_cli import give_profile, run
+from tests.test_cli import give_profile, run, run_process
 
 PRIYA = UserProfile("Priya Shah", Agency.HEALTH, Role.QUALITY_LEAD)
 
@@ -165,7 +165,7 @@ def test_with_no_profile_the_commands_say_how_to_set_one_and_write_nothing(
 # -- setting it from the command line ------------------------------------------------------
 def test_profile_is_set_shown_and_changed_in_part(home: Path) -> None:
     set_by_command(home, "--name", "  Priya Shah ", "--agency", "Health", "--role", "quality_lead")
-    shown = run(home, "profile")
+    shown = run_process(home, "profile")  # the profile command started for real, once
     assert shown.returncode == 0
     assert shown.stdout == "Name:   Priya Shah\nAgency: Health\nRole:   Quality lead\n"
 

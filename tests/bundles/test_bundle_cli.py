@@ -1,5 +1,5 @@
-"""``auditdesk bundle export|import`` run for real: exit codes, the preview it prints,
-plain refusals, and never a traceback."""
+"""``auditdesk bundle export|import`` through its real entry point: exit codes, the preview
+it prints, plain refusals, and never a traceback."""
 
 from __future__ import annotations
 
@@ -14,12 +14,19 @@ from auditdesk.domain.reference import Agency, Role
 from auditdesk.services.audits import _editing as audits
 from tests.bundles.helpers import Laptop, completed_audit, table_rows
 from tests.conftest import plan_subject
-from tests.test_cli import give_profile
+from tests.test_cli import give_profile, run
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def auditdesk(home: Path, *args: str | Path) -> subprocess.CompletedProcess[str]:
+def auditdesk(
+    home: Path, *args: str | Path, real: bool = False
+) -> subprocess.CompletedProcess[str]:
+    """``auditdesk ARGS`` in this process through the command's own entry point, or, with
+    ``real``, started for real as a terminal starts it (once per test file, so the bundle
+    commands' real start stays covered)."""
+    if not real:
+        return run(home, *args)
     result = subprocess.run(
         [sys.executable, "-m", "auditdesk", *map(str, args)],
         cwd=ROOT,
@@ -59,7 +66,7 @@ def test_export_then_import_from_the_command_line(
         auditor.ctx, template_id="ehcp-quality", subject=plan_subject("CE-10002")
     )
     bundle = tmp_path / "to the lead"  # no suffix given: .auditdesk is added
-    sent = auditdesk(sam_home, "bundle", "export", "--db", auditor.path, "--out", bundle)
+    sent = auditdesk(sam_home, "bundle", "export", "--db", auditor.path, "--out", bundle, real=True)
     assert sent.returncode == 0, sent.stderr
     assert sent.stdout.startswith("Sent 1 audit (")
     written = tmp_path / "to the lead.auditdesk"
@@ -99,7 +106,7 @@ def test_export_then_import_from_the_command_line(
     assert dry.stdout.rstrip().endswith("Dry run: nothing was imported.")
     assert lead.dump() == before
 
-    imported = auditdesk(quinn_home, "bundle", "import", "--db", lead.path, written)
+    imported = auditdesk(quinn_home, "bundle", "import", "--db", lead.path, written, real=True)
     assert imported.returncode == 0, imported.stderr
     assert "Imported 4 new and 0 updated records from to the lead.auditdesk." in imported.stdout
     assert "Adding audits…" in imported.stderr

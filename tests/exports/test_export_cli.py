@@ -10,12 +10,12 @@ from pypdf import PdfReader
 
 from tests.bundles.helpers import dump
 from tests.exports.conftest import sql
-from tests.test_cli import run
+from tests.test_cli import run, run_process
 
 
 def test_export_board_writes_both_files(home: Path, database: Path, tmp_path: Path) -> None:
     xlsx, pdf = tmp_path / "Board July.xlsx", tmp_path / "Board July.pdf"
-    result = run(
+    result = run_process(  # the export command started for real, once
         home,
         "export",
         "board",

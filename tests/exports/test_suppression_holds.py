@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from auditdesk.domain.periods import Period, parse_period
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.reports._exports import export_board
 from auditdesk.services.reports._scope import ReportScope, period_between
+from tests.exports.conftest import demo_context
 from tests.exports.published import (
     BOARD_SHEETS,
     GRADES,
@@ -49,11 +51,30 @@ def _export(
     return xlsx, pdf
 
 
+BoardCopy = Callable[[str], tuple[Path, Path]]
+
+
+@pytest.fixture(scope="module")
+def board_copy(demo_path: Path, tmp_path_factory: pytest.TempPathFactory) -> BoardCopy:
+    """The Board copy (workbook and pack) of each period, exported once for this file: its
+    tests only read the files back, and an export of the demo takes seconds."""
+    folder = tmp_path_factory.mktemp("board-copies")
+    made: dict[str, tuple[Path, Path]] = {}
+
+    def copy_for(name: str) -> tuple[Path, Path]:
+        if name not in made:
+            with demo_context(demo_path) as ctx:
+                made[name] = _export(ctx, folder / name, PERIODS[name])
+        return made[name]
+
+    return copy_for
+
+
 @pytest.mark.parametrize("name", list(PERIODS))
 def test_no_hidden_count_can_be_worked_out_from_the_workbook(
-    demo_ctx: ServiceContext, tmp_path: Path, name: str
+    board_copy: BoardCopy, name: str
 ) -> None:
-    xlsx, _pdf = _export(demo_ctx, tmp_path, PERIODS[name])
+    xlsx, _pdf = board_copy(name)
     attack = workbook_attack(xlsx, THRESHOLD, PERIODS[name])
     assert len(attack.bounds) > 40, "the demo should hide plenty of cells"
     worked_out = attack.solve()
@@ -61,9 +82,8 @@ def test_no_hidden_count_can_be_worked_out_from_the_workbook(
     assert not worked_out, {key: int(value) for key, value in sorted(worked_out.items())}
 
 
-def test_a_board_copy_has_no_rows_to_count(demo_ctx: ServiceContext, tmp_path: Path) -> None:
-    period = PERIODS["an academic year"]
-    xlsx, pdf = _export(demo_ctx, tmp_path, period)
+def test_a_board_copy_has_no_rows_to_count(board_copy: BoardCopy) -> None:
+    xlsx, pdf = board_copy("an academic year")
     assert set(load_workbook(xlsx).sheetnames) <= set(BOARD_SHEETS)
     assert recounted(xlsx, THRESHOLD) == {}
     pages = [page.extract_text() for page in PdfReader(pdf).pages]
@@ -87,10 +107,8 @@ def test_the_working_copy_carries_the_rows_and_says_it_is_not_for_the_board(
 
 
 @pytest.mark.parametrize("name", ["a term", "an academic year"])
-def test_the_pack_shows_no_figure_the_workbook_hides(
-    demo_ctx: ServiceContext, tmp_path: Path, name: str
-) -> None:
-    xlsx, pdf = _export(demo_ctx, tmp_path, PERIODS[name])
+def test_the_pack_shows_no_figure_the_workbook_hides(board_copy: BoardCopy, name: str) -> None:
+    xlsx, pdf = board_copy(name)
     book = load_workbook(xlsx)
     pages = [page.extract_text() for page in PdfReader(pdf).pages]
     results = _chapter(pages, "Results by agency, locality, phase and need", "Setting visits and")
@@ -132,8 +150,8 @@ def test_the_pack_shows_no_figure_the_workbook_hides(
     assert not rebuilt, f"the appendix recounts hidden grades: {rebuilt}"
 
 
-def test_moderation_counts_below_five_are_hidden(demo_ctx: ServiceContext, tmp_path: Path) -> None:
-    xlsx, _pdf = _export(demo_ctx, tmp_path, PERIODS["an academic year"])
+def test_moderation_counts_below_five_are_hidden(board_copy: BoardCopy) -> None:
+    xlsx, _pdf = board_copy("an academic year")
     rows = read_table(load_workbook(xlsx)["Moderation"], "Template")
     assert rows
     small = [

@@ -28,6 +28,7 @@ from auditdesk.domain.reference import (
 from auditdesk.domain.template_model import AnswerContext, Question
 from auditdesk.errors import InvalidInput, NotAllowed
 from auditdesk.services.audits import _state as audit_state
+from auditdesk.services.audits._answer_saving import after_answer, answer_row, answers_given
 from auditdesk.services.audits._detail import detail_of
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._people import find_or_add_auditor
@@ -170,7 +171,8 @@ def record_answer(
     ``None`` to clear it.
     """
     with ctx.db.write() as session:
-        loaded = audit_state.load_audit(session, audit_uuid)
+        # Only the one answer is read: the rest of the audit's content is kept (_content).
+        loaded = audit_state.load_outline(session, audit_uuid)
         audit = loaded.audit
         audit_state.require_editable(audit)
         question = _question(loaded, question_id)
@@ -186,11 +188,10 @@ def record_answer(
             raise NotAllowed(f"“{question.prompt}” does not apply here ({rule.explain()}{child}).")
         if not isinstance(rating, _Unset):
             _check_rating(loaded, question, rating)
-        key = (question_id, block_id)
-        row = loaded.answer_rows.get(key)
+        row = answer_row(session, audit.id, question_id, block)
         before = audit_state.answer_record(row, block_id) if row else None
         if row is None:
-            if len(loaded.answer_rows) >= limits.ANSWERS_PER_AUDIT:
+            if answers_given(session, audit.id) >= limits.ANSWERS_PER_AUDIT:
                 raise InvalidInput(
                     f"Audit {audit.reference} already holds {limits.ANSWERS_PER_AUDIT:,} "
                     "answers, the most one audit can hold."
@@ -204,7 +205,6 @@ def record_answer(
                 updated_by=ctx.actor.name,
             )
             session.add(row)
-            loaded.answer_rows[key] = row
         changes = {
             "rating": rating,
             "comment": comment,
@@ -231,7 +231,7 @@ def record_answer(
             )
         row.updated_at = ctx.now()
         row.updated_by = ctx.actor.name
-        grades = audit_state.after_edit(session, ctx, loaded)
+        grades = after_answer(session, ctx, loaded, row, block_id)
         return AnswerChange(before, audit_state.answer_record(row, block_id), grades)
 
 

@@ -170,21 +170,21 @@ class ModerationView(QWidget):
         self.rows = sorted(
             rows, key=lambda r: (list(STATUS_WORDS).index(r.status), r.audit_reference)
         )
-        self.table.setRowCount(len(self.rows))
-        for number, row in enumerate(self.rows):
-            values = (
-                row.audit_reference,
-                row.template_title,
-                _grade(row.first_grade),
-                row.second_marker or "—",
-                STATUS_WORDS[row.status],
-                _grade(row.second_grade),
-                _grade(row.agreed_grade),
-            )
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                item.setData(Qt.ItemDataRole.UserRole, row.uuid)
-                self.table.setItem(number, column, item)
+        with self.table.refilled(len(self.rows)):
+            for number, row in enumerate(self.rows):
+                values = (
+                    row.audit_reference,
+                    row.template_title,
+                    _grade(row.first_grade),
+                    row.second_marker or "—",
+                    STATUS_WORDS[row.status],
+                    _grade(row.second_grade),
+                    _grade(row.agreed_grade),
+                )
+                for column, value in enumerate(values):
+                    item = QTableWidgetItem(value)
+                    item.setData(Qt.ItemDataRole.UserRole, row.uuid)
+                    self.table.setItem(number, column, item)
         self._select(wanted)
         overall, ratings = report.overall_grades, report.ratings
         self.agreement.setText(

@@ -78,7 +78,7 @@ def worked_out(
     hidden: Mapping[K, object],  # truthy when hidden
     small: Mapping[K, bool],
     threshold: int,
-) -> set[K]:
+) -> list[K]:
     """Every hidden count a reader could pin down from all the relations together."""
     equations: list[tuple[dict[K, int], int]] = []
     for relation in relations:
@@ -93,9 +93,11 @@ def worked_out(
         if terms:
             equations.append((terms, rhs))
     found = _by_reduction(equations) | _by_bounds(equations, small, threshold)
-    if found:
-        return found  # cheap checks first: the caller hides more and asks again
-    return _by_programme(equations, values, small, threshold)
+    if not found:  # cheap checks first: the caller hides more and asks again
+        found = _by_programme(equations, values, small, threshold)
+    # In the table's order: the caller hides one entry for each in turn, and a set of text
+    # keys iterates differently in every process (string hashes are salted).
+    return [key for key in values if key in found]
 
 
 def _by_reduction(equations: list[tuple[dict[K, int], int]]) -> set[K]:

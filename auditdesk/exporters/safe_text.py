@@ -22,7 +22,7 @@ MAX_CELL_TEXT = 32_767  # Excel's limit on the characters in one cell
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 _ILLEGAL: re.Pattern[str] = ILLEGAL_CHARACTERS_RE
 _ERRORS = frozenset(ERROR_CODES)
-_RISKY_FIRST = frozenset("=+-@\t\r\n#")  # formula starts, and "#" for error values
+RISKY_FIRST = frozenset("=+-@\t\r\n#")  # formula starts, and "#" for error values
 
 
 def clean_text(text: str) -> str:
@@ -63,7 +63,7 @@ def safe_row(sheet: WriteOnlyWorksheet, values: Iterable[Any]) -> list[Any]:
             append(None)
         # The fast path for nearly every cell: printable text (so no control character
         # XML cannot hold), not starting like a formula, within Excel's length limit.
-        elif value.isprintable() and value[0] not in _RISKY_FIRST and len(value) <= MAX_CELL_TEXT:
+        elif value.isprintable() and value[0] not in RISKY_FIRST and len(value) <= MAX_CELL_TEXT:
             append(value)
         else:
             append(text_value(sheet, value))

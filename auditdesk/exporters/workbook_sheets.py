@@ -18,6 +18,7 @@ from auditdesk.domain.board_figures import (
 )
 from auditdesk.domain.report_lines import BoardRows
 from auditdesk.domain.suppression import SECONDARY_MARK
+from auditdesk.exporters.answer_cells import answer_cells
 from auditdesk.exporters.workbook_writer import (
     DATE_WIDTH,
     Column,
@@ -307,7 +308,7 @@ def answers_sheet(workbook: Workbook, rows: BoardRows) -> None:
     sheet = SheetWriter(workbook, "Answers", [c.width for c in columns], freeze="B2")
     # Plain values only, in the line's own field order: the Answers sheet is most of the
     # workbook, and every step per answer counts.
-    sheet.table("Answers", columns, rows.answers())
+    sheet.table("Answers", columns, answer_cells(sheet.sheet, rows.answers()), made_safe=True)
 
 
 def actions_sheet(workbook: Workbook, rows: BoardRows) -> None:

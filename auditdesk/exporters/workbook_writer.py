@@ -13,9 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.cell.cell import WriteOnlyCell  # type: ignore[import-untyped]
+from openpyxl.cell.cell import Cell, WriteOnlyCell  # type: ignore[import-untyped]
 from openpyxl.styles import Alignment, Font  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # type: ignore[import-untyped]
@@ -37,6 +38,7 @@ _RIGHT = Alignment(horizontal="right")
 _WRAP = Alignment(wrap_text=True, vertical="top")
 _TITLE = Font(bold=True, size=14)
 _HEADING = Font(bold=True, size=11)
+_DATE_STYLES: WeakKeyDictionary[Workbook, Any] = WeakKeyDictionary()  # see day()
 
 
 @dataclass(frozen=True)
@@ -140,9 +142,11 @@ class SheetWriter:
         rows: Iterable[Sequence[Any]],
         *,
         wrap: bool = False,
+        made_safe: bool = False,
     ) -> int:
         """Header and rows as a real Excel table (filters, banding); returns the row count.
-        ``wrap`` wraps and fits every body cell (for short tables of prose)."""
+        ``wrap`` wraps and fits every body cell (for short tables of prose); ``made_safe``
+        says the rows are already as :func:`safe_row` would make them."""
         headers = [column.header for column in columns]
         self._fit_height(headers)
         self.sheet.append([self._header(header) for header in headers])
@@ -154,7 +158,7 @@ class SheetWriter:
             if wrap:
                 self.wrapped_row(values)
             else:
-                sheet.append(safe_row(sheet, values))
+                sheet.append(values if made_safe else safe_row(sheet, values))
                 self.row += 1
             written += 1
         if written == 0:  # an Excel table needs a body row, even an empty one
@@ -222,9 +226,15 @@ def decimal(sheet: WriteOnlyWorksheet, value: float | None) -> Any:
 def day(sheet: WriteOnlyWorksheet, value: date | None) -> Any:
     if value is None:
         return None
-    cell = WriteOnlyCell(sheet, value)
-    cell.number_format = DATE_FORMAT
-    return cell
+    # The date's style is made once per workbook and copied into each date's cell: setting
+    # a number format looks it up in the workbook every time, a good part of what a cell
+    # costs, and the row sheets hold three dates a row.
+    style = _DATE_STYLES.get(sheet.parent)
+    if style is None:
+        prototype = WriteOnlyCell(sheet)
+        prototype.number_format = DATE_FORMAT
+        style = _DATE_STYLES[sheet.parent] = prototype._style
+    return Cell(sheet, row=1, column=1, value=value, style_array=style)
 
 
 def _right(sheet: WriteOnlyWorksheet, text: str) -> Any:

@@ -26,6 +26,7 @@ from auditdesk.domain.board_figures import (
 from auditdesk.domain.reference import SettingType, TemplateKind
 from auditdesk.domain.suppression import count
 from auditdesk.domain.template_model import Theme
+from auditdesk.services.reports._answer_scope import answer_groups
 from auditdesk.services.reports._catalogue import Catalogue
 from auditdesk.services.reports._redaction import Redactor
 from auditdesk.services.reports._tables import Group, RawRow, SafeRow, protect_groups, protect_table
@@ -49,12 +50,11 @@ def quality_figures(
     threshold: int,
 ) -> QualityFigures:
     """Questions and quality areas: answers rated, and how many met the standard."""
-    groups = session.execute(
-        select(Audit.template_version_id, Answer.question_id, Answer.rating, func.count())
-        .join(Answer, Answer.audit_id == Audit.id)
-        .where(*conditions, Answer.rating.is_not(None))
-        .group_by(Audit.template_version_id, Answer.question_id, Answer.rating)
-    ).all()
+    groups = answer_groups(
+        session,
+        (Audit.template_version_id, Answer.question_id, Answer.rating),
+        [*conditions, Answer.rating.is_not(None)],
+    )
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])  # meeting, not
     for version_id, question_id, rating, number in groups:
         meaning = catalogue.option(version_id, question_id, rating)
@@ -163,18 +163,11 @@ def setting_visit_figures(
         .where(*in_visits, AuditBlock.child_id.is_not(None))
     )
     categories = _delivery_categories(catalogue)
-    groups = session.execute(
-        select(
-            Audit.setting_type,
-            Audit.template_version_id,
-            Answer.question_id,
-            Answer.rating,
-            func.count(),
-        )
-        .join(Answer, Answer.audit_id == Audit.id)
-        .where(*in_visits, Answer.rating.is_not(None))
-        .group_by(Audit.setting_type, Audit.template_version_id, Answer.question_id, Answer.rating)
-    ).all()
+    groups = answer_groups(
+        session,
+        (Audit.setting_type, Audit.template_version_id, Answer.question_id, Answer.rating),
+        [*in_visits, Answer.rating.is_not(None)],
+    )
     codes = [code for code, _label in categories]
     tally: dict[str, list[int]] = defaultdict(lambda: [0] * len(codes))
     for setting_type, version_id, question_id, rating, number in groups:

@@ -22,6 +22,7 @@ from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.reports._audit import build_audit_report, find_audit_uuid
 from auditdesk.services.reports._catalogue import Catalogue
 from auditdesk.services.reports._figures import build_board_figures
+from auditdesk.services.reports._redaction import Redactor
 from auditdesk.services.reports._rows import board_rows
 from auditdesk.services.reports._scope import ReportScope
 from auditdesk.whole_files import written_whole
@@ -65,6 +66,7 @@ def export_board(
     started = time.perf_counter()
     with ctx.db.read() as session:
         catalogue = Catalogue.load(session)
+        redactor = Redactor.load(session)
         figures = build_board_figures(
             session,
             scope,
@@ -72,20 +74,26 @@ def export_board(
             generated_at=ctx.now(),
             generated_by=ctx.actor.name,
             catalogue=catalogue,
+            redactor=redactor,
         )
-        rows = board_rows(session, scope.conditions(), catalogue, ctx.today())
+        rows = board_rows(session, scope.conditions(), catalogue, ctx.today(), redactor)
         meter = _Meter(progress, _units(rows, xlsx=xlsx is not None, pdf=pdf is not None))
         pages: int | None = None
         try:
-            from auditdesk.exporters.board_pack import write_board_pack  # noqa: PLC0415
-            from auditdesk.exporters.board_workbook import write_board_workbook  # noqa: PLC0415
-
             with written_whole(targets, database=ctx.db.path) as temporaries:
                 meter.tick(0)
                 paths = dict(zip(targets, temporaries, strict=True))
                 if xlsx is not None:
+                    # Each writer is imported when it is used: a workbook alone need not
+                    # load reportlab, nor a pack alone openpyxl.
+                    from auditdesk.exporters.board_workbook import (  # noqa: PLC0415
+                        write_board_workbook,
+                    )
+
                     write_board_workbook(paths[xlsx], figures, meter.rows(rows))
                 if pdf is not None:
+                    from auditdesk.exporters.board_pack import write_board_pack  # noqa: PLC0415
+
                     audits = rows.audits
                     pages = write_board_pack(
                         paths[pdf],
@@ -190,6 +198,8 @@ class _Meter:
             yield item
 
     def rows(self, rows: BoardRows) -> BoardRows:
+        if self.progress is None:
+            return rows  # nothing to report to: not a step more per row
         return replace(
             rows,
             audits=lambda: self.counted(rows.audits()),

@@ -1,8 +1,9 @@
 """Board figures, built once for the workbook, the Board pack and the in-app dashboard.
 
-Each figure is one SQL GROUP BY over the audits in scope (see :mod:`report_counts`,
-:mod:`report_answers`, :mod:`report_activity`); Python only names the groups and applies
-small-count suppression (:mod:`report_tables`) before anything leaves the services.
+Each figure is one SQL GROUP BY over the audits in scope (see :mod:`._counts`,
+:mod:`._answers`, :mod:`._activity`); Python only names the groups and applies small-count
+suppression (:mod:`._tables`) before anything leaves the services. The words of the
+Definitions table are in :mod:`._definitions`.
 """
 
 from __future__ import annotations
@@ -15,12 +16,9 @@ from sqlalchemy.orm import Session
 from auditdesk.domain.board_figures import (
     BoardFigures,
     Change,
-    Definition,
     GradeRow,
     GradeTable,
     Headline,
-    Share,
-    percent_text,
 )
 from auditdesk.domain.intervals import difference_interval
 from auditdesk.domain.periods import Period, previous_term_key, term_key, term_period
@@ -41,6 +39,7 @@ from auditdesk.services.reports._counts import (
     overall_counts,
     section_counts,
 )
+from auditdesk.services.reports._definitions import definitions
 from auditdesk.services.reports._moderation import moderation_figures
 from auditdesk.services.reports._redaction import Redactor
 from auditdesk.services.reports._scope import ReportScope, describe_scope, period_info
@@ -68,9 +67,12 @@ def build_board_figures(
     generated_at: datetime,
     generated_by: str,
     catalogue: Catalogue | None = None,
+    redactor: Redactor | None = None,
 ) -> BoardFigures:
-    """The same, inside a session the caller holds (exports read rows in the same one)."""
+    """The same, inside a session the caller holds (exports read rows in the same one,
+    and pass the catalogue and redactor they use for them)."""
     catalogue = catalogue or Catalogue.load(session)
+    redactor = redactor or Redactor.load(session)
     threshold = scope.suppress_below
     conditions = scope.conditions()
     headline, trend, breakdowns = _grade_tables(session, scope)
@@ -95,7 +97,7 @@ def build_board_figures(
         questions=quality.questions,
         setting_visits=setting_visit_figures(session, conditions, catalogue, threshold),
         moderation=moderation_figures(session, scope.period, catalogue, threshold),
-        highlights=highlights(session, conditions, Redactor.load(session), threshold),
+        highlights=highlights(session, conditions, redactor, threshold),
         actions=action_figures(session, conditions, today),
         working_copy=scope.working_copy,
     )
@@ -299,103 +301,3 @@ def _sections(session: Session, scope: ReportScope, catalogue: Catalogue) -> tup
         )
         for template in templates
     )
-
-
-# -- words -------------------------------------------------------------------------------
-def definitions(scope: ReportScope, today: date) -> tuple[Definition, ...]:
-    statuses = ", ".join(status.label.lower() for status in scope.statuses)
-    return tuple(
-        Definition(term, meaning)
-        for term, meaning in (
-            (
-                "Audits counted",
-                f"Audits dated in the period whose status is {statuses}, "
-                "narrowed by the filters listed. Drafts are unfinished and never counted.",
-            ),
-            (
-                "Final grade",
-                "The grade agreed at moderation if there was one, otherwise the "
-                "auditor's override (which always has a recorded reason), otherwise the grade "
-                "AuditDesk suggested from the answers.",
-            ),
-            (
-                "Good or better",
-                "A final grade of Outstanding or Good on Ofsted's four-point "
-                "scale. Percentages are of audits with a final grade.",
-            ),
-            (
-                "95% interval",
-                "The Wilson score interval: where the true percentage probably "
-                "lies, given how few or many audits there are. A wide interval means few audits.",
-            ),
-            (
-                "Change since the previous period",
-                "The difference in percentage points, with "
-                "Newcombe's 95% interval. It is called a clear change only when that interval "
-                "does not include zero.",
-            ),
-            (
-                "Previous period",
-                "The previous term, quarter or year when the period is one; "
-                "otherwise the same number of days immediately before.",
-            ),
-            (
-                "Term",
-                "Autumn is September to December, Spring January to March, Summer April to August.",
-            ),
-            (
-                "Section grade",
-                "The grade AuditDesk suggests for each top-level section of a "
-                "template from its answers, before any moderation.",
-            ),
-            (
-                "Meets the standard",
-                "An answer worth 3 or more points: Good or Outstanding, Yes, "
-                "Delivered, On track or Exceeding. N/A answers and answers that are recorded but "
-                "not graded (such as the child's own view) are not counted.",
-            ),
-            (
-                "Quality area",
-                "The quality ideas templates tag their questions with (golden "
-                "thread, preparing for adulthood, health input and others). An answer counts in "
-                "every area its question is tagged with.",
-            ),
-            (
-                "Provision checks",
-                "On setting visits, each Section F provision line (and the "
-                "preparing-for-adulthood provision) checked against the evidence for a sampled "
-                "child: delivered, partly delivered, not delivered or no evidence.",
-            ),
-            ("Overdue action", f"An open or in-progress action due before {date_text(today)}."),
-            (
-                "Moderation agreement",
-                "Exact agreement is the share of first and second marker "
-                "pairs that match. Weighted kappa (linear weights) allows for agreement by chance "
-                "and gives partial credit one grade apart; its bands follow Landis and Koch.",
-            ),
-            (
-                "Comments",
-                "Comments are exported as written, except that child references held "
-                "in AuditDesk are removed. Names typed into comments cannot be recognised, so "
-                "read them before sharing further.",
-            ),
-            (
-                "Rows and privacy",
-                "This working copy lists every audit, answer and action one by one (the "
-                "Audits, Answers and Actions sheets and the pack's appendix). Counting those "
-                "rows gives back the small numbers hidden in the figure tables, so it is for "
-                "the quality team only, never for the Board."
-                if scope.working_copy
-                else "A Board copy lists no audit, answer or action one by one: counting rows "
-                "would give back the small numbers hidden in the figure tables. The quality "
-                "team's working copy has them.",
-            ),
-        )
-    )
-
-
-def share_sentence(share: Share) -> str:
-    """``63% (95% interval 58–68%)`` or the hidden/no-data mark."""
-    if share.value is None:
-        return share.text
-    return f"{percent_text(share.value)} (95% interval {share.interval_text})"

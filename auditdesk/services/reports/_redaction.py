@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -39,6 +41,8 @@ REMOVED = "[child reference removed]"
 _SHORTEST_BARE = 4
 _MOST_RUNS = 8  # a reference typed in at most this many pieces ("C E 1 0 4 4 2" is 7)
 _DIGIT_GROUPS = re.compile(r"\d(?:[^A-Za-z0-9]*\d)*")  # digits with punctuation between
+_ASCII_RUNS = re.compile(r"[a-z]+|[0-9]+")  # runs as _text_runs finds them in ASCII text
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 #: Letters from other scripts that look like the Latin letters of references (lower case,
 #: after casefolding): Cyrillic, Greek, and a few Latin look-alikes.
 _LOOKALIKES = str.maketrans(
@@ -71,6 +75,11 @@ def _fold(char: str) -> tuple[str, str]:
 
 
 def _runs(reference: str) -> tuple[str, ...]:
+    if reference.isascii():
+        # The same runs as below, without folding character by character: ASCII has no
+        # invisible or combining characters, and folds by lower-casing alone. A database
+        # holds a reference for every child, so this is most of the work of loading.
+        return tuple(_ASCII_RUNS.findall(reference.lower()))
     return tuple(run[0] for run in _text_runs(reference))
 
 
@@ -96,14 +105,35 @@ class Redactor:
     def clean(self, text: str) -> str:
         if not text or not self._keys:
             return text
-        if text.isascii() and not any(
-            self._may_hold(group) for group in _DIGIT_GROUPS.findall(text)
-        ):
-            return text  # no reference's number is in it, however its digits are spaced
+        if text.isascii():
+            groups = _DIGIT_GROUPS.findall(text)
+            # No reference's number is in it, however its digits are spaced: nearly every
+            # comment, and most have no digits at all (checked first: this runs per answer).
+            if not groups or not any(self._may_hold(group) for group in groups):
+                return text
         spans = self._found(text)
         for start, end in reversed(spans):
             text = text[:start] + REMOVED + text[end:]
         return text
+
+    def clean_all(self, texts: Sequence[str]) -> list[str]:
+        """:meth:`clean` of each text, faster for many: plain ASCII texts are searched for
+        digits all at once, and only those holding a digit are looked at one by one (a
+        plain ASCII text without digits holds no reference's number, so :meth:`clean`
+        returns it unchanged)."""
+        joined = "\n".join(texts)
+        if not self._keys or not joined.isascii():
+            return [self.clean(text) for text in texts]
+        # Every digit made "0", then found by a byte search far quicker than a pattern.
+        marked = joined.encode("ascii").translate(_DIGITS_AS_ZERO)
+        starts = list(accumulate((len(text) + 1 for text in texts), initial=0))
+        cleaned = list(texts)
+        find, position = marked.find, 0
+        while (at := find(b"0", position)) >= 0:
+            number = bisect_right(starts, at) - 1
+            cleaned[number] = self.clean(texts[number])
+            position = starts[number + 1]  # on to the next text
+        return cleaned
 
     def _may_hold(self, group: str) -> bool:
         digits = "".join(c for c in group if c.isdigit())

@@ -52,19 +52,18 @@ def record_answers(ctx: ServiceContext, audit_uuid: str, answers: Iterable[Given
                 loaded.answer_rows[key] = row
             for field in ("rating", "comment", "evidence"):
                 value = getattr(given, field)
-                old = getattr(row, field)
-                if value is None or old == value:
+                if value is None:
                     continue
-                setattr(row, field, value)
-                audit_state.add_trail(
+                audit_state.change_field(
                     session,
                     ctx,
+                    row,
+                    field,
+                    value,
                     audit_uuid=audit.uuid,
                     record_type="answer",
                     record_uuid=audit.uuid,
-                    field=f"{given.question_id}{'/' + block.label if block else ''}: {field}",
-                    old=old,
-                    new=value,
+                    trail_field=f"{given.question_id}{'/' + block.label if block else ''}: {field}",
                 )
             row.updated_at = ctx.now()
             row.updated_by = ctx.actor.name

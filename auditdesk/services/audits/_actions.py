@@ -130,19 +130,16 @@ def update_action(
         if re_audit_date is not None:
             changes["re_audit_date"] = re_audit_date
         for field, value in changes.items():
-            old = getattr(row, field)
-            if old == value:
-                continue
-            setattr(row, field, value)
-            audit_state.add_trail(
+            audit_state.change_field(
                 session,
                 ctx,
+                row,
+                field,
+                value,
                 audit_uuid=audit.uuid,
                 record_type="action",
                 record_uuid=row.uuid,
-                field=f"action {field.replace('_', ' ')}",
-                old=old,
-                new=value,
+                trail_field=f"action {field.replace('_', ' ')}",
             )
         block_uuids = _block_uuids(session, audit.id)
         row.updated_at = ctx.now()

@@ -215,19 +215,16 @@ def record_answer(
                 continue
             if isinstance(value, str) and len(value) > MAX_TEXT:
                 raise InvalidInput(f"The {field} is too long ({MAX_TEXT:,} characters at most).")
-            old = getattr(row, field)
-            if old == value:
-                continue
-            setattr(row, field, value)
-            audit_state.add_trail(
+            audit_state.change_field(
                 session,
                 ctx,
+                row,
+                field,
+                value,
                 audit_uuid=audit.uuid,
                 record_type="answer",
                 record_uuid=audit.uuid,
-                field=f"{question_id}{'/' + block.label if block else ''}: {field}",
-                old=old,
-                new=value,
+                trail_field=f"{question_id}{'/' + block.label if block else ''}: {field}",
             )
         row.updated_at = ctx.now()
         row.updated_by = ctx.actor.name

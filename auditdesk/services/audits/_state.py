@@ -383,3 +383,35 @@ def answer_record(row: Answer, block_uuid: str | None) -> AnswerRecord:
         updated_at=row.updated_at,
         updated_by=row.updated_by,
     )
+
+
+def change_field(
+    session: Session,
+    ctx: ServiceContext,
+    row: object,
+    field: str,
+    value: object,
+    *,
+    audit_uuid: str,
+    record_type: str,
+    record_uuid: str,
+    trail_field: str,
+) -> bool:
+    """Set ``row.field`` to ``value`` and write the change trail entry, unless it already
+    holds that value; whether it changed. One way for every edit, so a change is never
+    made without its trail."""
+    old = getattr(row, field)
+    if old == value:
+        return False
+    setattr(row, field, value)
+    add_trail(
+        session,
+        ctx,
+        audit_uuid=audit_uuid,
+        record_type=record_type,
+        record_uuid=record_uuid,
+        field=trail_field,
+        old=old,
+        new=value,
+    )
+    return True

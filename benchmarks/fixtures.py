@@ -11,7 +11,12 @@ from pathlib import Path
 from auditdesk.services.demo import DemoOptions, generate_demo
 from auditdesk.services.kernel import open_workspace
 
-RESULTS = Path(__file__).resolve().parent.parent / "bench-results"
+#: Where the demo databases and scratch copies live; ``AUDITDESK_BENCH_RESULTS`` names
+#: another folder so that two benchmarks run at once do not write the same scratch copy.
+RESULTS = Path(
+    os.environ.get("AUDITDESK_BENCH_RESULTS")
+    or Path(__file__).resolve().parent.parent / "bench-results"
+)
 AS_OF = date(2026, 11, 20)
 
 

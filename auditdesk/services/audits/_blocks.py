@@ -6,8 +6,10 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from auditdesk.domain import limits, validation
 from auditdesk.domain.reference import PrimaryNeed
@@ -17,7 +19,10 @@ from auditdesk.services.audits import _state as audit_state
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._records import AnswerRecord, GradeUpdate
 from auditdesk.services.kernel._subjects import record_child
-from auditdesk.store.models import Answer, AuditBlock, Setting
+from auditdesk.store.models import Answer, Audit, AuditBlock, Child, Setting
+
+if TYPE_CHECKING:  # the template model (pydantic) is loaded when a template is read
+    from auditdesk.domain.template_model import Repeat
 
 
 @dataclass(frozen=True)
@@ -55,70 +60,25 @@ def add_block(
         loaded = audit_state.load_audit(session, audit_uuid)
         audit = loaded.audit
         audit_state.require_editable(audit)
-        section = loaded.index.sections.get(section_id)
-        if section is None or section.repeat is None:
-            raise InvalidInput(f"Section '{section_id}' does not repeat; there is nothing to add.")
-        repeat = section.repeat
-        parent_section = loaded.index.repeating_parent(section_id)
-        parent_row = loaded.block_rows.get(parent_block_id) if parent_block_id else None
-        if (parent_section is None) != (parent_row is None) or (
-            parent_row is not None and parent_row.section_id != parent_section
-        ):
-            raise InvalidInput(f"Choose where this {repeat.unit} belongs before adding it.")
-        siblings = [
-            row
-            for row in loaded.block_rows.values()
-            if row.section_id == section_id
-            and row.parent_id == (parent_row.id if parent_row else None)
-        ]
-        if len(siblings) >= repeat.max:
-            raise InvalidInput(
-                f"This audit already has {repeat.max} of {repeat.unit}s, the most allowed."
-            )
-        if len(loaded.block_rows) >= limits.BLOCKS_PER_AUDIT:
-            raise InvalidInput(
-                f"This audit already has {limits.BLOCKS_PER_AUDIT:,} blocks (children, "
-                "outcomes and lines together), the most one audit can hold."
-            )
+        place = _place_for_new_block(loaded, section_id, parent_block_id)
+        repeat = place.repeat
         child_id: int | None = None
         year_group: int | None = None
         if repeat.sampled_child:
-            if sampled_child is None:
-                raise InvalidInput("Enter the sampled child's reference, year group and need.")
-            setting = session.get(Setting, audit.setting_id) if audit.setting_id else None
-            child = record_child(
-                session,
-                ctx,
-                reference=sampled_child.reference,
-                year_group=sampled_child.year_group,
-                primary_need=sampled_child.primary_need,
-                locality=setting.locality if setting else (audit.locality or "Unknown"),
-                setting=setting,
-            )
-            if any(row.child_id == child.id for row in siblings):
-                raise InvalidInput(f"{child.reference} is already sampled in this visit.")
-            child_id, year_group = child.id, child.year_group
-            label = child.reference
+            child = _sampled_child(session, ctx, audit, sampled_child, place.siblings)
+            child_id, year_group, label = child.id, child.year_group, child.reference
         label = validation.required_text(
-            label or _default_label(repeat.label, len(siblings) + 1),
+            label or _default_label(repeat.label, len(place.siblings) + 1),
             f"a name for the {repeat.unit}",
             max_length=limits.BLOCK_LABEL,
         )
-        position = (
-            session.scalar(
-                select(func.max(AuditBlock.position)).where(
-                    AuditBlock.audit_id == audit.id, AuditBlock.section_id == section_id
-                )
-            )
-            or 0
-        ) + 1
         row = AuditBlock(
             uuid=block_id or str(uuid.uuid4()),
             audit_id=audit.id,
             section_id=section_id,
-            parent_id=parent_row.id if parent_row else None,
+            parent_id=place.parent.id if place.parent else None,
             label=label,
-            position=position,
+            position=_next_position(session, audit.id, section_id),
             child_id=child_id,
             year_group=year_group,
         )
@@ -130,13 +90,92 @@ def add_block(
             audit_uuid=audit.uuid,
             record_type="block",
             record_uuid=row.uuid,
-            field=_trail_field(f"{section.title}: added {repeat.unit}"),
+            field=_trail_field(f"{place.section_title}: added {repeat.unit}"),
             new=label,
         )
         reloaded = audit_state.load_audit(session, audit_uuid)
         grades = audit_state.after_edit(session, ctx, reloaded)
         block = next(b for b in reloaded.blocks if b.id == row.uuid)
         return BlockChange(block, grades)
+
+
+@dataclass(frozen=True)
+class _Place:
+    """Where a new block goes: its section's repeat rule, the block it sits in (for a
+    nested section) and the blocks already beside it."""
+
+    section_title: str
+    repeat: Repeat
+    parent: AuditBlock | None
+    siblings: list[AuditBlock]
+
+
+def _place_for_new_block(
+    loaded: audit_state.LoadedAudit, section_id: str, parent_block_id: str | None
+) -> _Place:
+    """Where the block goes, refusing a section that does not repeat, a nested block
+    without the right parent, and a section or audit that is already full."""
+    section = loaded.index.sections.get(section_id)
+    if section is None or section.repeat is None:
+        raise InvalidInput(f"Section '{section_id}' does not repeat; there is nothing to add.")
+    repeat = section.repeat
+    parent_section = loaded.index.repeating_parent(section_id)
+    parent_row = loaded.block_rows.get(parent_block_id) if parent_block_id else None
+    if (parent_section is None) != (parent_row is None) or (
+        parent_row is not None and parent_row.section_id != parent_section
+    ):
+        raise InvalidInput(f"Choose where this {repeat.unit} belongs before adding it.")
+    siblings = [
+        row
+        for row in loaded.block_rows.values()
+        if row.section_id == section_id and row.parent_id == (parent_row.id if parent_row else None)
+    ]
+    if len(siblings) >= repeat.max:
+        raise InvalidInput(
+            f"This audit already has {repeat.max} of {repeat.unit}s, the most allowed."
+        )
+    if len(loaded.block_rows) >= limits.BLOCKS_PER_AUDIT:
+        raise InvalidInput(
+            f"This audit already has {limits.BLOCKS_PER_AUDIT:,} blocks (children, "
+            "outcomes and lines together), the most one audit can hold."
+        )
+    return _Place(section.title, repeat, parent_row, siblings)
+
+
+def _sampled_child(
+    session: Session,
+    ctx: ServiceContext,
+    audit: Audit,
+    sampled_child: SampledChild | None,
+    siblings: list[AuditBlock],
+) -> Child:
+    """The child a setting visit's new block is about, recorded under its pseudonymous
+    reference (in the setting's locality), refused if already sampled in this visit."""
+    if sampled_child is None:
+        raise InvalidInput("Enter the sampled child's reference, year group and need.")
+    setting = session.get(Setting, audit.setting_id) if audit.setting_id else None
+    child = record_child(
+        session,
+        ctx,
+        reference=sampled_child.reference,
+        year_group=sampled_child.year_group,
+        primary_need=sampled_child.primary_need,
+        locality=setting.locality if setting else (audit.locality or "Unknown"),
+        setting=setting,
+    )
+    if any(row.child_id == child.id for row in siblings):
+        raise InvalidInput(f"{child.reference} is already sampled in this visit.")
+    return child
+
+
+def _next_position(session: Session, audit_id: int, section_id: str) -> int:
+    """After the section's last block (positions are never reused within a section)."""
+    last = session.scalar(
+        select(func.max(AuditBlock.position)).where(
+            AuditBlock.audit_id == audit_id, AuditBlock.section_id == section_id
+        )
+    )
+    return (last or 0) + 1
 
 
 def rename_block(ctx: ServiceContext, audit_uuid: str, block_id: str, label: str) -> BlockChange:

@@ -55,7 +55,11 @@ def relation_is_safe(
 ) -> bool:
     """True when no hidden count of one relation (its :func:`signed_terms`) can be worked
     out from it alone: none hidden, or at least two whose sum is strictly between the least
-    and most the reader knows it could be."""
+    and most the reader knows it could be.
+
+    The rule, as plainly as it can be written: choosing what to hide asks it so often that
+    :class:`~auditdesk.domain.hidden_sums.HiddenSums` keeps its sums up to date instead,
+    and is tested against this."""
     terms = [(key, sign) for key, sign in terms if hidden[key]]
     if not terms:
         return True

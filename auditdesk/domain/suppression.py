@@ -25,7 +25,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Generic, TypeVar
 
-from auditdesk.domain.disclosure import relation_is_safe, signed_terms, worked_out
+from auditdesk.domain.disclosure import worked_out
+from auditdesk.domain.hidden_sums import HiddenSums
 
 DEFAULT_THRESHOLD = 5
 SECONDARY_MARK = "*"
@@ -140,13 +141,11 @@ class _Hider(Generic[K]):
             for key in set(group):
                 self.membership[key].append(number)
         self.marks = {key: reason is Suppressed.SMALL for key, reason in decision.items()}
-        self.terms = [signed_terms(group) for group in groups]
-        self.unsafe = {number for number in range(len(groups)) if not self.safe(number)}
-
-    def safe(self, number: int) -> bool:
-        return relation_is_safe(
-            self.terms[number], self.values, self.decision, self.marks, self.threshold
-        )
+        self.sums = HiddenSums(values, groups, threshold)
+        for key, reason in decision.items():
+            if reason is not None:
+                self.sums.hide(key, small=reason is Suppressed.SMALL)
+        self.unsafe = {number for number in range(len(groups)) if not self.sums.safe(number)}
 
     def choosable(self, key: K) -> bool:
         """Not hidden yet, or hidden as "<5" where "*" would say less; never a figure
@@ -161,8 +160,9 @@ class _Hider(Generic[K]):
 
     def hide(self, key: K) -> None:
         self.decision[key], self.marks[key] = Suppressed.SECONDARY, False
+        self.sums.hide(key, small=False)
         for number in self.membership[key]:
-            if self.safe(number):
+            if self.sums.safe(number):
                 self.unsafe.discard(number)
             else:
                 self.unsafe.add(number)
@@ -183,10 +183,7 @@ class _Hider(Generic[K]):
         }
         costs = {}
         for key in candidates:
-            was = self.decision[key], self.marks[key]
-            self.decision[key], self.marks[key] = Suppressed.SECONDARY, False
-            after = {number: self.safe(number) for number in self.membership[key]}
-            self.decision[key], self.marks[key] = was
+            after = self.sums.safe_if_hidden(key)
             closes = sum(number in exposed and after[number] for number in after)
             opens = sum(number not in self.unsafe and not after[number] for number in after)
             costs[key] = (opens - closes, *self.cheap(key))

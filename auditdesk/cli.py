@@ -16,6 +16,7 @@ from pathlib import Path
 
 from auditdesk import __version__, desktop_check
 from auditdesk.app_logging import start_logging
+from auditdesk.commands import COMMANDS
 from auditdesk.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -25,10 +26,6 @@ EXIT_NO_DESKTOP = desktop_check.EXIT_NO_DESKTOP  # no display, or Qt's system li
 EXIT_INTERRUPTED = 130
 
 Handler = Callable[[argparse.Namespace], int]
-# Each registers its subcommand(s); add new command modules here. Named, not imported:
-# between them they load every feature (bundles, exports, the demo), which the window
-# does not need before its first page, so they are imported only to build the full parser.
-COMMAND_MODULES = ("demo", "templates", "database", "export", "bundle", "profile")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,11 +38,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         # live as long as the process, a tenth of start-up (frozen once loaded, see
         # _open_window). The commands keep it: some hold 50,000 audits in memory.
         gc.disable()
-    # Imported only now, so that for the window it loads (the services, SQLAlchemy) with
-    # the collector off and before Qt (see auditdesk/ui/qt_loading.py).
+        # Imported only now, so that it loads (the services, SQLAlchemy) with the
+        # collector off and before Qt (see auditdesk/ui/qt_loading.py).
+        from auditdesk.services import kernel  # noqa: F401
     from auditdesk.commands import common
 
-    args = window or build_parser().parse_args(arguments)
+    args = window or build_parser(arguments).parse_args(arguments)
     handler: Handler = getattr(args, "handler", _open_window)
     command = " ".join(["auditdesk", *arguments])
     run_log = start_logging(f"the window ({command})" if handler is _open_window else command)
@@ -100,7 +98,11 @@ def database_problem(path: Path, error: BaseException) -> UserError | None:
     return None
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(arguments: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for ``arguments``: only the command they name has its module imported
+    and its options added; the others are named with their summary, which is all
+    ``auditdesk --help`` and a mistyped command need. Without ``arguments``, every
+    command's parser (for the tests and anyone who wants the whole)."""
     parser = argparse.ArgumentParser(
         prog="auditdesk",
         description="AuditDesk: quality assurance of EHC plans and SEND provision. "
@@ -111,16 +113,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     common.add_db_option(parser, top_level=True)
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
-    for name in COMMAND_MODULES:
-        importlib.import_module(f"auditdesk.commands.{name}").register(commands)
+    chosen = None if arguments is None else command_named(arguments)
+    for command in COMMANDS:
+        if arguments is None or command.name == chosen:
+            importlib.import_module(f"auditdesk.commands.{command.module}").register(commands)
+        else:
+            commands.add_parser(command.name, help=command.summary)
     return parser
+
+
+def command_named(arguments: Sequence[str]) -> str | None:
+    """The subcommand ``arguments`` name, read as the top-level parser reads them: the
+    first that is neither an option nor the value of ``--db`` (or an abbreviation)."""
+    taking_value = False
+    for position, argument in enumerate(arguments):
+        if taking_value:
+            taking_value = False
+        elif argument == "--":
+            return arguments[position + 1] if position + 1 < len(arguments) else None
+        elif argument.startswith("-"):
+            taking_value = len(argument) > 2 and "--db".startswith(argument)
+        else:
+            return argument
+    return None
 
 
 def just_the_window(arguments: list[str]) -> argparse.Namespace | None:
     """``auditdesk`` or ``auditdesk --db FILE``, what a person runs to open the window,
-    read without building the full parser (which imports every command's code, most of
-    a second at start-up). Anything else, ``--help`` or a mistake included, is ``None``:
-    the full parser reads it and says what is wrong."""
+    read without building the parser, which the window's start-up need not wait for.
+    Anything else, ``--help`` or a mistake included, is ``None``: the parser reads it and
+    says what is wrong."""
     if not arguments:
         return argparse.Namespace(db=None)
     if len(arguments) == 2 and arguments[0] == "--db" and not arguments[1].startswith("-"):

@@ -148,6 +148,74 @@ def test_help_lists_every_command_and_so_does_the_readme(home: Path) -> None:
         assert f"`auditdesk {name}" in readme, f"README's command list lacks {name}"
 
 
+def test_every_command_is_registered_under_its_name_with_its_summary() -> None:
+    """The commands not being run are named from ``auditdesk.commands.COMMANDS`` (their
+    modules not imported): each module must register what that list says."""
+    from auditdesk.cli import build_parser
+    from auditdesk.commands import COMMANDS
+
+    commands = next(
+        action
+        for action in build_parser()._actions
+        if isinstance(action, argparse._SubParsersAction)
+    )
+    registered = [(choice.dest, choice.help) for choice in commands._choices_actions]
+    assert registered == [(command.name, command.summary) for command in COMMANDS]
+
+
+@pytest.mark.parametrize(
+    ("arguments", "command"),
+    [
+        (["export", "board", "--db", "x"], "export"),
+        (["--db", "export", "db", "check"], "db"),  # a database file named "export"
+        (["--db=team.sqlite", "bundle", "import", "f"], "bundle"),
+        (["--d", "team.sqlite", "profile"], "profile"),  # argparse's abbreviation of --db
+        (["--version"], None),
+        (["--help"], None),
+        (["--db", "team.sqlite"], None),
+        (["--", "demo"], "demo"),
+        (["nonsense"], "nonsense"),
+        ([], None),
+    ],
+)
+def test_the_command_is_found_as_the_parser_finds_it(
+    arguments: list[str], command: str | None
+) -> None:
+    assert cli.command_named(arguments) == command
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["--db", "team.sqlite", "db", "check"],
+        ["export", "board", "--db", "x.sqlite", "--xlsx", "out.xlsx", "--locality", "North"],
+        ["bundle", "import", "in.auditdesk", "--dry-run"],
+        ["demo", "--db", "d.sqlite", "--audits", "5", "--seed", "3"],
+        ["profile", "--name", "Sam Practice"],
+        ["templates", "list"],
+    ],
+)
+def test_the_parser_for_one_command_reads_it_as_the_whole_parser_does(
+    arguments: list[str],
+) -> None:
+    assert vars(cli.build_parser(arguments).parse_args(arguments)) == vars(
+        cli.build_parser().parse_args(arguments)
+    )
+
+
+def test_a_command_not_run_is_still_listed_and_a_mistake_names_them_all(home: Path) -> None:
+    shown = run(home, "db", "--help")
+    assert shown.returncode == 0
+    assert "check" in shown.stdout
+    assert "backup" in shown.stdout
+    wrong = run(home, "exprot", "board")
+    assert wrong.returncode == 2
+    from auditdesk.commands import COMMANDS
+
+    for command in COMMANDS:
+        assert f"'{command.name}'" in wrong.stderr
+
+
 @pytest.mark.parametrize(
     ("arguments", "database"),
     [

@@ -16,6 +16,7 @@ import pytest
 
 from auditdesk import paths
 from auditdesk.domain.reference import Agency, Role
+from auditdesk.services.kernel import open_workspace, use_profile
 from auditdesk.ui.ready_file import READY_VARIABLE
 from auditdesk.user_profile import ProfileFile, UserProfile
 from tests import made_once
@@ -34,6 +35,16 @@ NEVER_AT_START_UP = (
 COMMAND_MODULES = tuple(
     f"auditdesk.commands.{name}"
     for name in ("demo", "templates", "database", "export", "bundle", "profile")
+)
+#: The formats of what travels in bundles (pydantic models of records and audits): loaded
+#: by the first save, `auditdesk db check` and bundles, never by opening a database.
+RECORD_FORMATS = (
+    "auditdesk.domain.bundle_documents",
+    "auditdesk.domain.bundle_types",
+    "auditdesk.domain.bundle_format",
+    "auditdesk.domain.record_documents",
+    "auditdesk.domain.audit_document",
+    "auditdesk.domain.lineage",
 )
 
 
@@ -79,9 +90,54 @@ def test_opening_a_workspace_with_nothing_changed_imports_no_feature_code(
         "from pathlib import Path\nfrom auditdesk.services.kernel import open_workspace\n"
         f"open_workspace(Path({str(database)!r})).close()"
     )
-    # Templates unchanged and every audit graded: neither is parsed nor graded again.
+    # Templates unchanged and every audit graded: neither is parsed nor graded again, so
+    # neither the template model nor any record format (pydantic behind both) is loaded.
     features = ("auditdesk.services.audits", "auditdesk.services.bundles")
-    assert loaded_after(code, *NEVER_AT_START_UP, *features) == []
+    formats = ("pydantic", "auditdesk.domain.template_model", *RECORD_FORMATS)
+    assert loaded_after(code, *NEVER_AT_START_UP, *features, *formats) == []
+
+
+def test_the_kernel_and_the_audits_faces_load_no_record_format() -> None:
+    """The faces name the formats' functions only where they are called: the kernel's
+    records name template types for type checking only."""
+    code = "import auditdesk.services.kernel"
+    assert loaded_after(code, "pydantic", "auditdesk.domain.template_model", *RECORD_FORMATS) == []
+    assert loaded_after("import auditdesk.services.audits", *RECORD_FORMATS) == []
+
+
+@pytest.mark.parametrize(
+    ("arguments", "module"),
+    [
+        (["db", "check", "--help"], "auditdesk.commands.database"),
+        (["--db", "export", "export", "board", "--help"], "auditdesk.commands.export"),
+        (["profile", "--help"], "auditdesk.commands.profile"),
+        (["--help"], None),
+    ],
+)
+def test_the_command_line_imports_only_the_command_it_runs(
+    arguments: list[str], module: str | None
+) -> None:
+    # --help prints and stops, as it does for a person.
+    code = (
+        "import contextlib, io\n"
+        "from auditdesk import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    cli.build_parser({arguments!r}).parse_args({arguments!r})"
+    )
+    assert loaded_after(code, *COMMAND_MODULES) == ([] if module is None else [module])
+
+
+@pytest.mark.parametrize(
+    "arguments", [["--version"], ["--help"], ["profile", "--help"], ["templates", "--help"]]
+)
+def test_commands_that_open_no_database_load_no_database_code(arguments: list[str]) -> None:
+    code = (
+        "import contextlib, io\n"
+        "from auditdesk import cli\n"
+        "with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):\n"
+        f"    cli.main({arguments!r})"
+    )
+    assert loaded_after(code, "sqlalchemy", "auditdesk.services.kernel", "pydantic") == []
 
 
 #: What only the other tabs, the editor, the forms and the File menu's commands need: the
@@ -108,14 +164,36 @@ FEATURES_LATER = (
 def test_the_window_shows_its_first_page_without_loading_the_other_features(
     database: Path, tmp_path: Path
 ) -> None:
-    """The real ``auditdesk --db FILE``: what it has imported once its first page of audits
-    is on the screen (told by the ready file, as benchmarks/bench_startup.py times it)."""
-    home = tmp_path / "home"
-    ProfileFile(paths.profile_file(home / paths.SETTINGS_FILE_NAME)).write(
-        UserProfile("Sam Practice", Agency.EDUCATION, Role.PRACTICE_CHAMPION)
-    )
-    ready = tmp_path / "ready"
+    """The real ``auditdesk --db FILE``, the first time this person opens this database
+    (they are added to it, so their record's format is loaded to hash it)."""
     unwanted = (*NEVER_AT_START_UP, *COMMAND_MODULES, *FEATURES_LATER)
+    assert loaded_at_first_page(database, tmp_path, unwanted) == []
+
+
+def test_the_window_opened_again_loads_no_record_format_or_template_model(
+    database: Path, tmp_path: Path
+) -> None:
+    """As every launch after a person's first meets it: nothing to write, so no record
+    format (pydantic) is loaded before the first page."""
+    db = open_workspace(database)
+    try:
+        use_profile(db, *SAM)
+    finally:
+        db.close()
+    unwanted = (*NEVER_AT_START_UP, *COMMAND_MODULES, *FEATURES_LATER, *RECORD_FORMATS)
+    assert loaded_at_first_page(database, tmp_path, unwanted) == []
+
+
+SAM = UserProfile("Sam Practice", Agency.EDUCATION, Role.PRACTICE_CHAMPION)
+
+
+def loaded_at_first_page(database: Path, tmp_path: Path, modules: tuple[str, ...]) -> list[str]:
+    """Which of ``modules`` the real ``auditdesk --db FILE`` has imported once its first
+    page of audits is on the screen (told by the ready file, as
+    benchmarks/bench_startup.py times it)."""
+    home = tmp_path / "home"
+    ProfileFile(paths.profile_file(home / paths.SETTINGS_FILE_NAME)).write(SAM)
+    ready = tmp_path / "ready"
     # A thread of the window's own process watches for the file, then says what is loaded.
     code = (
         "import os, sys, threading, time\n"
@@ -123,7 +201,7 @@ def test_the_window_shows_its_first_page_without_loading_the_other_features(
         "def watch():\n"
         "    while not os.path.exists(ready):\n"
         "        time.sleep(0.01)\n"
-        f"    print(' '.join(m for m in {unwanted!r} if m in sys.modules), flush=True)\n"
+        f"    print(' '.join(m for m in {modules!r} if m in sys.modules), flush=True)\n"
         "    os._exit(0)\n"
         "threading.Thread(target=watch, daemon=True).start()\n"
         "from auditdesk.cli import main\n"
@@ -145,4 +223,4 @@ def test_the_window_shows_its_first_page_without_loading_the_other_features(
     )
     assert result.returncode == 0, result.stderr
     assert ready.exists(), result.stderr  # the first page was shown
-    assert result.stdout.split() == []
+    return result.stdout.split()

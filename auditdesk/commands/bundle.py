@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from auditdesk.commands import summary
 from auditdesk.commands.common import (
     add_db_option,
     database_path,
@@ -35,9 +36,7 @@ log = logging.getLogger(__name__)
 
 
 def register(commands: Any) -> None:
-    bundle = commands.add_parser(
-        "bundle", help="send audits to another laptop, or import audits sent from one"
-    )
+    bundle = commands.add_parser("bundle", help=summary("bundle"))
     actions = bundle.add_subparsers(title="bundle commands", metavar="ACTION")
     export = actions.add_parser(
         "export",

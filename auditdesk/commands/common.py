@@ -10,19 +10,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from auditdesk import paths
 from auditdesk.domain.periods import check_day
 from auditdesk.errors import InvalidInput
-from auditdesk.services.kernel import (
-    Actor,
-    Database,
-    DatabaseLock,
-    ServiceContext,
-    open_workspace,
-    use_profile,
-)
 from auditdesk.user_profile import HOW_TO_SET, ProfileFile, UserProfile
+
+if TYPE_CHECKING:
+    from auditdesk.services.kernel import Database, ServiceContext
+
+# The kernel (SQLAlchemy and the models behind it) is imported by the helpers that open a
+# database, not with this module: `auditdesk profile`, `templates` and `--help` open none.
 
 EXIT_USER_ERROR = 1
 
@@ -58,6 +57,8 @@ def locked_workspace(path: Path, *, create: bool = False) -> Iterator[Database]:
     """The database for a command that writes, held the way the window holds it: if
     AuditDesk has it open, the command is refused with who holds it, rather than writing
     underneath the window."""
+    from auditdesk.services.kernel import DatabaseLock, open_workspace  # noqa: PLC0415
+
     lock = DatabaseLock(path, f"the auditdesk command ({getpass.getuser()})")
     lock.acquire()
     try:
@@ -90,12 +91,16 @@ def your_profile() -> UserProfile:
 def working_context(db: Database, profile: UserProfile) -> ServiceContext:
     """``profile`` at work in ``db`` (held with :func:`locked_workspace`): matched to the
     database's auditor of the same name and agency, or added to it, as the window does."""
+    from auditdesk.services.kernel import ServiceContext, use_profile  # noqa: PLC0415
+
     return ServiceContext(db, use_profile(db, *profile))
 
 
 def reading_context(db: Database, profile: UserProfile) -> ServiceContext:
     """``profile`` reading ``db`` without writing to it: for exports, which run beside a
     window that has the database open (and holds its lock), and only print the name."""
+    from auditdesk.services.kernel import Actor, ServiceContext  # noqa: PLC0415
+
     return ServiceContext(db, Actor(profile.name, profile.agency, profile.role, ""))
 
 

@@ -7,6 +7,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+from auditdesk.commands import summary
 from auditdesk.commands.common import EXIT_USER_ERROR, add_db_option, database_path, usage
 from auditdesk.services.kernel import backup_to, check_database
 
@@ -14,7 +15,7 @@ log = logging.getLogger(__name__)
 
 
 def register(commands: Any) -> None:
-    db = commands.add_parser("db", help="check or back up a database file")
+    db = commands.add_parser("db", help=summary("db"))
     actions = db.add_subparsers(title="database commands", metavar="ACTION")
     check = actions.add_parser("check", help="integrity, foreign keys, schema, app id")
     add_db_option(check)

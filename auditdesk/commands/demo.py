@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from auditdesk.commands import summary
 from auditdesk.commands.common import (
     add_db_option,
     database_path,
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 
 
 def register(commands: Any) -> None:
-    demo = commands.add_parser("demo", help="fill a new database with realistic demo audits")
+    demo = commands.add_parser("demo", help=summary("demo"))
     add_db_option(demo, required=True)
     demo.add_argument(
         "--audits",

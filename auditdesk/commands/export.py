@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from auditdesk.commands import summary
 from auditdesk.commands.common import (
     add_db_option,
     database_path,
@@ -38,7 +39,7 @@ from auditdesk.services.reports import ReportScope, period_between
 
 
 def register(commands: Any) -> None:
-    export = commands.add_parser("export", help="write the Board workbook and pack, or an audit")
+    export = commands.add_parser("export", help=summary("export"))
     kinds = export.add_subparsers(title="export commands", metavar="WHAT")
 
     board = kinds.add_parser(

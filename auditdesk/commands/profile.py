@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, TypeVar
 
+from auditdesk.commands import summary
 from auditdesk.domain.reference import Agency, Labelled, Role
 from auditdesk.errors import InvalidInput
 from auditdesk.user_profile import HOW_TO_SET, ProfileFile, UserProfile, name_problem
@@ -20,7 +21,7 @@ Choice = TypeVar("Choice", bound=Labelled)
 def register(commands: Any) -> None:
     profile = commands.add_parser(
         "profile",
-        help="show or set who you are: your name, agency and role",
+        help=summary("profile"),
         description="Without options, shows who AuditDesk records your work as. With them, "
         "sets it (the window uses the same profile). The first time, give all three.",
     )

@@ -7,12 +7,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from auditdesk.commands import summary
 from auditdesk.commands.common import EXIT_USER_ERROR, usage
-from auditdesk.domain.template_loader import check_files, shipped_templates
 
 
 def register(commands: Any) -> None:
-    templates = commands.add_parser("templates", help="check or list audit templates")
+    templates = commands.add_parser("templates", help=summary("templates"))
     actions = templates.add_subparsers(title="template commands", metavar="ACTION")
     check = actions.add_parser("check", help="validate template YAML files")
     check.add_argument("files", nargs="+", type=Path, metavar="FILE")
@@ -22,7 +22,11 @@ def register(commands: Any) -> None:
     templates.set_defaults(handler=lambda _args: usage(templates))
 
 
+# The template loader (PyYAML and pydantic) is imported by the command that reads
+# templates, not by `--help`.
 def run_check(args: argparse.Namespace) -> int:
+    from auditdesk.domain.template_loader import check_files  # noqa: PLC0415
+
     problems = check_files(args.files)
     if problems:
         for problem in problems:
@@ -35,6 +39,8 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_list(_args: argparse.Namespace) -> int:
+    from auditdesk.domain.template_loader import shipped_templates  # noqa: PLC0415
+
     for loaded in shipped_templates():
         template = loaded.template
         questions = sum(1 for _ in template.questions())

@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from auditdesk.domain.answer_context import AnswerContext
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.template_index import Block, TemplateIndex, block_path
-from auditdesk.domain.template_model import AnswerContext, Section
+
+if TYPE_CHECKING:
+    from auditdesk.domain.template_model import Section
 from auditdesk.errors import MissingAnswer
 
 AnswerKey = tuple[str, str | None]

@@ -18,10 +18,14 @@ import math
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from auditdesk.domain.answer_context import AnswerContext
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.template_index import Block, Slot, TemplateIndex, block_path
-from auditdesk.domain.template_model import AnswerContext, Section
+
+if TYPE_CHECKING:
+    from auditdesk.domain.template_model import Section
 
 AnswerKey = tuple[str, str | None]
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
-from auditdesk.domain.template_model import (
-    AnswerContext,
-    Applies,
-    AuditTemplate,
-    Question,
-    RatingScale,
-    Section,
-)
+from auditdesk.domain.answer_context import AnswerContext
+
+if TYPE_CHECKING:
+    from auditdesk.domain.template_model import (
+        Applies,
+        AuditTemplate,
+        Question,
+        RatingScale,
+        Section,
+    )
 
 
 @dataclass(frozen=True)

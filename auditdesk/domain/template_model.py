@@ -9,13 +9,13 @@ pydantic cannot express on one field.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from auditdesk.domain import limits
+from auditdesk.domain.answer_context import AnswerContext as AnswerContext  # noqa: PLC0414 - re-exported
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import PlanStage, QuestionAgency, TemplateKind, year_group_label
 
@@ -91,14 +91,6 @@ class RatingScale(_Frozen):
 
     def option(self, code: str) -> ScaleOption | None:
         return next((option for option in self.options if option.code == code), None)
-
-
-@dataclass(frozen=True)
-class AnswerContext:
-    """What applicability rules look at: the child's year group and the plan stage."""
-
-    year_group: int | None = None
-    plan_stage: PlanStage | None = None
 
 
 class Applies(_Frozen):

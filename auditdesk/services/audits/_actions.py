@@ -11,7 +11,6 @@ from sqlalchemy import ColumnElement, and_, func, select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain import limits, validation
-from auditdesk.domain.record_documents import action_document, document_hash
 from auditdesk.domain.reference import ActionStatus, Agency
 from auditdesk.domain.wording import date_text
 from auditdesk.errors import InvalidInput, NotFound
@@ -228,11 +227,16 @@ def _block_uuids(session: Session, audit_id: int) -> dict[int, str]:
 
 
 def _hash(row: Action, audit_uuid: str, block_uuid: str | None) -> str:
+    from auditdesk.domain.record_documents import document_hash  # noqa: PLC0415
+
     return document_hash(action_document_of(row, audit_uuid, block_uuid))
 
 
 def action_document_of(row: Action, audit_uuid: str, block_uuid: str | None) -> dict[str, Any]:
     """An action row as its canonical document (what its hash covers and bundles carry)."""
+    # The record formats (pydantic) load with the first action written, not at start-up.
+    from auditdesk.domain.record_documents import action_document  # noqa: PLC0415
+
     return action_document(
         row.uuid,
         audit_uuid,

@@ -20,14 +20,15 @@ import threading
 from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from auditdesk.domain.audit_document import DOCUMENT_FORMAT, audit_document
-from auditdesk.domain.bundle_documents import AnswerDocument, AuditHeader
 from auditdesk.domain.canonical import content_hash
-from auditdesk.domain.grading import GradingResult
+
+if TYPE_CHECKING:
+    from auditdesk.domain.grading import GradingResult
+
+# The audit's document format (pydantic) is imported by the first save or check, not with
+# this module: the audits' face loads it, and the window's first page needs no format.
 
 AnswerKey = tuple[str, str | None]
 StoredAnswer = tuple[str | None, str, str]  # rating, comment, evidence
@@ -63,6 +64,8 @@ class StoredContent:
 
     def document(self) -> dict[str, Any]:
         """The canonical document, checked whole (the whole way)."""
+        from auditdesk.domain.audit_document import audit_document  # noqa: PLC0415
+
         answers = [_answer(key, stored) for key, stored in self.answers.items()]
         return audit_document(self.header, self.team, self.blocks, answers)
 
@@ -119,6 +122,11 @@ def with_answer(
     grade) hashed as ``stored.document()`` would be, checking only the parts that changed:
     the rest was checked when ``base`` was worked out. A part that fails is checked whole,
     so the problem is reported exactly as the whole way reports it."""
+    from pydantic import ValidationError  # noqa: PLC0415
+
+    from auditdesk.domain.audit_document import DOCUMENT_FORMAT  # noqa: PLC0415
+    from auditdesk.domain.bundle_documents import AnswerDocument, AuditHeader  # noqa: PLC0415
+
     given = _answer(key, stored.answers[key])
     changed = {name: given.get(name) for name in AnswerDocument.model_fields}
     answers = {**base.answers, key: changed}

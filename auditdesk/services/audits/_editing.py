@@ -7,11 +7,13 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain import limits, validation
+from auditdesk.domain.answer_context import AnswerContext
 from auditdesk.domain.grades import NOT_APPLICABLE
 from auditdesk.domain.periods import term_key
 from auditdesk.domain.reference import (
@@ -25,7 +27,9 @@ from auditdesk.domain.reference import (
     phase_for_year_group,
     year_group_label,
 )
-from auditdesk.domain.template_model import AnswerContext, Question
+
+if TYPE_CHECKING:
+    from auditdesk.domain.template_model import Question
 from auditdesk.errors import InvalidInput, NotAllowed
 from auditdesk.services.audits import _state as audit_state
 from auditdesk.services.audits._answer_saving import after_answer, answer_row, answers_given

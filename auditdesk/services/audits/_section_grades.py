@@ -15,10 +15,10 @@ from typing import Any
 from sqlalchemy import delete, exists, insert, select, update
 from sqlalchemy.orm import Session
 
+from auditdesk.domain.answer_context import AnswerContext
 from auditdesk.domain.grading import GradingResult, grade_audit
 from auditdesk.domain.reference import PlanStage
 from auditdesk.domain.template_index import Block
-from auditdesk.domain.template_model import AnswerContext
 from auditdesk.services.kernel._templates import index_for
 from auditdesk.store.database import Database
 from auditdesk.store.models import Answer, Audit, AuditBlock, AuditSectionGrade, TemplateVersion

@@ -8,17 +8,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session
 
-from auditdesk.domain.audit_document import audit_content_hash
 from auditdesk.domain.grades import Grade
-from auditdesk.domain.grading import GradingResult, grade_audit
 from auditdesk.domain.reference import AuditStatus, PlanStage
-from auditdesk.domain.template_index import Block, TemplateIndex
-from auditdesk.domain.template_model import AnswerContext
 from auditdesk.errors import NotAllowed, NotFound
 from auditdesk.services.audits._content import (
     StoredAnswer,
@@ -44,6 +40,15 @@ from auditdesk.store.models import (
     Setting,
     TemplateVersion,
 )
+
+if TYPE_CHECKING:
+    from auditdesk.domain.grading import GradingResult
+    from auditdesk.domain.template_index import Block, TemplateIndex
+    from auditdesk.domain.template_model import AnswerContext
+
+# The template model and the audit's document format (pydantic) are imported by the first
+# audit loaded, not with this module: the audits' face loads it for the window's first
+# page, which reads the list and needs neither.
 
 AnswerKey = tuple[str, str | None]
 
@@ -106,6 +111,8 @@ def load_audit(session: Session, audit_uuid: str) -> LoadedAudit:
 
 def load_outline(session: Session, audit_uuid: str) -> LoadedAudit:
     """The audit, its template and blocks; its answers only when first asked for."""
+    from auditdesk.domain.template_index import Block  # noqa: PLC0415
+
     audit = get_audit(session, audit_uuid)
     version = session.get_one(TemplateVersion, audit.template_version_id)
     block_rows = {
@@ -149,10 +156,14 @@ def answers_of(audit_id: int) -> ColumnElement[bool]:
 
 
 def grade_of(loaded: LoadedAudit) -> GradingResult:
+    from auditdesk.domain.grading import grade_audit  # noqa: PLC0415
+
     return grade_audit(loaded.index, loaded.blocks, loaded.context, loaded.ratings())
 
 
 def context_of(audit: Audit) -> AnswerContext:
+    from auditdesk.domain.template_model import AnswerContext  # noqa: PLC0415
+
     stage = PlanStage(audit.plan_stage) if audit.plan_stage else None
     return AnswerContext(audit.year_group, stage)
 
@@ -168,6 +179,8 @@ def require_editable(audit: Audit) -> None:
 
 def after_edit(session: Session, ctx: ServiceContext, loaded: LoadedAudit) -> GradeUpdate:
     """Regrade, rehash and stamp an audit after any change to its content."""
+    from auditdesk.domain.audit_document import audit_content_hash  # noqa: PLC0415
+
     audit = loaded.audit
     grading = grade_of(loaded)
     audit.suggested_grade = grading.overall.value if grading.overall else None

@@ -13,11 +13,14 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.reference import ActionStatus, Agency
 from auditdesk.domain.template_index import Block, TemplateIndex
-from auditdesk.domain.template_model import Question
+
+if TYPE_CHECKING:
+    from auditdesk.domain.template_model import Question
 from auditdesk.domain.wording import date_text
 from auditdesk.services.kernel._records import TrailEntry
 from auditdesk.store.models import ChangeTrail

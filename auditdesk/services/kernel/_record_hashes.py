@@ -1,28 +1,29 @@
 """Keep the content hash of the smaller travelling records current (see
-:mod:`auditdesk.domain.record_documents`)."""
+:mod:`auditdesk.domain.record_documents`).
+
+The record formats (pydantic) are imported by the first edit that rehashes, not with this
+module: the kernel's face loads it, and opening a database or the window's first page
+needs no format."""
 
 from __future__ import annotations
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from auditdesk.domain.record_documents import (
-    auditor_document,
-    child_document,
-    document_hash,
-    plan_document,
-    setting_document,
-)
 from auditdesk.services.kernel import _revisions as revisions
 from auditdesk.store.models import Auditor, Child, Plan, Setting
 
 
 def rehash_auditor(row: Auditor) -> None:
+    from auditdesk.domain.record_documents import auditor_document, document_hash  # noqa: PLC0415
+
     row.content_hash = document_hash(auditor_document(row.uuid, row.name, row.agency, row.role))
     _follow_edit(row)
 
 
 def rehash_setting(row: Setting) -> None:
+    from auditdesk.domain.record_documents import document_hash, setting_document  # noqa: PLC0415
+
     row.content_hash = document_hash(
         setting_document(
             row.uuid,
@@ -37,6 +38,8 @@ def rehash_setting(row: Setting) -> None:
 
 
 def rehash_child(session: Session, row: Child) -> None:
+    from auditdesk.domain.record_documents import child_document, document_hash  # noqa: PLC0415
+
     row.content_hash = document_hash(
         child_document(
             row.uuid,
@@ -51,6 +54,8 @@ def rehash_child(session: Session, row: Child) -> None:
 
 
 def rehash_plan(session: Session, row: Plan) -> None:
+    from auditdesk.domain.record_documents import document_hash, plan_document  # noqa: PLC0415
+
     child_uuid = session.scalar(select(Child.uuid).where(Child.id == row.child_id))
     assert child_uuid is not None
     row.content_hash = document_hash(

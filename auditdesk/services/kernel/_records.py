@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from auditdesk.domain.completion import AnswerState
 from auditdesk.domain.grades import Grade
-from auditdesk.domain.grading import GradingResult
 from auditdesk.domain.reference import (
     ActionStatus,
     Agency,
@@ -22,8 +20,14 @@ from auditdesk.domain.reference import (
     SubjectKind,
     TemplateKind,
 )
-from auditdesk.domain.template_index import Block, TemplateIndex
-from auditdesk.domain.template_model import AnswerContext
+
+if TYPE_CHECKING:
+    # Named, not loaded: the template model is pydantic, which the window's first page and
+    # the commands that only list or check do not need (the records are plain dataclasses).
+    from auditdesk.domain.completion import AnswerState
+    from auditdesk.domain.grading import GradingResult
+    from auditdesk.domain.template_index import Block, TemplateIndex
+    from auditdesk.domain.template_model import AnswerContext
 
 T = TypeVar("T")
 
@@ -111,6 +115,8 @@ class AnswerRecord:
 
     @property
     def state(self) -> AnswerState:
+        from auditdesk.domain.completion import AnswerState  # noqa: PLC0415
+
         return AnswerState(self.rating, self.comment)
 
 
@@ -167,6 +173,8 @@ class AuditDetail:
 
     @property
     def context(self) -> AnswerContext:
+        from auditdesk.domain.template_model import AnswerContext  # noqa: PLC0415
+
         return AnswerContext(self.year_group, self.plan_stage)
 
     @property

@@ -12,8 +12,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.reference import TemplateKind
-from auditdesk.domain.template_index import TemplateIndex
-from auditdesk.domain.template_model import AuditTemplate
 from auditdesk.errors import NotFound
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._records import TemplateSummary
@@ -21,6 +19,7 @@ from auditdesk.store.database import Database, app_state, set_app_state
 from auditdesk.store.models import TemplateVersion
 
 if TYPE_CHECKING:
+    from auditdesk.domain.template_index import TemplateIndex
     from auditdesk.domain.template_loader import LoadedTemplate
 
 
@@ -123,6 +122,11 @@ def index_for(version: TemplateVersion) -> TemplateIndex:
 
 @lru_cache(maxsize=64)
 def _index_from_definition(sha256: str, definition: str) -> TemplateIndex:
+    # The template model is pydantic: loaded with the first template read (an audit opened,
+    # a report), not by opening a database whose templates are unchanged.
+    from auditdesk.domain.template_index import TemplateIndex  # noqa: PLC0415
+    from auditdesk.domain.template_model import AuditTemplate  # noqa: PLC0415
+
     return TemplateIndex(AuditTemplate.model_validate(json.loads(definition)))
 
 

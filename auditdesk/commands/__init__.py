@@ -26,6 +26,11 @@ COMMANDS = (
     Command("export", "export", "write the Board workbook and pack, or an audit"),
     Command("bundle", "bundle", "send audits to another laptop, or import audits sent from one"),
     Command("profile", "profile", "show or set who you are: your name, agency and role"),
+    Command(
+        "selftest",
+        "selftest",
+        "check that AuditDesk works on this computer (in a folder of its own)",
+    ),
 )
 
 

@@ -21,6 +21,7 @@ from auditdesk.domain.reference import Agency, Role
 from auditdesk.errors import UserError
 from auditdesk.services import kernel
 from auditdesk.services.kernel import Actor, ServiceContext
+from auditdesk.ui.app_icon import apply_app_icon
 from auditdesk.ui.crash_dialog import install_crash_handler
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.gui_thread_gc import collect_on_the_gui_thread
@@ -208,6 +209,7 @@ def run_app(database: Path, *, notice: str | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
+    apply_app_icon(app)  # every window and dialog carries it
     app.setOrganizationName(APP_NAME)
     install_crash_handler(configure_logging())
     log = logging.getLogger(__name__)

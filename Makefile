@@ -17,10 +17,8 @@ run: $(STAMP)
 
 # One test process per core; each test file stays in one process, so a file's shared
 # fixtures (a large demo database, say) are built once. `.venv/bin/pytest FILE` runs in one.
-# Files are handed out in the order collected (files with a slow test first: see
-# tests/conftest.py), not most-tests-first, which left the long one-test files to the end.
 test: $(STAMP) lint
-	$(BIN)/pytest -n auto --dist loadfile --no-loadscope-reorder
+	$(BIN)/pytest -n auto --dist loadfile
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

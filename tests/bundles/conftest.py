@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
+from auditdesk.services.kernel._context import ServiceContext
 from tests.bundles.helpers import Laptop, install_quick_check, open_laptop
+from tests.bundles.travelling import BlankLaptops, make_blank_laptops
 from tests.conftest import plan_subject
 
 
@@ -53,3 +56,27 @@ def genuine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             yield laptop.send_audits(detail.uuid, name="genuine")
         finally:
             laptop.close()
+
+
+@pytest.fixture(scope="module")
+def travelling_blank(tmp_path_factory: pytest.TempPathFactory) -> BlankLaptops:
+    """A sender's and a receiver's empty databases, made once per file and copied for every
+    example (tests/bundles/travelling.py)."""
+    return make_blank_laptops(tmp_path_factory.mktemp("blank"))
+
+
+@pytest.fixture
+def laptops(
+    travelling_blank: BlankLaptops, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Any]:
+    """Opens a pair of laptops per example, and closes every pair at the end."""
+    opened: list[ServiceContext] = []
+
+    def open_pair(name: str, agency: Agency) -> tuple[ServiceContext, ServiceContext]:
+        pair = travelling_blank.open(tmp_path_factory.mktemp("laptops") / "pair", name, agency)
+        opened.extend(pair)
+        return pair
+
+    yield open_pair
+    for ctx in opened:
+        ctx.db.close()

@@ -9,121 +9,36 @@ known, so changes become updates and conflicts). The only exceptions allowed are
 ``UserError`` subclasses with a message; a refused import leaves the database exactly as it
 was; and nothing shown (preview or message) holds a control character.
 
-Derandomized, so the suite runs the same examples every time.
+Here the bytes are mutated (the zip as it arrives); the zip's members are mutated in
+test_fuzzed_bundle_members.py, the JSON inside in test_fuzzed_bundle_json.py. Derandomized,
+so the suite runs the same examples every time (tests/bundles/fuzzed_imports.py).
 """
 
 from __future__ import annotations
 
-import itertools
-import re
-import shutil
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
-from pathlib import Path
-
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from auditdesk.domain.reference import Agency, Role
-from auditdesk.errors import UserError
-from auditdesk.services.bundles import BundlePreview, import_bundle, preview_bundle
-from auditdesk.services.kernel._context import ServiceContext
-from auditdesk.services.kernel._people import save_profile
-from auditdesk.services.kernel._workspace import open_workspace
-from tests.bundles.demo_bundles import make_demo_bundles
-from tests.bundles.fuzzing import Original, byte_mutations, json_mutations, member_mutations
-from tests.bundles.helpers import Ticker, dump, open_laptop
-from tests.bundles.zips import read_parts
+from tests.bundles.fuzzed_imports import (
+    EXAMPLES_OF_EACH_KIND,
+    World,
+    fuzzed,
+    import_or_refuse,
+    make_world,
+)
+from tests.bundles.fuzzing import byte_mutations
 
 pytestmark = pytest.mark.logs_errors  # refusals of intact bundles are logged at ERROR
-
-ACTING = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u2028\u2029]")
-FUZZ = settings(
-    max_examples=200,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
-
-
-@dataclass(frozen=True)
-class World:
-    folder: Path
-    bundles: tuple[Original, ...]
-    receivers: tuple[Path, ...]  # closed databases, copied for each example
-    counter: Iterator[int]
 
 
 @pytest.fixture(scope="module")
 def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    folder = tmp_path_factory.mktemp("fuzzed")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("AUDITDESK_HOME", str(folder / "home"))
-        demo = make_demo_bundles(folder / "sender")
-        lead = open_laptop(folder / "lead", "Quinn Lead", role=Role.QUALITY_LEAD)
-        lead.close()
-    bundles = tuple(
-        Original(path.name, path.read_bytes(), read_parts(path))
-        for path in (demo.one, demo.everything)
-    )
-    return World(folder, bundles, (lead.path, demo.database), itertools.count())
+    return make_world(tmp_path_factory.mktemp("fuzzed"))
 
 
-def shown_in(preview: BundlePreview) -> list[str]:
-    return [
-        *preview.lines(),
-        preview.sender_device,
-        preview.file_name,
-        *(text for item in preview.items for text in (item.label, item.description)),
-    ]
-
-
-@FUZZ
+@pytest.mark.slow
+@fuzzed(EXAMPLES_OF_EACH_KIND)
 @given(data=st.data())
 def test_a_mutated_bundle_is_imported_or_refused_plainly(world: World, data: st.DataObject) -> None:
-    original = data.draw(st.sampled_from(world.bundles), label="bundle")
-    mutated = data.draw(
-        st.one_of(byte_mutations(original), member_mutations(original), json_mutations(original)),
-        label="mutated",
-    )
-    receiver = data.draw(st.sampled_from(world.receivers), label="receiver")
-    folder = world.folder / f"example-{next(world.counter)}"
-    folder.mkdir()
-    bundle = folder / "fuzzed.auditdesk"
-    bundle.write_bytes(mutated)
-    database = folder / receiver.name
-    shutil.copy(receiver, database)
-    db = open_workspace(database)
-    try:
-        actor = save_profile(db, "Quinn Lead", Agency.EDUCATION, Role.QUALITY_LEAD)
-        ctx = ServiceContext(db, actor, clock=Ticker(datetime(2026, 12, 1, 9, tzinfo=UTC)))
-        before = dump(database)
-        previewed = _outcome(lambda: preview_bundle(ctx, bundle))
-        if isinstance(previewed, BundlePreview):
-            assert [text for text in shown_in(previewed) if ACTING.search(text)] == []
-        imported = _outcome(lambda: import_bundle(ctx, bundle))
-        if isinstance(imported, UserError):
-            assert dump(database) == before, f"refused ({imported}) but the database changed"
-        else:
-            # What the preview refused, the import refuses: they read the file alike.
-            assert isinstance(previewed, BundlePreview), previewed
-            assert not ACTING.search(imported.describe())  # type: ignore[attr-defined]
-    finally:
-        db.close()
-        shutil.rmtree(folder, ignore_errors=True)
-
-
-def _outcome(work: object) -> object:
-    """What ``work`` gives, or the plain refusal it raises; any other exception fails."""
-    try:
-        return work()  # type: ignore[operator]
-    except UserError as error:
-        refusal = error
-    message = str(refusal)
-    assert message.strip(), f"{type(refusal).__name__} with no message"
-    assert "Traceback" not in message
-    assert not ACTING.search(message), message
-    return refusal
+    import_or_refuse(world, data, (byte_mutations,))

@@ -37,6 +37,7 @@ def large_demo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_filters_on_a_large_demo_database(
     qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], large_demo: Path, tmp_path: Path
 ) -> None:

@@ -1,18 +1,16 @@
 """Every window and dialog, read as a person reads it: no internal ids or raw codes, words
 and numbers that read right, no "&" shown as a character, and no Alt+letter key used by
-two controls at once. Each state is checked and every problem is reported together."""
+two controls at once. Each state is checked and every problem is reported together
+(tests/ui/read_as_a_person.py); counts in the thousands are in ..._in_the_thousands.py."""
 
 from __future__ import annotations
 
-import re
-import sqlite3
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import AuditStatus, SettingPhase, SettingType
@@ -21,13 +19,10 @@ from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.audits._listing import AuditFilter, list_audits
 from auditdesk.services.bundles import ChosenAudits, send_audits
-from auditdesk.services.demo._generator import DemoOptions, generate_demo
 from auditdesk.services.kernel import _subjects as subjects
-from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.ui.app import AppController
 from auditdesk.ui.editor.action_dialog import ActionDialog
 from auditdesk.ui.editor.editor_dialogs import MissingDialog, TrailDialog
-from auditdesk.ui.editor.editor_window import AuditEditorWindow
 from auditdesk.ui.editor.override_dialog import OverrideDialog
 from auditdesk.ui.editor.reason_dialog import ReasonDialog
 from auditdesk.ui.editor.sampled_child_dialog import SampledChildDialog
@@ -44,14 +39,9 @@ from tests.conftest import plan_subject
 from tests.one_date_format import dates_written_otherwise, dates_written_the_one_way
 from tests.services.helpers import answer_everything
 from tests.ui.demo_files import make_demo
+from tests.ui.read_as_a_person import CONTAINS, Reader, open_editor, tried
 from tests.ui.scripted_dialogs import ScriptedDialogs
-from tests.ui.visible import (
-    literal_ampersands,
-    mnemonic_clashes,
-    visible_texts,
-    wording_problems,
-)
-from tests.visible_text import internal_ids_in
+from tests.ui.visible import visible_texts
 
 
 @pytest.fixture(scope="module")
@@ -59,31 +49,7 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_demo(tmp_path_factory.mktemp("read") / "demo.sqlite", 60, seed=5)
 
 
-class Reader:
-    """Checks each state of the app and keeps every problem found, by where it was."""
-
-    def __init__(self, path: Path) -> None:
-        with sqlite3.connect(path) as connection:
-            ids = [row[0] for row in connection.execute("SELECT uuid FROM audits")]
-            ids += [row[0] for row in connection.execute("SELECT uuid FROM audit_blocks")]
-        self.extra_ids = ids
-        self.folder = str(path.parent)
-        self.problems: list[str] = []
-        self.states = 0
-
-    def check(self, where: str, root: QWidget) -> None:
-        QApplication.processEvents()
-        self.states += 1
-        # The database's own path (a test folder's name) is the person's, not ours.
-        texts = [t for t in visible_texts(root) if self.folder not in t]
-        for found in internal_ids_in(texts, extra_ids=self.extra_ids):
-            self.problems.append(f"{where}: internal id {found!r}")
-        self.problems += [f"{where}: {problem}" for problem in wording_problems(texts)]
-        self.problems += [f"{where}: '&' shown in {t!r}" for t in literal_ampersands(root)]
-        for key, owners in mnemonic_clashes(root).items():
-            self.problems.append(f"{where}: Alt+{key.upper()} is used by {owners}")
-
-
+@pytest.mark.slow
 def test_every_window_and_dialog_reads_in_words(
     qtbot: QtBot,
     open_window: Callable[[Path | None], MainWindow],
@@ -106,7 +72,7 @@ def test_every_window_and_dialog_reads_in_words(
     rows = list_audits(window.session.ctx, AuditFilter(), limit=200).items
     by_template = {row.template_title: row for row in rows}
     for title, row in by_template.items():
-        editor = _open(qtbot, window, row.uuid)
+        editor = open_editor(qtbot, window, row.uuid)
         for number in range(editor.navigator.topLevelItemCount()):
             editor.navigator.setCurrentItem(editor.navigator.topLevelItem(number))
             page = editor.navigator.topLevelItem(number).text(0).strip()
@@ -115,7 +81,7 @@ def test_every_window_and_dialog_reads_in_words(
 
     # A draft of our own, edited, with its undo text, trail and the editor's dialogs.
     detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
-    editor = _open(qtbot, window, detail.uuid)
+    editor = open_editor(qtbot, window, detail.uuid)
     editor.go_to(editor.pages[1].key)
     question = next(iter(editor.page.questions.values()))
     question.buttons[next(iter(question.buttons))].click()
@@ -127,35 +93,35 @@ def test_every_window_and_dialog_reads_in_words(
     editor.complete_action.trigger()
     reader.check("not ready to complete", dialogs.latest(MissingDialog))
     question.add_action.click()
-    reader.check("add an action", _tried(dialogs.latest(ActionDialog)))
+    reader.check("add an action", tried(dialogs.latest(ActionDialog)))
     editor.override_action.trigger()
-    reader.check("override the grade", _tried(dialogs.latest(OverrideDialog)))
+    reader.check("override the grade", tried(dialogs.latest(OverrideDialog)))
     for dialog in dialogs.open_dialogs():
         dialog.reject()
     editor.close()
 
     completed = next(r for r in rows if r.status is AuditStatus.COMPLETED)
-    editor = _open(qtbot, window, completed.uuid)
+    editor = open_editor(qtbot, window, completed.uuid)
     editor.reopen_action.trigger()
-    reader.check("reopen with a reason", _tried(dialogs.latest(ReasonDialog)))
+    reader.check("reopen with a reason", tried(dialogs.latest(ReasonDialog)))
     dialogs.latest(ReasonDialog).reject()
     editor.close()
 
     visit = next(r for r in rows if r.setting_name and not r.child_reference)
-    editor = _open(qtbot, window, visit.uuid)
+    editor = open_editor(qtbot, window, visit.uuid)
     sampled = next(p for p in editor.pages if p.lists_blocks)
     editor.go_to(sampled.key)
     next(b for b in editor.page.findChildren(QPushButton) if b.text().startswith("A&dd")).click()
-    reader.check("add a sampled child", _tried(dialogs.latest(SampledChildDialog)))
+    reader.check("add a sampled child", tried(dialogs.latest(SampledChildDialog)))
     dialogs.latest(SampledChildDialog).reject()
     editor.close()
 
     # The main window's dialogs.
     window.new_audit()
     new = dialogs.latest(NewAuditDialog)
-    reader.check("new audit, nothing chosen", _tried(new))
-    new.template.setCurrentIndex(new.template.findText("Setting quality visit", _contains()))
-    reader.check("new audit of a setting", _tried(new))
+    reader.check("new audit, nothing chosen", tried(new))
+    new.template.setCurrentIndex(new.template.findText("Setting quality visit", CONTAINS))
+    reader.check("new audit of a setting", tried(new))
     new.reject()
     window.files.send_audits()
     reader.check("send audits", dialogs.latest(SendDialog))
@@ -169,7 +135,7 @@ def test_every_window_and_dialog_reads_in_words(
     reader.check("import preview", dialogs.latest(ImportPreviewDialog))
     dialogs.latest(ImportPreviewDialog).reject()
     window.menus.your_profile()
-    reader.check("your profile", _tried(dialogs.latest(WelcomeDialog)))
+    reader.check("your profile", tried(dialogs.latest(WelcomeDialog)))
     dialogs.latest(WelcomeDialog).reject()
 
     # Moderation: blind marking and reconciliation.
@@ -194,39 +160,11 @@ def test_every_window_and_dialog_reads_in_words(
     assert submitted is not None, "the demo holds a moderation ready to reconcile"
     view._select({submitted.uuid})
     view.reconcile.click()
-    reader.check("reconciliation", _tried(dialogs.latest(ReconciliationDialog)))
+    reader.check("reconciliation", tried(dialogs.latest(ReconciliationDialog)))
     dialogs.latest(ReconciliationDialog).reject()
 
     assert reader.states > 20
     assert reader.problems == [], "\n".join(reader.problems)
-
-
-def _open(qtbot: QtBot, window: MainWindow, audit_uuid: str) -> AuditEditorWindow:
-    """The editor, as the window opens it (and closes it, with itself: an editor deletes
-    itself once closed, so it is not given to qtbot to close again)."""
-    window.open_audit(audit_uuid)
-    editor = window.editors[audit_uuid]
-    qtbot.waitExposed(editor)
-    return editor
-
-
-def _tried(dialog: QDialog) -> QDialog:
-    """Press the dialog's OK once, so its problems (if any) show, then read it."""
-    ok = getattr(dialog, "ok_button", None)
-    if ok is not None and ok.isEnabled():
-        submit = getattr(dialog, "submit", None)
-        dialog.submit = None  # type: ignore[attr-defined]  # read it, do not act on it
-        checks = getattr(dialog, "problems", lambda: [])()
-        if checks:
-            ok.click()
-        dialog.submit = submit  # type: ignore[attr-defined]
-    return dialog
-
-
-def _contains() -> object:
-    from PySide6.QtCore import Qt
-
-    return Qt.MatchFlag.MatchContains
 
 
 def test_an_empty_database_reads_in_words_and_says_what_to_do_next(
@@ -260,44 +198,11 @@ def test_an_empty_database_reads_in_words_and_says_what_to_do_next(
     visit = audits.create_audit(
         ctx, template_id="setting-visit", subject=audits.SettingVisitSubject(setting.uuid)
     )
-    editor = _open(qtbot, window, visit.uuid)
+    editor = open_editor(qtbot, window, visit.uuid)
     editor.go_to(next(p for p in editor.pages if p.lists_blocks).key)
     assert "0 sampled children (at least" in " ".join(visible_texts(editor))
     reader.check("a setting visit with no child sampled yet", editor)
     editor.close()
-    assert reader.problems == [], "\n".join(reader.problems)
-
-
-@pytest.mark.slow
-def test_counts_in_the_thousands_carry_separators(
-    qtbot: QtBot,
-    open_window: Callable[[Path | None], MainWindow],
-    dialogs: ScriptedDialogs,
-    tmp_path: Path,
-) -> None:
-    path = tmp_path / "thousand.sqlite"
-    db = open_workspace(path)
-    generate_demo(db, DemoOptions(1050, seed=9, as_of=date(2026, 11, 20)))
-    db.close()
-    window = open_window(path)
-    window.show()
-    reader = Reader(path)
-    assert window.audit_list.count.text() == "1,050 audits"
-    window.tabs.setCurrentWidget(window.dashboard)
-    qtbot.waitUntil(lambda: "audits ·" in window.dashboard.headline.text(), timeout=10_000)
-    reader.check("dashboard of 1,050 audits", window)
-    assert re.match(r"\d,\d{3} audits", window.dashboard.headline.text())
-    view = window.moderation_view
-    window.tabs.setCurrentWidget(view)
-    view.percentage.setValue(100)
-    view.draw.click()
-    assert window.message.message.startswith("Drew ")
-    reader.check("moderation after drawing a large sample", window)
-    window.files.send_audits()
-    send = dialogs.latest(SendDialog)
-    assert re.match(r"\d,\d{3} audits will be sent", send.intro.text())
-    reader.check("sending a thousand audits", send)
-    send.reject()
     assert reader.problems == [], "\n".join(reader.problems)
 
 
@@ -345,7 +250,7 @@ def test_dialog_titles_are_shown_whole(
         lambda: window.files.preview_import(bundle),
         window.menus.your_profile,
     ]
-    editor = _open(qtbot, window, detail.uuid)
+    editor = open_editor(qtbot, window, detail.uuid)
     editor.go_to(editor.pages[1].key)
     question = next(iter(editor.page.questions.values()))
     opened += [editor.trail_action.trigger, editor.override_action.trigger,
@@ -353,7 +258,7 @@ def test_dialog_titles_are_shown_whole(
     for show in opened:
         show()
         measure(dialogs.shown[-1])
-    completed = _open(qtbot, window, done.uuid)
+    completed = open_editor(qtbot, window, done.uuid)
     completed.reopen_action.trigger()
     measure(dialogs.latest(ReasonDialog))
     assert len(dialogs.shown) == 11

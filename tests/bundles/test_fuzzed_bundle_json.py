@@ -1,0 +1,37 @@
+"""Whatever is done to the JSON inside a real bundle (extreme values and types, keys added,
+dropped or doubled, lists doubled or cut, values moved between records, deep nesting, with
+the hashes recomputed or not), importing it either works or is refused in plain words:
+never a crash, never a half-import (see test_fuzzed_bundles.py and
+tests/bundles/fuzzed_imports.py). Derandomized, so the suite runs the same examples every
+time."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.bundles.fuzzed_imports import (
+    EXAMPLES_OF_EACH_KIND,
+    World,
+    fuzzed,
+    import_or_refuse,
+    make_world,
+)
+from tests.bundles.fuzzing import json_mutations
+
+pytestmark = pytest.mark.logs_errors  # refusals of intact bundles are logged at ERROR
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    return make_world(tmp_path_factory.mktemp("fuzzed"))
+
+
+@pytest.mark.slow
+@fuzzed(EXAMPLES_OF_EACH_KIND)
+@given(data=st.data())
+def test_a_bundle_with_mutated_json_is_imported_or_refused_plainly(
+    world: World, data: st.DataObject
+) -> None:
+    import_or_refuse(world, data, (json_mutations,))

@@ -107,7 +107,7 @@ class EditorController(QObject):
 
     def go_to(self, key: PageKey, question: AnswerKey | None = None) -> None:
         """Show a page (and a question on it) and move the keyboard there."""
-        self.view.navigator.choose(key)
+        self.view.navigator.choose(key, quietly=True)
         self.show_page(key)
         if question is not None:
             self.view.page.focus_question(question)

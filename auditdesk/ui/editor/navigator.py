@@ -100,10 +100,20 @@ class SectionNavigator(QTreeWidget):
             finally:
                 self._fitting = False
 
-    def choose(self, key: PageKey) -> None:
+    def choose(self, key: PageKey, *, quietly: bool = False) -> None:
+        """Make ``key`` the current page; ``quietly`` when the caller draws the page itself,
+        so that it is not drawn twice (drawing a long page is most of a page change)."""
         item = self._items.get(key)
-        if item is not None:
+        if item is None:
+            return
+        if not quietly:
             self.setCurrentItem(item)
+            return
+        was = self.blockSignals(True)
+        try:
+            self.setCurrentItem(item)
+        finally:
+            self.blockSignals(was)
 
     def _changed(self, item: QTreeWidgetItem | None, _previous: QTreeWidgetItem | None) -> None:
         if item is not None:

@@ -17,8 +17,11 @@ run: $(STAMP)
 
 # One test process per core; each test file stays in one process, so a file's shared
 # fixtures (a large demo database, say) are built once. `.venv/bin/pytest FILE` runs in one.
+# Then the packaged app is built and runs its own self-test, as a laptop without Python
+# would run it (about a minute: docs/packaging.md).
 test: $(STAMP) lint
 	$(BIN)/pytest -n auto --dist loadfile
+	$(MAKE) --no-print-directory package-check
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
@@ -36,7 +39,7 @@ package: $(STAMP)
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN build.spec
 	@du -sh dist/AuditDesk
 
-# The packaged app's own self-test, as CI runs it after `make package`.
+# The packaged app's own self-test (`make test` ends with it, so CI runs it too).
 package-check: package
 	dist/AuditDesk/AuditDesk selftest
 

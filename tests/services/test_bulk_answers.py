@@ -74,7 +74,14 @@ def answered(path: Path, uuids: list[str], answer: Answering, points: int) -> li
     finally:
         db.close()
     with closing(sqlite3.connect(path)) as connection:
-        return list(connection.iterdump())
+        # The dashboard's change counter counts statements, not what they stored: bulk
+        # inserts move it less, and all it promises is to move (tests/services/
+        # test_kept_dashboard_figures.py).
+        return [
+            line
+            for line in connection.iterdump()
+            if not line.startswith('INSERT INTO "figures_data_stamp"')
+        ]
 
 
 @pytest.mark.parametrize("points", [1, 2, 3, 4])

@@ -14,6 +14,7 @@ import pytest
 from sqlalchemy import func, select
 
 from auditdesk.domain import limits
+from auditdesk.domain.audit_document import audit_content_hash
 from auditdesk.errors import InvalidInput
 from auditdesk.services.audits import _state as audit_state
 from auditdesk.services.demo._generator import DemoOptions, generate_demo
@@ -64,7 +65,7 @@ def test_demo_hashes_match_what_the_services_compute(tmp_path: Path) -> None:
             for audit in session.scalars(select(Audit).limit(60)).all():
                 loaded = audit_state.load_audit(session, audit.uuid)
                 document = audit_state.document_for(session, loaded)
-                assert audit_state.audit_content_hash(document) == audit.content_hash
+                assert audit_content_hash(document) == audit.content_hash
             session.rollback()
     finally:
         db.close()

@@ -1,15 +1,15 @@
 """The answers of the audits in scope, read through the indexes that lead with the audit.
 
-``answers`` has no plain index on ``audit_id``: its two unique indexes lead with it, one
-holding the answers outside blocks (``block_id IS NULL``) and one those in blocks. A join
-from the audits in scope reaches their answers through them only when the query names one
-side or the other; otherwise SQLite reads the whole table, every term's answers, for a
-Board copy of one term. So each query here is asked once per side and the two results
-added up: for one term of ten that is several times quicker, for all time no slower.
+``ix_answers_audit_question_rating`` (migration 0004) holds every answer by audit, with
+its question and rating: counts and groups of the audits' answers join through it and
+read the index alone, never the table (whose rows hold the comments and evidence). One
+term reads one term's answers, all time every answer once.
 
-``likely`` tells SQLite what is true of most answers (they are outside blocks), so it
-never looks them up through the index on ``block_id``: that way round it would read
-every answer outside a block once per audit.
+Rows that need more than the index holds (the Answers sheet) are read one side of blocks
+at a time through the two unique indexes that lead with the audit, which ``SIDES`` names
+(see :mod:`._answer_rows`). ``likely`` tells SQLite what is true of most answers (they are
+outside blocks), so it never looks them up through the index on ``block_id``: that way
+round it would read every answer outside a block once per audit.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, func, select, union_all
+from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.orm import Session
 
 from auditdesk.store.models import Answer, Audit
@@ -31,31 +31,27 @@ SIDES: tuple[ColumnElement[bool], ...] = (
 
 def answer_count(session: Session, conditions: Sequence[ColumnElement[bool]]) -> int:
     """How many answers the audits in scope hold."""
-    total = 0
-    for side in SIDES:
-        query = (
-            select(func.count())
-            .select_from(Audit)
-            .join(Answer, (Answer.audit_id == Audit.id) & side)
-            .where(*conditions)
-        )
-        total += session.scalar(query) or 0
-    return total
+    query = (
+        select(func.count())
+        .select_from(Audit)
+        .join(Answer, Answer.audit_id == Audit.id)
+        .where(*conditions)
+    )
+    return session.scalar(query) or 0
 
 
 def answer_groups(
     session: Session, keys: Sequence[Any], conditions: Sequence[ColumnElement[bool]]
 ) -> Sequence[Row[*tuple[Any, ...]]]:
     """``(*keys, answers)`` for each group of the audits' answers by ``keys`` (columns of
-    ``Audit`` and ``Answer``); ``conditions`` may name columns of both."""
-    sides = [
-        select(*(key.label(f"key{n}") for n, key in enumerate(keys)), func.count().label("n"))
+    ``Audit`` and ``Answer``); ``conditions`` may name columns of both. Only the answers'
+    question and rating are read from the index, so keys and conditions on answers are
+    best kept to those."""
+    query = (
+        select(*keys, func.count())
         .select_from(Audit)
-        .join(Answer, (Answer.audit_id == Audit.id) & side)
+        .join(Answer, Answer.audit_id == Audit.id)
         .where(*conditions)
         .group_by(*keys)
-        for side in SIDES
-    ]
-    both = union_all(*sides).subquery()
-    grouped = [both.c[f"key{n}"] for n in range(len(keys))]
-    return session.execute(select(*grouped, func.sum(both.c.n)).group_by(*grouped)).all()
+    )
+    return session.execute(query).all()

@@ -72,7 +72,6 @@ def build_board_figures(
     """The same, inside a session the caller holds (exports read rows in the same one,
     and pass the catalogue and redactor they use for them)."""
     catalogue = catalogue or Catalogue.load(session)
-    redactor = redactor or Redactor.load(session)
     threshold = scope.suppress_below
     conditions = scope.conditions()
     headline, trend, breakdowns = _grade_tables(session, scope)
@@ -97,7 +96,9 @@ def build_board_figures(
         questions=quality.questions,
         setting_visits=setting_visit_figures(session, conditions, catalogue, threshold),
         moderation=moderation_figures(session, scope.period, catalogue, threshold),
-        highlights=highlights(session, conditions, redactor, threshold),
+        highlights=highlights(
+            session, conditions, redactor or Redactor.load_when_needed(session), threshold
+        ),
         actions=action_figures(session, conditions, today),
         working_copy=scope.working_copy,
     )

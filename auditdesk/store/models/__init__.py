@@ -38,6 +38,7 @@ from auditdesk.store.models.exchange import (
     SentBundle,
     SentRecord,
 )
+from auditdesk.store.models.stored_figures import FiguresDataStamp, StoredBoardFigures
 
 # isort: on
 
@@ -55,6 +56,7 @@ __all__ = [
     "BundleConflict",
     "ChangeTrail",
     "Child",
+    "FiguresDataStamp",
     "Moderation",
     "ModerationGrade",
     "ModerationRating",
@@ -66,6 +68,7 @@ __all__ = [
     "SentBundle",
     "SentRecord",
     "Setting",
+    "StoredBoardFigures",
     "TemplateVersion",
     "Travelling",
 ]

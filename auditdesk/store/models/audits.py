@@ -118,6 +118,15 @@ class Answer(Base):
             sqlite_where=text("block_id IS NOT NULL"),
         ),
         Index("ix_answers_question_rating", "question_id", "rating"),
+        # An audit's answers on either side of a block, and all a Board figure reads of
+        # them, from the index alone (migration 0004).
+        Index("ix_answers_audit_question_rating", "audit_id", "question_id", "rating"),
+        # The few answers marked for the Board, found without reading the rest.
+        Index(
+            "ix_answers_board_highlight",
+            "board_highlight",
+            sqlite_where=text("board_highlight IS NOT NULL"),
+        ),
         CheckConstraint(
             "board_highlight IS NULL OR board_highlight IN ('working_well', 'needs_improvement')",
             name="board_highlight",

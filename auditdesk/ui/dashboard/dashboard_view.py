@@ -4,7 +4,7 @@ audit list's current filter. The figures are the very ones the Board exports pub
 
 from __future__ import annotations
 
-from dataclasses import replace
+import logging
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -22,17 +22,22 @@ from PySide6.QtWidgets import (
 )
 
 from auditdesk.domain.board_figures import BoardFigures, GradeRow, GradeTable
-from auditdesk.domain.periods import Period
 from auditdesk.exporters.palette import DELIVERY_COLOURS, GRADE_COLOURS, MEASURE
-from auditdesk.services.audits import AuditFilter, date_range
-from auditdesk.services.kernel import ServiceContext
-from auditdesk.services.reports import ReportScope, board_figures, period_between
+from auditdesk.services.audits import AuditFilter
+from auditdesk.services.reports import (
+    DashboardFigures,
+    keep_dashboard_figures,
+    kept_dashboard_figures,
+    work_out_dashboard_figures,
+)
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dashboard.bar_chart import Bar, BarChart
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
-from auditdesk.ui.wording import date_text
+from auditdesk.ui.wording import date_time_text
+
+log = logging.getLogger(__name__)
 
 RECOMPUTE_DELAY_MS = 300
 
@@ -52,6 +57,8 @@ class DashboardView(QScrollArea):
         self._handle = error_handler(show_problem)
         self._filter = AuditFilter()
         self._stale = True
+        self._asked = 0  # each refresh's number: results for an earlier one are not shown
+        self._showing = False  # figures are on show (kept ones may be, while others come)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(RECOMPUTE_DELAY_MS)
@@ -101,14 +108,50 @@ class DashboardView(QScrollArea):
             self._timer.start(0)
 
     def refresh(self) -> None:
+        """Show the figures kept for the filter at once, and work them out afresh in the
+        background only when what they are made from has changed since (or none are kept)."""
         self._stale = False
-        audit_filter = replace(self._filter, text="")  # a text search never reaches a report
+        self._asked += 1
+        asked, audit_filter, ctx = self._asked, self._filter, self.session.ctx
+        if not self._showing:
+            self.scope.setText("Working out the figures…")
+        self.tasks.read(
+            lambda: kept_dashboard_figures(ctx, audit_filter),
+            lambda kept: self._kept(asked, kept),
+            self._handle,
+        )
+
+    def _kept(self, asked: int, kept: DashboardFigures | None) -> None:
+        if asked != self._asked:
+            return  # the filter has moved on; its own figures are on their way
+        if kept is not None:
+            self._show(kept.figures, out_of_date=not kept.current)
+            if kept.current:
+                return
+        else:
+            self.scope.setText("Working out the figures…")
+        audit_filter, ctx = self._filter, self.session.ctx
+        self.tasks.read(
+            lambda: work_out_dashboard_figures(ctx, audit_filter),
+            lambda worked: self._worked(asked, audit_filter, worked),
+            self._handle,
+        )
+
+    def _worked(self, asked: int, audit_filter: AuditFilter, worked: DashboardFigures) -> None:
+        if asked == self._asked:
+            self._show(worked.figures)
         ctx = self.session.ctx
-        self.scope.setText("Working out the figures…")
-        self.tasks.read(lambda: _figures(ctx, audit_filter), self._show, self._handle)
+        # Kept even when the filter has moved on: the work is done, and the person may
+        # well come back to it. Not keeping them costs only time, so a failure is noted.
+        self.tasks.write(
+            lambda: keep_dashboard_figures(ctx, audit_filter, worked),
+            lambda _kept: None,
+            lambda error: log.warning("the dashboard's figures were not kept: %s", error),
+        )
 
     # -- showing ------------------------------------------------------------------------------
-    def _show(self, figures: BoardFigures | None) -> None:
+    def _show(self, figures: BoardFigures | None, *, out_of_date: bool = False) -> None:
+        self._showing = figures is not None
         if figures is None:
             self.scope.setText(
                 "No completed audits match the filters, so there is nothing to show yet. "
@@ -128,7 +171,13 @@ class DashboardView(QScrollArea):
         ]
         scope = "; ".join(f"{line.label}: {line.value}" for line in lines)
         self.heading.setText(f"{figures.title}: {figures.period.label}")
-        self.scope.setText(f"{scope}{text_note}. {figures.suppression_rule}")
+        old = (
+            f"These figures are as of {date_time_text(figures.generated_at)}; audits have "
+            "changed since, and the latest figures are being worked out… "
+            if out_of_date
+            else ""
+        )
+        self.scope.setText(f"{old}{scope}{text_note}. {figures.suppression_rule}")
         head = figures.headline
         share = head.current.share
         interval = f" (95% interval {share.interval_text})" if share.interval else ""
@@ -237,22 +286,3 @@ def _agreement(figure: Any) -> str:
     kappa = "not defined" if figure.kappa is None else f"{figure.kappa:.2f} ({figure.band.lower()})"
     percent = "–" if figure.percent is None else f"{figure.percent:.0f}%"
     return f"{percent} exact agreement over {figure.pairs.text} pairs, weighted kappa {kappa}"
-
-
-def _figures(ctx: ServiceContext, audit_filter: AuditFilter) -> BoardFigures | None:
-    """The Board figures for the filter's dates, or, without dates, for the span of the
-    audits it selects up to today (``None``: it selects none). Read off the GUI thread."""
-    span = _span(ctx, audit_filter)
-    return None if span is None else board_figures(ctx, ReportScope(span, audit_filter))
-
-
-def _span(ctx: ServiceContext, audit_filter: AuditFilter) -> Period | None:
-    if audit_filter.date_from and audit_filter.date_to:
-        return period_between(audit_filter.date_from, audit_filter.date_to)
-    found = date_range(ctx, audit_filter)
-    if found is None:
-        return None
-    first = audit_filter.date_from or found[0]
-    last = audit_filter.date_to or max(found[1], ctx.today())
-    # Named by its dates alone, as the Board pack names a span, so they are said once.
-    return Period(first, last, f"{date_text(first)} to {date_text(last)}")

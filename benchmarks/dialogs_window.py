@@ -19,7 +19,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QTableView, QTabWidget, QWidget
 
 from auditdesk.domain.reference import Agency, Role
 from auditdesk.ui.app import AppController
@@ -126,13 +126,13 @@ class DialogBench:
 
     def _in_moderation(self, name: str, reference: str, button: str, kind: str) -> Opening:
         def choose() -> None:  # the tab's own loading is not the dialog's
-            table = self._tab("moderation").findChild(QTableWidget)
+            table = self._tab("moderation").findChild(QTableView)
             assert table is not None
             self.settle()
-            for row in range(table.rowCount()):
-                item = table.item(row, 0)
-                if item is not None and item.text() == reference:
-                    table.setCurrentCell(row, 0)
+            model = table.model()
+            for row in range(model.rowCount()):
+                if model.index(row, 0).data() == reference:
+                    table.setCurrentIndex(model.index(row, 0))
                     return
             raise AssertionError(f"{reference} is not in the moderation list")
 

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -29,20 +28,39 @@ from auditdesk.ui.choices import chosen
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
+from auditdesk.ui.text_table import size_columns_from_a_sample
 from auditdesk.ui.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
 HEADINGS = ("Audit", "Action", "Owner agency", "Owner", "Due", "Status", "Re-audit")
 
 
+_SHOWN = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole))
+_ACTION = int(Qt.ItemDataRole.UserRole)
+
+
 class ActionTableModel(QAbstractTableModel):
+    """Thousands of actions: a row's words are worked out once, when first asked for (a
+    table asks each cell for a dozen roles as it paints and sizes it)."""
+
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[ActionRecord] = []
+        self._texts: list[tuple[str, ...] | None] = []
+        bold = QFont()
+        bold.setBold(True)
+        # Overdue stands out in colour and weight (and in words, for those who cannot
+        # tell the colours apart).
+        self._overdue_look: dict[int, Any] = {
+            int(Qt.ItemDataRole.BackgroundRole): QBrush(QColor("#fde7e9")),
+            int(Qt.ItemDataRole.ForegroundRole): QBrush(QColor("#8c1d18")),
+            int(Qt.ItemDataRole.FontRole): bold,
+        }
 
     def set_rows(self, rows: list[ActionRecord]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self._texts = [None] * len(rows)
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
@@ -61,29 +79,29 @@ class ActionTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        action = self.rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            status = f"OVERDUE ({action.status.label})" if action.overdue else action.status.label
-            return (
-                action.audit_reference,
-                action.action,
-                action.owner_agency.label,
-                action.owner,
-                date_text(action.due_date),
-                status,
-                date_text(action.re_audit_date) if action.re_audit_date else "—",
-            )[index.column()]
-        if action.overdue and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor("#fde7e9"))
-        if action.overdue and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#8c1d18"))
-        if action.overdue and role == Qt.ItemDataRole.FontRole:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.UserRole:
+        row = index.row()
+        if role in _SHOWN:
+            texts = self._texts[row]
+            if texts is None:
+                texts = self._texts[row] = _cells(self.rows[row])
+            return texts[index.column()]
+        action = self.rows[row]
+        if role == _ACTION:
             return action
-        return None
+        return self._overdue_look.get(role) if action.overdue else None
+
+
+def _cells(action: ActionRecord) -> tuple[str, ...]:
+    status = f"OVERDUE ({action.status.label})" if action.overdue else action.status.label
+    return (
+        action.audit_reference,
+        action.action,
+        action.owner_agency.label,
+        action.owner,
+        date_text(action.due_date),
+        status,
+        date_text(action.re_audit_date) if action.re_audit_date else "—",
+    )
 
 
 class ActionsView(QWidget):
@@ -128,8 +146,8 @@ class ActionsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # Sized from the rows in view and a sample: every cell of 5,000 rows took 1 s.
+        size_columns_from_a_sample(self.table)
         self.table.activated.connect(self._open)
         self.done = named(
             QPushButton("Mark &done"), "Mark done", "Marks the selected action as done"

@@ -59,6 +59,14 @@ class ExportDialog(FormDialog):
         )
         self.dialogs = dialogs
         last = remembered or ExportChoices()
+        self._period_fields(today)
+        self._filter_fields(templates, localities)
+        self._count_fields()
+        self._file_fields(last, folder, today)
+        self._lay_out(last)
+
+    def _period_fields(self, today: date) -> None:
+        """A recent term, quarter or year, or custom dates (offered only when chosen)."""
         self.period = named(QComboBox(), "Period", "The term, quarter or year to report on")
         for period in recent_periods(today):
             self.period.addItem(period.label, period)
@@ -68,12 +76,18 @@ class ExportDialog(FormDialog):
         )
         self.date_to = dates_shown_in_full(date_edit("To", "Last day of a custom period", today))
         self.period.currentIndexChanged.connect(self._period_changed)
+
+    def _filter_fields(self, templates: list[TemplateSummary], localities: list[str]) -> None:
+        """What the figures are narrowed to: any of each, unless one is chosen."""
         self.template = self._combo("Template", [(t.title, t.template_id) for t in templates])
         self.locality = self._combo("Locality", [(loc, loc) for loc in localities])
         self.phase = self._combo("Phase", [(p.label, p.value) for p in Phase])
         self.need = self._combo("Primary need", [(n.label, n.value) for n in PrimaryNeed])
         self.agency = self._combo("Agency", [(a.label, a.value) for a in Agency])
         self.setting_type = self._combo("Setting type", [(t.label, t.value) for t in SettingType])
+
+    def _count_fields(self) -> None:
+        """Which audits are counted, what is hidden, and whether it is a working copy."""
         self.statuses = {
             status: named(
                 QCheckBox(status.label),
@@ -99,6 +113,9 @@ class ExportDialog(FormDialog):
             "Adds one row per audit, answer and action, and the pack's list of audits, for "
             "your own analysis; marked not for the Board on every sheet and page",
         )
+
+    def _file_fields(self, last: ExportChoices, folder: Path, today: date) -> None:
+        """The files to write, where last time's went if that folder is still there."""
         self.xlsx_wanted = named(
             QCheckBox("&Workbook (Excel)"), "Write the workbook", "Writes the .xlsx file"
         )
@@ -124,6 +141,9 @@ class ExportDialog(FormDialog):
         )
         # Opening is the person's choice, never made for them.
         self.open_after.setChecked(last.open_after)
+
+    def _lay_out(self, last: ExportChoices) -> None:
+        """The fields in the order they are read and tabbed through."""
         self.add_row("&Period:", self.period)
         self.add_row("&From:", self.date_from)
         self.add_row("&To:", self.date_to)

@@ -76,10 +76,10 @@ def test_a_batch_gets_one_independent_marker_chosen_by_keyboard(
     assert not chooser.isVisible()
 
     assert _markers(path, references) == {"Sam Practice"}  # every one of them
-    for row in range(view.table.rowCount()):
-        if view.table.item(row, 0).text() in references:
-            assert view.table.item(row, 3).text() == "Sam Practice"
-            assert view.table.item(row, 4).text() == "With the second marker"
+    for row in range(view.table.row_count()):
+        if view.table.text(row, 0) in references:
+            assert view.table.text(row, 3) == "Sam Practice"
+            assert view.table.text(row, 4) == "With the second marker"
     assert f"Sam Practice will second-mark {len(references)} audits." in window.message.message
     assert _selected(view) == drawn  # they stay selected, now with their marker
 
@@ -122,10 +122,10 @@ def test_a_refused_batch_changes_nothing_and_the_table_shows_so(
     assert {marker for ref, marker in stored.items() if ref != references[2]} == {None}
     # The table says what the database holds: nothing half-applied, the change made
     # elsewhere shown, the batch still selected to try again.
-    for row in range(view.table.rowCount()):
-        reference = view.table.item(row, 0).text()
+    for row in range(view.table.row_count()):
+        reference = view.table.text(row, 0)
         if reference in stored:
-            assert view.table.item(row, 3).text() == (stored[reference] or "—")
+            assert view.table.text(row, 3) == (stored[reference] or "—")
     assert _selected(view) == drawn
 
 
@@ -142,10 +142,7 @@ def _moderation_tab(qtbot: QtBot, window: MainWindow) -> ModerationView:
 
 def _selected(view: ModerationView) -> set[str]:
     table = view.table
-    return {
-        table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
-        for index in table.selectionModel().selectedRows()
-    }
+    return {table.key(index.row()) for index in table.selectionModel().selectedRows()}
 
 
 def _reference(view: ModerationView, moderation_uuid: str) -> str:

@@ -79,7 +79,7 @@ def _open_blind(
     window.tabs.setCurrentWidget(view)
     view.reload()
     threaded.settle()
-    view.table.setCurrentCell(0, 0)
+    view.table.setCurrentIndex(view.table.cell(0))
     view.mark.click()
     threaded.settle()
     return dialogs.latest(BlindMarkingWindow)
@@ -134,7 +134,7 @@ def test_closing_blind_marking_with_the_refusal_showing(
     assert window.isVisible()
     window.moderation_view.reload()  # and moderation carries on
     threaded.settle()
-    assert window.moderation_view.table.rowCount() == 1
+    assert window.moderation_view.table.row_count() == 1
 
 
 # -- the editor -------------------------------------------------------------------------------

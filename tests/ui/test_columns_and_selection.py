@@ -74,10 +74,10 @@ def test_a_new_sample_is_selected_and_in_view(
     qtbot.waitUntil(window.isActiveWindow)
     window.tabs.setCurrentWidget(view)
     table = view.table
-    assert table.rowCount() > 30, "enough rows that the list scrolls"
+    assert table.row_count() > 30, "enough rows that the list scrolls"
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)  # the last
-    assert table.currentRow() == table.rowCount() - 1
+    assert table.current_row() == table.row_count() - 1
     assert table.verticalScrollBar().value() > 0
 
     view.percentage.setValue(100)
@@ -85,15 +85,12 @@ def test_a_new_sample_is_selected_and_in_view(
 
     drawn = {r.uuid for r in moderation.list_moderations(ctx)} - before
     assert drawn, "the rest of the completed audits were drawn"
-    selected = {
-        table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
-        for index in table.selectionModel().selectedRows()
-    }
+    selected = {table.key(index.row()) for index in table.selectionModel().selectedRows()}
     assert selected == drawn
-    current = table.item(table.currentRow(), 0).data(Qt.ItemDataRole.UserRole)
+    current = table.key(table.current_row())
     assert current in drawn
     shown = table.viewport().rect()
-    first = table.visualItemRect(table.item(table.currentRow(), 0))
+    first = table.visualRect(table.cell(table.current_row(), 0))
     assert shown.contains(first), "the first new audit is in view"
     assert "assign their second marker next" in window.message.message
 
@@ -114,21 +111,22 @@ def test_several_selected_audits_get_their_second_marker_at_once(
     window.tabs.setCurrentWidget(view)
     view.percentage.setValue(40)
     qtbot.mouseClick(view.draw, Qt.MouseButton.LeftButton)
-    drawn_rows = [row for row in range(view.table.rowCount()) if "needs a second marker"
-                  in view.table.item(row, 4).text()]  # fmt: skip
+    drawn_rows = [row for row in range(view.table.row_count()) if "needs a second marker"
+                  in view.table.text(row, 4)]  # fmt: skip
     assert len(drawn_rows) >= 3
     table = view.table
     # Click the first, Shift+click the third: three audits.
     first, third = drawn_rows[0], drawn_rows[2]
-    table.setCurrentCell(first, 0, QItemSelectionModel.SelectionFlag.ClearAndSelect
-                         | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
+    table.selectionModel().setCurrentIndex(
+        table.cell(first), QItemSelectionModel.SelectionFlag.ClearAndSelect
+        | QItemSelectionModel.SelectionFlag.Rows)  # fmt: skip
     qtbot.mouseClick(
         table.viewport(),
         Qt.MouseButton.LeftButton,
         Qt.KeyboardModifier.ShiftModifier,
-        table.visualItemRect(table.item(third, 1)).center(),
+        table.visualRect(table.cell(third, 1)).center(),
     )
-    chosen = {table.item(r.row(), 0).data(Qt.ItemDataRole.UserRole)
+    chosen = {table.key(r.row())
               for r in table.selectionModel().selectedRows()}  # fmt: skip
     assert len(chosen) == 3
 
@@ -145,6 +143,6 @@ def test_several_selected_audits_get_their_second_marker_at_once(
     others = [row for uuid, row in stored.items() if uuid not in chosen and row.status == "drawn"]
     assert all(row.second_marker is None for row in others)
     assert f"{marker.name} will second-mark 3 audits" in window.message.message
-    still = {table.item(r.row(), 0).data(Qt.ItemDataRole.UserRole)
+    still = {table.key(r.row())
              for r in table.selectionModel().selectedRows()}  # fmt: skip
     assert still == chosen  # they stay selected, now with their marker

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -39,6 +40,14 @@ def test_send_preview_import_and_settle_a_conflict(
     dialog = dialogs.latest(SendDialog)
     assert unnamed_controls(dialog) == []
     assert [c.reference for c in dialog.candidates] == [detail.reference]
+    # The list shows (and a screen reader reads) each audit's row, never sent before.
+    shown = dialog.list.model()
+    assert shown.rowCount() == 1
+    cells = [shown.index(0, column) for column in range(shown.columnCount())]
+    assert [cell.data() for cell in cells][0::4] == [detail.reference, "never"]
+    assert [cell.data(Qt.ItemDataRole.AccessibleTextRole) for cell in cells] == [
+        cell.data() for cell in cells
+    ]
     dialogs.answer("save_file", bundle)
     next(b for b in dialog.findChildren(QPushButton) if b.text() == "Choose…").click()
     assert dialog.target.text() == str(bundle)

@@ -149,11 +149,11 @@ def test_one_row_of_the_moderation_table_chosen_with_space(
     assert len(table.selectionModel().selectedRows()) > 5
     qtbot.keyClick(table, Qt.Key.Key_Space)  # this one alone
     chosen = table.selectionModel().selectedRows()
-    assert [index.row() for index in chosen] == [table.currentRow()]
+    assert [index.row() for index in chosen] == [table.current_row()]
     qtbot.keyClick(table, Qt.Key.Key_Space, CTRL)  # Ctrl+Space still takes it out
     assert table.selectionModel().selectedRows() == []
     qtbot.keyClick(table, Qt.Key.Key_Space)
-    reference = table.item(table.currentRow(), 0).text()
+    reference = table.text(table.current_row(), 0)
     press_alt(qtbot, "k", table)
     chooser = dialogs.latest(AssignMarkerDialog)
     assert chooser.intro.text().startswith(f"Who second-marks audit {reference}?")

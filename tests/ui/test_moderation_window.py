@@ -16,6 +16,7 @@ from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.kernel._people import add_auditor
+from auditdesk.services.reports import agreement_report
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
@@ -40,8 +41,8 @@ def test_a_moderation_round_end_to_end(
     window.tabs.setCurrentWidget(view)
 
     view.draw.click()
-    assert view.table.rowCount() == 1
-    assert "needs a second marker" in view.table.item(0, 4).text()
+    assert view.table.row_count() == 1
+    assert "needs a second marker" in view.table.text(0, 4)
 
     view.assign.click()
     chooser = dialogs.latest(AssignMarkerDialog)
@@ -53,7 +54,7 @@ def test_a_moderation_round_end_to_end(
     assert chooser.chosen is None
     chooser.choices.setCurrentRow(0)
     chooser.ok_button.click()
-    assert view.table.item(0, 3).text() == "Morgan Health"
+    assert view.table.text(0, 3) == "Morgan Health"
 
     view.mark.click()
     blind = dialogs.latest(BlindMarkingWindow)
@@ -141,3 +142,35 @@ def test_reconciliation_counts_agree_and_say_why_some_are_left_out(
     stored = moderation.reconciliation(ctx, row.uuid)
     assert sum(line.differs for line in stored.lines) == 3
     assert len(stored.lines) == total
+
+
+def test_the_list_and_agreement_figures_arrive_apart_and_only_the_newest_show(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]
+) -> None:
+    """The list and the figures are read side by side and may arrive in either order;
+    what is said fits what has arrived, and an older reading arriving late changes
+    nothing."""
+    window = open_window(None)
+    ctx = window.session.ctx
+    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
+    answer_everything(ctx, detail, points=3)
+    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    view = window.moderation_view
+    window.tabs.setCurrentWidget(view)
+    assert view.table.row_count() == 0
+    assert view.agreement.text().startswith("Nothing drawn for moderation yet")
+
+    older = view._asked
+    moderation.draw_sample(ctx, percentage=100)
+    view._asked += 1  # a newer reading asked for, its two parts arriving apart
+    newer = view._asked
+    view._show_agreement(newer, agreement_report(ctx))
+    # The figures alone: nothing submitted, and (as far as is known yet) nothing drawn.
+    assert view.agreement.text().startswith("Nothing drawn for moderation yet")
+    view._show(newer, moderation.list_moderations(ctx))
+    assert view.table.row_count() == 1
+    assert view.agreement.text().startswith("No moderation submitted yet")
+
+    view._show(older, [])  # the older reading, late
+    assert view.table.row_count() == 1
+    assert view.agreement.text().startswith("No moderation submitted yet")

@@ -10,7 +10,7 @@ not help.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from auditdesk.domain.bundle_documents import (
@@ -151,12 +151,12 @@ class _References:
     def check(self) -> None:
         for child in self.children.values():
             self.need(
-                child.setting_uuid in (None, *self.settings),
+                _none_or_in(child.setting_uuid, self.settings),
                 f"child {child.reference}'s setting is missing",
             )
         for plan in self.plans.values():
             self.need(plan.child_uuid in self.child_uuids, "a plan's child is missing")
-            self.need(plan.setting_uuid in (None, *self.settings), "a plan's setting is missing")
+            self.need(_none_or_in(plan.setting_uuid, self.settings), "a plan's setting is missing")
         blocks_of = {
             record.uuid: self.audit(record) for record in self.records if record.kind == "audit"
         }
@@ -195,19 +195,21 @@ class _References:
 
     def action(self, record: IncomingRecord, document: ActionDocument, blocks: set[str]) -> None:
         self.need(document.audit_uuid == record.audit_uuid, "an action is under the wrong audit")
-        self.need(document.block_uuid in (None, *blocks), "an action refers to a missing block")
+        self.need(_none_or_in(document.block_uuid, blocks), "an action refers to a missing block")
 
     def moderation(
         self, record: IncomingRecord, document: ModerationDocument, blocks: set[str]
     ) -> None:
         self.need(document.audit_uuid == record.audit_uuid, "a moderation is under the wrong audit")
-        self.need(document.sample_uuid in (None, *self.samples), "a moderation's sample is missing")
         self.need(
-            document.second_marker_uuid in (None, *self.auditors),
+            _none_or_in(document.sample_uuid, self.samples), "a moderation's sample is missing"
+        )
+        self.need(
+            _none_or_in(document.second_marker_uuid, self.auditors),
             "a moderation's second marker is missing",
         )
         self.need(
-            all(rating.block_uuid in (None, *blocks) for rating in document.ratings),
+            all(_none_or_in(rating.block_uuid, blocks) for rating in document.ratings),
             "a moderation rates a block the audit does not have",
         )
 
@@ -222,13 +224,13 @@ class _References:
                 "bundle does not list",
             )
         self.need(self.template_hashes[key] == head.template_sha256, f"{what}'s template differs")
-        self.need(head.setting_uuid in (None, *self.settings), f"{what}'s setting")
-        self.need(head.child_reference in (None, *self.children), f"{what}'s child is missing")
+        self.need(_none_or_in(head.setting_uuid, self.settings), f"{what}'s setting")
+        self.need(_none_or_in(head.child_reference, self.children), f"{what}'s child is missing")
         for member in document.team:
             self.need(member.auditor_uuid in self.auditors, f"an auditor on {what} is missing")
         for block in document.blocks:
             self.need(
-                block.child_reference in (None, *self.children),
+                _none_or_in(block.child_reference, self.children),
                 f"a child sampled in {what} is missing",
             )
         bookkeeping = record.audit_extras.bookkeeping
@@ -252,3 +254,9 @@ class _References:
                 f"{what}'s setting is missing",
             )
         return {block.uuid for block in document.blocks}
+
+
+def _none_or_in(value: str | None, known: Collection[str]) -> bool:
+    """Nothing named, or one of ``known`` (a set or dict: ``value in (None, *known)``
+    copied every known uuid into a tuple and searched it, for every record)."""
+    return value is None or value in known

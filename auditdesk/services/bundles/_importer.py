@@ -13,6 +13,7 @@ import errno
 import gc
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
@@ -39,6 +40,7 @@ from auditdesk.services.bundles._wording import Wording
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.store.database import Database
 from auditdesk.store.migrate import backup_database
+from auditdesk.whole_files import DATABASE_COMPANIONS
 
 log = logging.getLogger(__name__)
 
@@ -52,10 +54,16 @@ def preview_bundle(
     """What importing ``path`` would do, record by record. Writes nothing (and names
     nobody: ``ctx.actor`` is not used)."""
     with _bulk_work():
-        contents = read_bundle(path, limits)
-        with ctx.db.read() as session:
-            plan = classify(session, contents, ctx.device)
-            return build_preview(plan, Wording(contents))
+        # What was read goes with ``_preview``'s frame, before the collector runs again:
+        # kept alive until then, its records made that one pass take a tenth of a second.
+        return _preview(ctx, path, limits)
+
+
+def _preview(ctx: ServiceContext, path: Path, limits: BundleLimits) -> BundlePreview:
+    contents = read_bundle(path, limits)
+    with ctx.db.read() as session:
+        plan = classify(session, contents, ctx.device)
+        return build_preview(plan, Wording(contents))
 
 
 def import_bundle(
@@ -176,22 +184,47 @@ def _discard(backing_up: Future[Path]) -> None:
         log.warning("an unneeded import backup could not be made or removed", exc_info=True)
 
 
-@contextmanager
-def _bulk_work() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for the length of an import.
+class _CollectorPause:
+    """Python's cyclic garbage collector held off while bundles are read or imported.
 
     An import makes hundreds of thousands of small dicts and lists, nearly all freed by
-    reference counting; the collector's repeated passes over them cost about a fifth of the
-    time and find nothing. It is switched back on (and run once) however the import ends.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-            gc.collect(0)
+    reference counting; the collector's repeated passes over them (and over the bundle
+    read so far) cost about a fifth of the time and find nothing. Switching it off is not
+    enough in the window: there the collector is already off and collections are run from
+    a timer on the GUI thread whenever Python's thresholds are passed
+    (:mod:`auditdesk.ui.gui_thread_gc`), which took 14 passes, a third of a second, during
+    the preview of a 1,000-audit bundle. So the thresholds are raised out of reach too,
+    and put back when the last bulk work running ends, however it ends."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._running = 0
+        self._thresholds = gc.get_threshold()
+        self._was_enabled = False
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        with self._lock:
+            if self._running == 0:
+                self._thresholds = gc.get_threshold()
+                self._was_enabled = gc.isenabled()
+                gc.disable()
+                gc.set_threshold(_OUT_OF_REACH, _OUT_OF_REACH, _OUT_OF_REACH)
+            self._running += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running -= 1
+                if self._running == 0:
+                    gc.set_threshold(*self._thresholds)
+                    if self._was_enabled:
+                        gc.enable()
+                        gc.collect(0)
+
+
+_OUT_OF_REACH = 2**30
+_bulk_work = _CollectorPause().held
 
 
 def build_preview(plan: ImportPlan, wording: Wording) -> BundlePreview:
@@ -247,7 +280,10 @@ def backup_before_import(db: Database) -> Path:
     try:
         backup_database(path, target)
     except (OSError, sqlite3.Error) as error:
-        target.unlink(missing_ok=True)
+        # With its companions: SQLite keeps a journal beside a copy it is writing, left
+        # behind when the disk fills part-way.
+        for companion in DATABASE_COMPANIONS[:4]:
+            target.with_name(target.name + companion).unlink(missing_ok=True)
         raise FileProblem(
             f"Cannot back up {path.name} before importing ({error}). Free some disk space "
             "and try again; nothing was imported."

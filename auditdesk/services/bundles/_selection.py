@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time
+from typing import Any
 
-from sqlalchemy import ColumnElement, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import QueryableAttribute, Session
+from sqlalchemy.sql.elements import UnaryExpression
+from sqlalchemy.sql.operators import custom_op
 
 from auditdesk.domain.reference import AuditStatus
 from auditdesk.errors import NotFound
@@ -32,6 +35,13 @@ from auditdesk.store.models import (
 
 def audit_ids(session: Session, selection: SendSelection) -> list[int]:
     """Row ids of the audits ``selection`` takes, oldest first."""
+    chosen = _taken(session, selection)
+    return list(session.scalars(select(Audit.id).where(chosen).order_by(Audit.id)))
+
+
+def _taken(session: Session, selection: SendSelection) -> ColumnElement[bool]:
+    """What picks out the audits ``selection`` takes (named audits are looked up here, so
+    that one missing is said before anything is read)."""
     if isinstance(selection, ChosenAudits):
         found: set[int] = set()
         for key in selection.audits:
@@ -41,7 +51,7 @@ def audit_ids(session: Session, selection: SendSelection) -> list[int]:
             if audit_id is None:
                 raise NotFound(f"There is no audit {key} in this database.")
             found.add(audit_id)
-        return sorted(found)
+        return Audit.id.in_(sorted(found))
     completed = Audit.status != AuditStatus.DRAFT.value
     if isinstance(selection, ChangedSince):
         start = start_of_day(selection.since)
@@ -54,10 +64,8 @@ def audit_ids(session: Session, selection: SendSelection) -> list[int]:
             .where(Moderation.audit_id == Audit.id, Moderation.updated_at >= start)
             .exists(),
         )
-        return list(session.scalars(select(Audit.id).where(completed, changed).order_by(Audit.id)))
-    return list(
-        session.scalars(select(Audit.id).where(completed, _not_yet_sent()).order_by(Audit.id))
-    )
+        return and_(completed, changed)
+    return and_(completed, _not_yet_sent())
 
 
 def _not_yet_sent() -> ColumnElement[bool]:
@@ -90,46 +98,70 @@ def start_of_day(day: date) -> datetime:
 
 
 def audits_to_send(ctx: ServiceContext, selection: SendSelection) -> tuple[SendCandidate, ...]:
-    """The audits a send with ``selection`` would include, for the dialog to list."""
+    """The audits a send with ``selection`` would include, for the dialog to list, by
+    the day they were carried out.
+
+    One query of plain values, only the columns listed: "completed and not sent" can be
+    tens of thousands of audits, and reading them as whole objects, 500 at a time, took
+    over a second and a half at 50,000 audits."""
     with ctx.db.read() as session:
-        ids = audit_ids(session, selection)
         last_sent = (
             select(SentRecord.record_uuid, func.max(SentBundle.created_at).label("at"))
             .join(SentBundle, SentBundle.id == SentRecord.sent_bundle_id)
             .group_by(SentRecord.record_uuid)
             .subquery()
         )
-        candidates: list[SendCandidate] = []
-        for start in range(0, len(ids), 500):
-            rows = session.execute(
-                select(
-                    Audit,
-                    TemplateVersion.title,
-                    Child.reference,
-                    Setting.name,
-                    last_sent.c.at,
-                )
-                .join(TemplateVersion, TemplateVersion.id == Audit.template_version_id)
-                .outerjoin(Child, Child.id == Audit.child_id)
-                .outerjoin(Setting, Setting.id == Audit.setting_id)
-                .outerjoin(last_sent, last_sent.c.record_uuid == Audit.uuid)
-                .where(Audit.id.in_(ids[start : start + 500]))
-                .order_by(Audit.audit_date, Audit.id)
-            ).all()
-            for audit, title, child_reference, setting_name, sent_at in rows:
-                candidates.append(
-                    SendCandidate(
-                        uuid=audit.uuid,
-                        reference=audit.reference,
-                        template_title=title,
-                        subject=child_reference or setting_name or "",
-                        status=AuditStatus(audit.status),
-                        revision=audit.revision,
-                        updated_at=audit.updated_at,
-                        last_sent_at=sent_at.replace(tzinfo=UTC) if sent_at else None,
-                    )
-                )
-        return tuple(candidates)
+        query = (
+            select(
+                Audit.uuid,
+                Audit.reference,
+                TemplateVersion.title,
+                Child.reference,
+                Setting.name,
+                Audit.status,
+                Audit.revision,
+                Audit.updated_at,
+                last_sent.c.at,
+            )
+            .join(TemplateVersion, TemplateVersion.id == Audit.template_version_id)
+            .outerjoin(Child, Child.id == Audit.child_id)
+            .outerjoin(Setting, Setting.id == Audit.setting_id)
+            .outerjoin(last_sent, last_sent.c.record_uuid == Audit.uuid)
+            .where(_taken(session, selection))
+            .order_by(_sorted_not_looked_up(Audit.audit_date), Audit.id)
+        )
+        statuses = {status.value: status for status in AuditStatus}
+        return tuple(
+            SendCandidate(
+                uuid=uuid,
+                reference=reference,
+                template_title=title,
+                subject=child_reference or setting_name or "",
+                status=statuses[status],
+                revision=revision,
+                updated_at=updated_at,
+                last_sent_at=sent_at.replace(tzinfo=UTC) if sent_at else None,
+            )
+            # Through the connection: the ORM's handling of each row is not needed here.
+            for (
+                uuid,
+                reference,
+                title,
+                child_reference,
+                setting_name,
+                status,
+                revision,
+                updated_at,
+                sent_at,
+            ) in session.connection().execute(query)
+        )
+
+
+def _sorted_not_looked_up(column: QueryableAttribute[Any]) -> ColumnElement[Any]:
+    """``column`` with SQLite's unary plus, which keeps the value and stops its index being
+    used for the order: walking tens of thousands of audits in the index's order and
+    looking each up in the table took twice as long as reading them in turn and sorting."""
+    return UnaryExpression(column.expression, operator=custom_op("+"))
 
 
 def sent_bundles(ctx: ServiceContext, limit: int = 100) -> tuple[SentBundleSummary, ...]:

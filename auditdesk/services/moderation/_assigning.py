@@ -86,10 +86,7 @@ def assign_second_marker_to(
             touch(session, ctx, moderation, "second marker", auditor.name)
         session.flush()
         ids = [moderation.id for moderation in moderations]
-        rows = {
-            row.uuid: row
-            for row in moderation_rows(session, select(Moderation).where(Moderation.id.in_(ids)))
-        }
+        rows = {row.uuid: row for row in moderation_rows(session, Moderation.id.in_(ids))}
         return tuple(rows[uuid_] for uuid_ in wanted)
 
 

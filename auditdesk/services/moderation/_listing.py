@@ -3,7 +3,7 @@ the second and agreed grades so far."""
 
 from __future__ import annotations
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.grades import Grade
@@ -15,37 +15,65 @@ from auditdesk.store.models import Audit, Auditor, Moderation, ModerationSample,
 def list_moderations(ctx: ServiceContext, sample_uuid: str | None = None) -> list[ModerationRow]:
     """Every moderation, or only those drawn in one sample."""
     with ctx.db.read() as session:
-        query = select(Moderation)
-        if sample_uuid:
-            query = query.join(ModerationSample).where(ModerationSample.uuid == sample_uuid)
-        return moderation_rows(session, query)
+        if not sample_uuid:
+            return moderation_rows(session)
+        in_sample = select(ModerationSample.id).where(ModerationSample.uuid == sample_uuid)
+        return moderation_rows(session, Moderation.sample_id.in_(in_sample.scalar_subquery()))
 
 
-def moderation_rows(session: Session, query: Select[Moderation]) -> list[ModerationRow]:
-    """The list's rows for the moderations ``query`` selects."""
-    rows: list[ModerationRow] = []
-    for moderation in session.scalars(query).all():
-        audit = session.get_one(Audit, moderation.audit_id)
-        title = session.scalar(
-            select(TemplateVersion.title).where(TemplateVersion.id == audit.template_version_id)
+def moderation_rows(session: Session, *where: ColumnElement[bool]) -> list[ModerationRow]:
+    """The list's rows for the moderations ``where`` selects (every one if nothing), in
+    the order they were drawn.
+
+    One query with plain values: reading each moderation's audit, template title and
+    second marker separately took three queries a moderation, 2 s for 4,545 of them."""
+    query = (
+        select(
+            Moderation.uuid,
+            Audit.uuid,
+            Audit.reference,
+            TemplateVersion.title,
+            Audit.template_id,
+            Audit.override_grade,
+            Audit.suggested_grade,
+            Auditor.name,
+            Moderation.status,
+            Moderation.second_overall_grade,
+            Moderation.agreed_grade,
         )
-        marker = (
-            session.scalar(select(Auditor.name).where(Auditor.id == moderation.second_marker_id))
-            if moderation.second_marker_id
-            else None
+        .join(Audit, Audit.id == Moderation.audit_id)
+        .outerjoin(TemplateVersion, TemplateVersion.id == Audit.template_version_id)
+        .outerjoin(Auditor, Auditor.id == Moderation.second_marker_id)
+        .where(*where)
+        .order_by(Moderation.id)
+    )
+    return [
+        ModerationRow(
+            uuid,
+            audit_uuid,
+            reference,
+            title or template_id,
+            _grade(override or suggested),
+            marker,
+            status,
+            _grade(second),
+            _grade(agreed),
         )
-        first = audit.override_grade or audit.suggested_grade
-        rows.append(
-            ModerationRow(
-                moderation.uuid,
-                audit.uuid,
-                audit.reference,
-                title or audit.template_id,
-                Grade(first) if first else None,
-                marker,
-                moderation.status,
-                Grade(moderation.second_overall_grade) if moderation.second_overall_grade else None,
-                Grade(moderation.agreed_grade) if moderation.agreed_grade else None,
-            )
-        )
-    return rows
+        for (
+            uuid,
+            audit_uuid,
+            reference,
+            title,
+            template_id,
+            override,
+            suggested,
+            marker,
+            status,
+            second,
+            agreed,
+        ) in session.execute(query)
+    ]
+
+
+def _grade(value: str | None) -> Grade | None:
+    return Grade(value) if value else None

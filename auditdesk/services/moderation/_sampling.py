@@ -80,7 +80,7 @@ def draw_sample(
         session.add(sample)
         session.flush()
         _add_moderations(session, ctx, sample, drawn)
-        rows = moderation_rows(session, select(Moderation).where(Moderation.sample_id == sample.id))
+        rows = moderation_rows(session, Moderation.sample_id == sample.id)
         return SampleResult(
             sample.uuid, sample.name, percentage, drawn.eligible, tuple(rows), summary
         )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from auditdesk.services.bundles import BundlePreview, ItemStatus
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialogs import FormDialog
+from auditdesk.ui.text_table import SAMPLED_ROWS
 
 ORDER = (
     ItemStatus.CONFLICT,
@@ -44,6 +45,8 @@ class ImportPreviewDialog(FormDialog):
         )
         self.items.setHeaderLabels(["Record", "What happens"])
         self.items.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized from the records in view and a sample, not every one of thousands.
+        self.items.header().setResizeContentsPrecision(SAMPLED_ROWS)
         bold = QFont(self.font())
         bold.setBold(True)
         for status in ORDER:

@@ -6,20 +6,18 @@ saying it is finding them. Send pressed while a list is still being read waits f
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QFormLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QWidget,
 )
 
@@ -39,6 +37,7 @@ from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.dialogs import FieldProblem, FormDialog
 from auditdesk.ui.form_fields import date_edit, picked_date
 from auditdesk.ui.task_runner import Failed, TaskScope
+from auditdesk.ui.text_table import TextTableModel, size_columns_from_a_sample
 from auditdesk.ui.wording import count
 
 HEADINGS = ("Audit", "Template", "Child or setting", "Status", "Last sent")
@@ -71,7 +70,30 @@ class SendDialog(FormDialog):
         self._asked = 0  # lists asked for; only the newest is shown
         self.finding = False
         self._send_when_found = False
+        self.candidates: tuple[SendCandidate, ...] = ()
         today = ctx.today()
+        self._which_audits(today)
+        self.model = TextTableModel(HEADINGS, _cells, parent=self)
+        self.list = self._audit_list()
+        self.target = named(
+            QLineEdit(str(folder / f"audits {ctx.actor.name} {today:%Y-%m-%d}.auditdesk")),
+            "Bundle file",
+            "Where the bundle is written",
+        )
+        browse = named(QPushButton("Choose…"), "Choose the bundle file", "Opens a file chooser")
+        browse.clicked.connect(self._browse)
+        self.form.addRow(self.with_problem(self.options))
+        self.form.addRow(self.list)
+        file_label = QLabel("&File:")
+        file_label.setBuddy(self.target)
+        self.form.addRow(file_label, self.with_problem(self.target, browse))
+        self.refresh()
+        self.resize(760, 560)
+
+    def _which_audits(self, today: date) -> None:
+        """The three ways of choosing, as one field: "no audits match" is said under them,
+        or under the references when they are what matched nothing. Changing any of them
+        reads the list again."""
         self.unsent = named(
             QRadioButton("&Completed audits not sent yet"),
             "Completed, not sent",
@@ -99,24 +121,6 @@ class SendDialog(FormDialog):
             "Audit references",
             "Audit references separated by commas, e.g. AD-7KQ2XM, AD-3F9PLA",
         )
-        self.list = named(
-            QTableWidget(0, len(HEADINGS)), "Audits to send", "The audits the bundle will hold"
-        )
-        self.list.setHorizontalHeaderLabels(list(HEADINGS))
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.list.setTabKeyNavigation(False)
-        self.list.verticalHeader().hide()
-        self.list.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.list.setMinimumHeight(220)
-        self.target = named(
-            QLineEdit(str(folder / f"audits {ctx.actor.name} {today:%Y-%m-%d}.auditdesk")),
-            "Bundle file",
-            "Where the bundle is written",
-        )
-        browse = named(QPushButton("Choose…"), "Choose the bundle file", "Opens a file chooser")
-        browse.clicked.connect(self._browse)
-        # The three ways of choosing are one field: "no audits match" is said under them,
-        # or under the references when they are what matched nothing.
         self.options = named(
             QWidget(), "Which audits", "Completed and not sent, changed since a day, or chosen"
         )
@@ -125,18 +129,22 @@ class SendDialog(FormDialog):
         options.addRow(self.unsent)
         options.addRow(self.changed, self.since)
         options.addRow(self.chosen, self.with_problem(self.references))
-        self.form.addRow(self.with_problem(self.options))
-        self.form.addRow(self.list)
-        file_label = QLabel("&File:")
-        file_label.setBuddy(self.target)
-        self.form.addRow(file_label, self.with_problem(self.target, browse))
         for button in (self.unsent, self.changed, self.chosen):
             button.toggled.connect(lambda _on: self.refresh())
         self.since.dateChanged.connect(lambda _d: self.refresh())
         self.references.editingFinished.connect(self.refresh)
-        self.candidates: tuple[SendCandidate, ...] = ()
-        self.refresh()
-        self.resize(760, 560)
+
+    def _audit_list(self) -> QTableView:
+        """The audits the bundle will hold: tens of thousands at times, so a view of
+        their rows rather than an item per cell."""
+        table = named(QTableView(), "Audits to send", "The audits the bundle will hold")
+        table.setModel(self.model)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)
+        table.verticalHeader().hide()
+        size_columns_from_a_sample(table).setStretchLastSection(False)
+        table.setMinimumHeight(220)
+        return table
 
     def selection(self) -> SendSelection:
         if self.changed.isChecked():
@@ -178,20 +186,7 @@ class SendDialog(FormDialog):
 
     def _show_candidates(self) -> None:
         self.finding = False
-        self.list.setRowCount(len(self.candidates))
-        for row, audit in enumerate(self.candidates):
-            sent = (
-                date_text(audit.last_sent_at.astimezone().date()) if audit.last_sent_at else "never"
-            )
-            values = (
-                audit.reference,
-                audit.template_title,
-                audit.subject,
-                audit.status.label,
-                sent,
-            )
-            for column, value in enumerate(values):
-                self.list.setItem(row, column, QTableWidgetItem(value))
+        self.model.set_rows(self.candidates)
         self.intro.setText(
             f"{count(len(self.candidates), 'audit')} "
             "will be sent, with their actions and moderation."
@@ -245,3 +240,8 @@ class SendDialog(FormDialog):
         if not self.target.text().strip():
             found.append(FieldProblem(self.target, "Choose where to write the bundle."))
         return found
+
+
+def _cells(audit: SendCandidate) -> tuple[str, ...]:
+    sent = date_text(audit.last_sent_at.astimezone().date()) if audit.last_sent_at else "never"
+    return (audit.reference, audit.template_title, audit.subject, audit.status.label, sent)

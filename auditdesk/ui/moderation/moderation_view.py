@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -72,7 +71,7 @@ class ModerationView(QWidget):
         self.handle_error = error_handler(self.show_problem)
         self.steps = ModerationSteps(self)
         self._sample_controls(session, templates)
-        self.table = SampleTable(HEADINGS)
+        self.table = SampleTable(HEADINGS, _cells, key=lambda row: row.uuid)
         self.table.activated.connect(self._activated)
         self.assign = named(
             QPushButton("Assign second mar&ker…"),
@@ -114,6 +113,8 @@ class ModerationView(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.agreement)
         self.rows: list[ModerationRow] = []
+        self.report: AgreementReport | None = None
+        self._asked = 0  # readings asked for: only the newest is shown
 
     def _sample_controls(self, session: AppSession, templates: list[TemplateSummary]) -> None:
         self.percentage = named(
@@ -157,35 +158,47 @@ class ModerationView(QWidget):
         self.template.blockSignals(False)
 
     def reload(self) -> None:
+        """Read the list and the agreement figures side by side (two reads): the list,
+        quick, is shown and usable while the figures, which weigh every rating pair, are
+        still being worked out."""
         ctx = self.session.ctx
+        self._asked += 1
+        asked = self._asked
         self.tasks.read(
-            lambda: (moderation.list_moderations(ctx), agreement_report(ctx)),
-            lambda result: self._show(*result),
+            lambda: moderation.list_moderations(ctx),
+            lambda rows: self._show(asked, rows),
+            self.handle_error,
+        )
+        self.tasks.read(
+            lambda: agreement_report(ctx),
+            lambda report: self._show_agreement(asked, report),
             self.handle_error,
         )
 
-    def _show(self, rows: list[ModerationRow], report: AgreementReport) -> None:
+    def _show(self, asked: int, rows: list[ModerationRow]) -> None:
+        if asked != self._asked:  # a newer reading is on its way
+            return
         wanted = self.select_after_load or {row.uuid for row in self.selected_rows()}
         self.select_after_load = set()
         self.rows = sorted(
             rows, key=lambda r: (list(STATUS_WORDS).index(r.status), r.audit_reference)
         )
-        with self.table.refilled(len(self.rows)):
-            for number, row in enumerate(self.rows):
-                values = (
-                    row.audit_reference,
-                    row.template_title,
-                    _grade(row.first_grade),
-                    row.second_marker or "—",
-                    STATUS_WORDS[row.status],
-                    _grade(row.second_grade),
-                    _grade(row.agreed_grade),
-                )
-                for column, value in enumerate(values):
-                    item = QTableWidgetItem(value)
-                    item.setData(Qt.ItemDataRole.UserRole, row.uuid)
-                    self.table.setItem(number, column, item)
+        self.table.refill(self.rows)
         self._select(wanted)
+        self._say_agreement()
+
+    def _show_agreement(self, asked: int, report: AgreementReport) -> None:
+        if asked != self._asked:
+            return
+        self.report = report
+        self._say_agreement()
+
+    def _say_agreement(self) -> None:
+        """The figures, said again when the list arrives: with none yet, what is said
+        depends on whether anything is drawn."""
+        report = self.report
+        if report is None:
+            return
         overall, ratings = report.overall_grades, report.ratings
         self.agreement.setText(
             f"Agreement across {report.moderations:,} moderated "
@@ -204,17 +217,17 @@ class ModerationView(QWidget):
             return
         positions = [i for i, r in enumerate(self.rows) if r.uuid in uuids] or [0]
         self.table.clearSelection()
-        self.table.setCurrentCell(positions[0], 0)
+        self.table.setCurrentIndex(self.table.cell(positions[0]))
         selection = self.table.selectionModel()
         for position in positions:
             selection.select(
-                self.table.model().index(position, 0),
+                self.table.cell(position),
                 selection.SelectionFlag.Select | selection.SelectionFlag.Rows,
             )
-        self.table.scrollTo(self.table.model().index(positions[0], 0))
+        self.table.scrollTo(self.table.cell(positions[0]))
 
     def selected(self) -> ModerationRow | None:
-        row = self.table.currentRow()
+        row = self.table.current_row()
         return self.rows[row] if 0 <= row < len(self.rows) else None
 
     def selected_rows(self) -> list[ModerationRow]:
@@ -280,6 +293,18 @@ def _labelled(text: str, widget: QWidget) -> QWidget:
     row.addWidget(label)
     row.addWidget(widget)
     return pair
+
+
+def _cells(row: ModerationRow) -> tuple[str, ...]:
+    return (
+        row.audit_reference,
+        row.template_title,
+        _grade(row.first_grade),
+        row.second_marker or "—",
+        STATUS_WORDS[row.status],
+        _grade(row.second_grade),
+        _grade(row.agreed_grade),
+    )
 
 
 def _grade(grade: object) -> str:

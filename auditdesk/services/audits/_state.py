@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import ColumnElement, and_, or_, select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.grades import Grade
@@ -145,14 +145,11 @@ def _answer_rows(
 
 
 def answers_of(audit_id: int) -> ColumnElement[bool]:
-    """Which rows are one audit's answers, asked so SQLite reads them from its two unique
-    indexes (answers given once, answers given in a block). Plain ``audit_id = ?`` has no
-    index of its own: it reads every answer in the database, a third of a second at
-    50,000 audits."""
-    return or_(
-        and_(Answer.audit_id == audit_id, Answer.block_id.is_(None)),
-        and_(Answer.audit_id == audit_id, Answer.block_id.is_not(None)),
-    )
+    """Which rows are one audit's answers: read through the index that leads with the
+    audit (schema 0004). Before it, this had to be asked as "given once, or given in a
+    block" to reach the two unique indexes; plain ``audit_id = ?`` read every answer in
+    the database, a third of a second at 50,000 audits."""
+    return Answer.audit_id == audit_id
 
 
 def grade_of(loaded: LoadedAudit) -> GradingResult:

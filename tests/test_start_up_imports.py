@@ -180,8 +180,54 @@ def test_the_window_opened_again_loads_no_record_format_or_template_model(
         use_profile(db, *SAM)
     finally:
         db.close()
-    unwanted = (*NEVER_AT_START_UP, *COMMAND_MODULES, *FEATURES_LATER, *RECORD_FORMATS)
+    unwanted = (
+        *NEVER_AT_START_UP,
+        *COMMAND_MODULES,
+        *FEATURES_LATER,
+        *RECORD_FORMATS,
+        *AUDITS_LATER,
+    )
     assert loaded_at_first_page(database, tmp_path, unwanted) == []
+
+
+#: The audits feature beyond its list: answering, grading, blocks, actions (the audits
+#: face loads them when a name from them is first used).
+AUDITS_LATER = (
+    "auditdesk.services.audits._editing",
+    "auditdesk.services.audits._blocks",
+    "auditdesk.services.audits._lifecycle",
+    "auditdesk.services.audits._actions",
+    "auditdesk.services.audits._state",
+    "auditdesk.domain.grading",
+)
+
+
+@pytest.mark.parametrize("face_name", ["auditdesk.services.audits", "auditdesk.services.reports"])
+def test_a_face_gives_every_name_it_lists_from_the_module_it_says(face_name: str) -> None:
+    """The names a face loads when used (auditdesk/services/_faces.py) are the ones type
+    checkers are shown, each found where the face says, and a name it does not have is an
+    AttributeError as usual."""
+    import ast
+    import importlib
+
+    face = importlib.import_module(face_name)
+    source = ast.parse(Path(str(face.__file__)).read_text(encoding="utf-8"))
+    shown_to_checkers = {
+        alias.name: node.module
+        for block in source.body
+        if isinstance(block, ast.If) and ast.unparse(block.test) == "TYPE_CHECKING"
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    later = face._LOADED_WHEN_USED
+    assert shown_to_checkers == {name: f"{face_name}.{m}" for name, m in later.items()}
+    for name in face.__all__:
+        value = getattr(face, name)
+        if name in later:
+            assert value is getattr(importlib.import_module(shown_to_checkers[name]), name)
+    with pytest.raises(AttributeError):
+        face.no_such_service  # noqa: B018
 
 
 SAM = UserProfile("Sam Practice", Agency.EDUCATION, Role.PRACTICE_CHAMPION)

@@ -16,16 +16,49 @@ The writers (openpyxl, reportlab) are imported only when an export runs, so impo
 face costs the window nothing at start-up.
 """
 
-from auditdesk.services.reports._agreement import AgreementLine, AgreementReport, agreement_report
-from auditdesk.services.reports._exports import ExportResult, export_audit_report, export_board
-from auditdesk.services.reports._figures import board_figures
-from auditdesk.services.reports._kept_figures import (
-    DashboardFigures,
-    keep_dashboard_figures,
-    kept_dashboard_figures,
-    work_out_dashboard_figures,
-)
-from auditdesk.services.reports._scope import DEFAULT_STATUSES, ReportScope, period_between
+from typing import TYPE_CHECKING
+
+from auditdesk.services._faces import load_when_used
+
+# Each module is loaded when a name from it is first used (auditdesk/services/_faces.py):
+# the Moderation tab needs the agreement report alone, not every Board figure and export.
+if TYPE_CHECKING:
+    from auditdesk.services.reports._agreement import (
+        AgreementLine,
+        AgreementReport,
+        agreement_report,
+    )
+    from auditdesk.services.reports._exports import ExportResult, export_audit_report, export_board
+    from auditdesk.services.reports._figures import board_figures
+    from auditdesk.services.reports._kept_figures import (
+        DashboardFigures,
+        keep_dashboard_figures,
+        kept_dashboard_figures,
+        work_out_dashboard_figures,
+    )
+    from auditdesk.services.reports._scope import DEFAULT_STATUSES, ReportScope, period_between
+
+#: Each name this face offers, and its module.
+_LOADED_WHEN_USED = {
+    "AgreementLine": "_agreement",
+    "AgreementReport": "_agreement",
+    "agreement_report": "_agreement",
+    "ExportResult": "_exports",
+    "export_audit_report": "_exports",
+    "export_board": "_exports",
+    "board_figures": "_figures",
+    "DashboardFigures": "_kept_figures",
+    "keep_dashboard_figures": "_kept_figures",
+    "kept_dashboard_figures": "_kept_figures",
+    "work_out_dashboard_figures": "_kept_figures",
+    "DEFAULT_STATUSES": "_scope",
+    "ReportScope": "_scope",
+    "period_between": "_scope",
+}
+
+if not TYPE_CHECKING:  # type checkers see the imports above instead, so a typo still fails
+    __getattr__ = load_when_used(__name__, _LOADED_WHEN_USED)
+
 
 __all__ = [
     "DEFAULT_STATUSES",

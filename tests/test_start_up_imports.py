@@ -202,7 +202,10 @@ AUDITS_LATER = (
 )
 
 
-@pytest.mark.parametrize("face_name", ["auditdesk.services.audits", "auditdesk.services.reports"])
+@pytest.mark.parametrize(
+    "face_name",
+    ["auditdesk.services.audits", "auditdesk.services.reports", "auditdesk.services.bundles"],
+)
 def test_a_face_gives_every_name_it_lists_from_the_module_it_says(face_name: str) -> None:
     """The names a face loads when used (auditdesk/services/_faces.py) are the ones type
     checkers are shown, each found where the face says, and a name it does not have is an

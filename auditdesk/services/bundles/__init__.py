@@ -19,40 +19,82 @@ user errors: their message is the whole story for the person, and the details ar
 log.
 """
 
+from typing import TYPE_CHECKING
+
 from auditdesk.errors import BundleNotWritten
-from auditdesk.services.bundles._conflict_results import (
-    ComparisonLine,
-    ConflictComparison,
-    ConflictStatus,
-    ConflictSummary,
-    Resolution,
-    RevisionEntry,
-)
-from auditdesk.services.bundles._conflicts import (
-    compare_conflict,
-    list_conflicts,
-    record_history,
-    resolve_conflict,
-    revision_document,
-)
-from auditdesk.services.bundles._importer import import_bundle, preview_bundle
-from auditdesk.services.bundles._results import (
-    BundlePreview,
-    ChangedSince,
-    ChosenAudits,
-    ImportCancelled,
-    ImportResult,
-    ItemStatus,
-    PreviewItem,
-    PreviousImport,
-    SendCandidate,
-    SendResult,
-    SendSelection,
-    SentBundleSummary,
-    UnsentCompleted,
-)
-from auditdesk.services.bundles._selection import audits_to_send, sent_bundles
-from auditdesk.services.bundles._writer import send_audits
+from auditdesk.services._faces import load_when_used
+
+if TYPE_CHECKING:
+    from auditdesk.services.bundles._conflict_results import (
+        ComparisonLine,
+        ConflictComparison,
+        ConflictStatus,
+        ConflictSummary,
+        Resolution,
+        RevisionEntry,
+    )
+    from auditdesk.services.bundles._conflicts import (
+        compare_conflict,
+        list_conflicts,
+        record_history,
+        resolve_conflict,
+        revision_document,
+    )
+    from auditdesk.services.bundles._importer import import_bundle, preview_bundle
+    from auditdesk.services.bundles._results import (
+        BundlePreview,
+        ChangedSince,
+        ChosenAudits,
+        ImportCancelled,
+        ImportResult,
+        ItemStatus,
+        PreviewItem,
+        PreviousImport,
+        SendCandidate,
+        SendResult,
+        SendSelection,
+        SentBundleSummary,
+        UnsentCompleted,
+    )
+    from auditdesk.services.bundles._selection import audits_to_send, sent_bundles
+    from auditdesk.services.bundles._writer import send_audits
+
+#: Each name this face loads when it is first used (auditdesk/services/_faces.py).
+_LOADED_WHEN_USED = {
+    "ComparisonLine": "_conflict_results",
+    "ConflictComparison": "_conflict_results",
+    "ConflictStatus": "_conflict_results",
+    "ConflictSummary": "_conflict_results",
+    "Resolution": "_conflict_results",
+    "RevisionEntry": "_conflict_results",
+    "compare_conflict": "_conflicts",
+    "list_conflicts": "_conflicts",
+    "record_history": "_conflicts",
+    "resolve_conflict": "_conflicts",
+    "revision_document": "_conflicts",
+    "import_bundle": "_importer",
+    "preview_bundle": "_importer",
+    "BundlePreview": "_results",
+    "ChangedSince": "_results",
+    "ChosenAudits": "_results",
+    "ImportCancelled": "_results",
+    "ImportResult": "_results",
+    "ItemStatus": "_results",
+    "PreviewItem": "_results",
+    "PreviousImport": "_results",
+    "SendCandidate": "_results",
+    "SendResult": "_results",
+    "SendSelection": "_results",
+    "SentBundleSummary": "_results",
+    "UnsentCompleted": "_results",
+    "audits_to_send": "_selection",
+    "sent_bundles": "_selection",
+    "send_audits": "_writer",
+}
+
+if not TYPE_CHECKING:  # type checkers see the imports above instead, so a typo still fails
+    __getattr__ = load_when_used(__name__, _LOADED_WHEN_USED)
+
 
 __all__ = [
     "BundleNotWritten",

@@ -204,7 +204,12 @@ AUDITS_LATER = (
 
 @pytest.mark.parametrize(
     "face_name",
-    ["auditdesk.services.audits", "auditdesk.services.reports", "auditdesk.services.bundles"],
+    [
+        "auditdesk.services.audits",
+        "auditdesk.services.reports",
+        "auditdesk.services.bundles",
+        "auditdesk.services.moderation",
+    ],
 )
 def test_a_face_gives_every_name_it_lists_from_the_module_it_says(face_name: str) -> None:
     """The names a face loads when used (auditdesk/services/_faces.py) are the ones type

@@ -18,30 +18,62 @@ The window and the command line use only what this package exports:
 Every function takes the :class:`~auditdesk.services.kernel.ServiceContext` first.
 """
 
-from auditdesk.services.moderation._assigning import (
-    assign_second_marker,
-    assign_second_marker_to,
-    second_marker_choices,
-)
-from auditdesk.services.moderation._listing import list_moderations
-from auditdesk.services.moderation._reconciliation import agree, reconciliation
-from auditdesk.services.moderation._results import (
-    OVERALL,
-    AnswerKey,
-    BlindAudit,
-    MarkerChoice,
-    ModerationRow,
-    Reconciliation,
-    ReconciliationLine,
-    SampleResult,
-    ScopeGrades,
-)
-from auditdesk.services.moderation._sampling import draw_sample
-from auditdesk.services.moderation._second_marking import (
-    blind_view,
-    record_second_rating,
-    submit_second_marking,
-)
+from typing import TYPE_CHECKING
+
+from auditdesk.services._faces import load_when_used
+
+if TYPE_CHECKING:
+    from auditdesk.services.moderation._assigning import (
+        assign_second_marker,
+        assign_second_marker_to,
+        second_marker_choices,
+    )
+    from auditdesk.services.moderation._listing import list_moderations
+    from auditdesk.services.moderation._reconciliation import agree, reconciliation
+    from auditdesk.services.moderation._results import (
+        OVERALL,
+        AnswerKey,
+        BlindAudit,
+        MarkerChoice,
+        ModerationRow,
+        Reconciliation,
+        ReconciliationLine,
+        SampleResult,
+        ScopeGrades,
+    )
+    from auditdesk.services.moderation._sampling import draw_sample
+    from auditdesk.services.moderation._second_marking import (
+        blind_view,
+        record_second_rating,
+        submit_second_marking,
+    )
+
+#: Each name this face loads when it is first used (auditdesk/services/_faces.py).
+_LOADED_WHEN_USED = {
+    "assign_second_marker": "_assigning",
+    "assign_second_marker_to": "_assigning",
+    "second_marker_choices": "_assigning",
+    "list_moderations": "_listing",
+    "agree": "_reconciliation",
+    "reconciliation": "_reconciliation",
+    "OVERALL": "_results",
+    "AnswerKey": "_results",
+    "BlindAudit": "_results",
+    "MarkerChoice": "_results",
+    "ModerationRow": "_results",
+    "Reconciliation": "_results",
+    "ReconciliationLine": "_results",
+    "SampleResult": "_results",
+    "ScopeGrades": "_results",
+    "draw_sample": "_sampling",
+    "blind_view": "_second_marking",
+    "record_second_rating": "_second_marking",
+    "submit_second_marking": "_second_marking",
+}
+
+if not TYPE_CHECKING:  # type checkers see the imports above instead, so a typo still fails
+    __getattr__ = load_when_used(__name__, _LOADED_WHEN_USED)
+
 
 __all__ = [
     "OVERALL",

@@ -33,9 +33,10 @@ from auditdesk.services.reports import (
     period_between,
     work_out_dashboard_figures,
 )
+from auditdesk.services.reports._data_stamp import STAMP_TRIGGERS
 from auditdesk.services.reports._figures import board_figures
 from auditdesk.services.reports._figures_json import figures_from_json, figures_to_json
-from auditdesk.services.reports._kept_figures import MOST_KEPT, STAMP_TRIGGERS
+from auditdesk.services.reports._kept_figures import MOST_KEPT
 from tests.bundles.helpers import Laptop, completed_audit, open_laptop
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything

@@ -16,7 +16,7 @@ from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.kernel._people import add_auditor
-from auditdesk.services.reports import agreement_report
+from auditdesk.services.reports import agreement_report, kept_agreement
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
@@ -24,6 +24,7 @@ from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything, option_with_points
 from tests.ui.alt_keys import press_alt
+from tests.ui.demo_files import copy_of
 from tests.ui.readable import unreadable_cells
 from tests.ui.scripted_dialogs import ScriptedDialogs
 
@@ -164,7 +165,7 @@ def test_the_list_and_agreement_figures_arrive_apart_and_only_the_newest_show(
     moderation.draw_sample(ctx, percentage=100)
     view._asked += 1  # a newer reading asked for, its two parts arriving apart
     newer = view._asked
-    view._show_agreement(newer, agreement_report(ctx))
+    view._show_agreement(newer, agreement_report(ctx), current=True)
     # The figures alone: nothing submitted, and (as far as is known yet) nothing drawn.
     assert view.agreement.text().startswith("Nothing drawn for moderation yet")
     view._show(newer, moderation.list_moderations(ctx))
@@ -174,3 +175,35 @@ def test_the_list_and_agreement_figures_arrive_apart_and_only_the_newest_show(
     view._show(older, [])  # the older reading, late
     assert view.table.row_count() == 1
     assert view.agreement.text().startswith("No moderation submitted yet")
+
+
+def test_the_agreement_figures_are_kept_and_said_to_be_updating_when_out_of_date(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow], demo_file: Path, tmp_path: Path
+) -> None:
+    """Shown again with nothing changed, the tab says the figures it kept; after a change
+    it says the kept ones are being brought up to date, then says the new ones."""
+    window = open_window(copy_of(demo_file, tmp_path))
+    ctx = window.session.ctx
+    view = window.moderation_view
+    window.tabs.setCurrentWidget(view)
+    kept = kept_agreement(ctx)
+    assert kept is not None  # worked out when the tab was first shown, and kept
+    assert kept.current
+    said = view.agreement.text()
+    assert said.startswith(f"Agreement across {kept.report.moderations:,} moderated audits")
+    assert "bringing these up to date" not in said
+
+    moderation.draw_sample(ctx, percentage=50, seed=11)  # figures out of date now
+    stale = kept_agreement(ctx)
+    assert stale is not None
+    assert not stale.current
+    view._asked += 1
+    # How the kept figures are said while the new ones are worked out (here, with the
+    # tests' task runner that does the work at once, the step below is over in one go).
+    view._show_agreement(view._asked, stale.report, current=False)
+    assert view.agreement.text().endswith("(bringing these up to date…)")
+    view._kept_agreement(view._asked, stale)  # as the reload delivers it
+    assert "bringing these up to date" not in view.agreement.text()
+    fresh = kept_agreement(ctx)
+    assert fresh is not None
+    assert fresh.current  # worked out and kept again

@@ -8,7 +8,9 @@ Every function takes a :class:`~auditdesk.services.kernel.ServiceContext` first.
 - the figures on screen (the dashboard): :func:`board_figures`, and the dashboard's own,
   kept in the database while nothing changes: :func:`kept_dashboard_figures`,
   :func:`work_out_dashboard_figures`, :func:`keep_dashboard_figures`;
-- agreement between first and second markers: :func:`agreement_report`;
+- agreement between first and second markers: :func:`agreement_report`, and the one across
+  every moderated audit kept for the Moderation tab like the dashboard's figures:
+  :func:`kept_agreement`, :func:`work_out_agreement`, :func:`keep_agreement`;
 - files: :func:`export_board` (workbook and/or pack, written whole), :func:`export_audit_report`
   (one audit's PDF), each returning an :class:`ExportResult`.
 
@@ -30,6 +32,12 @@ if TYPE_CHECKING:
     )
     from auditdesk.services.reports._exports import ExportResult, export_audit_report, export_board
     from auditdesk.services.reports._figures import board_figures
+    from auditdesk.services.reports._kept_agreement import (
+        ModerationAgreement,
+        keep_agreement,
+        kept_agreement,
+        work_out_agreement,
+    )
     from auditdesk.services.reports._kept_figures import (
         DashboardFigures,
         keep_dashboard_figures,
@@ -47,6 +55,10 @@ _LOADED_WHEN_USED = {
     "export_audit_report": "_exports",
     "export_board": "_exports",
     "board_figures": "_figures",
+    "ModerationAgreement": "_kept_agreement",
+    "keep_agreement": "_kept_agreement",
+    "kept_agreement": "_kept_agreement",
+    "work_out_agreement": "_kept_agreement",
     "DashboardFigures": "_kept_figures",
     "keep_dashboard_figures": "_kept_figures",
     "kept_dashboard_figures": "_kept_figures",
@@ -66,13 +78,17 @@ __all__ = [
     "AgreementReport",
     "DashboardFigures",
     "ExportResult",
+    "ModerationAgreement",
     "ReportScope",
     "agreement_report",
     "board_figures",
     "export_audit_report",
     "export_board",
+    "keep_agreement",
     "keep_dashboard_figures",
+    "kept_agreement",
     "kept_dashboard_figures",
     "period_between",
+    "work_out_agreement",
     "work_out_dashboard_figures",
 ]

@@ -16,24 +16,21 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
-from sqlalchemy import delete, func, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import delete, func, select
 
 from auditdesk.domain.board_figures import BoardFigures
 from auditdesk.domain.periods import Period
 from auditdesk.domain.wording import date_text
 from auditdesk.services.audits import AuditFilter, date_range
 from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._data_stamp import data_stamp
 from auditdesk.services.reports._figures import board_figures
 from auditdesk.services.reports._figures_json import figures_from_json, figures_to_json
 from auditdesk.services.reports._scope import ReportScope, period_between
-from auditdesk.store.models import FiguresDataStamp, StoredBoardFigures
+from auditdesk.store.models import StoredBoardFigures
 
 log = logging.getLogger(__name__)
 
-#: Made by migration 0004: an insert, update and delete trigger on each of 11 tables, and
-#: one for a change of name on two more.
-STAMP_TRIGGERS = 35
 MOST_KEPT = 12  # filters whose figures are kept at once
 
 
@@ -50,17 +47,6 @@ def scope_key(ctx: ServiceContext, audit_filter: AuditFilter) -> str:
     """What kept figures are for: the filter (a text search never reaches a report) and
     the day."""
     return f"{ctx.today().isoformat()} {replace(audit_filter, text='')!r}"
-
-
-def data_stamp(session: Session) -> int | None:
-    """The change counter, or ``None`` when it cannot be trusted (counter or trigger gone)."""
-    triggers = session.scalar(
-        text("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name GLOB :names"),
-        {"names": "figures_stamp_*"},
-    )
-    if triggers != STAMP_TRIGGERS:
-        return None
-    return session.scalar(select(FiguresDataStamp.changes).where(FiguresDataStamp.id == 1))
 
 
 def kept_dashboard_figures(

@@ -5,6 +5,7 @@ sample and its list and draws samples; what follows for the audits chosen in it
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
@@ -22,7 +23,13 @@ from auditdesk.errors import UserError
 from auditdesk.services import moderation
 from auditdesk.services.kernel import TemplateSummary
 from auditdesk.services.moderation import ModerationRow
-from auditdesk.services.reports import AgreementReport, agreement_report
+from auditdesk.services.reports import (
+    AgreementReport,
+    ModerationAgreement,
+    keep_agreement,
+    kept_agreement,
+    work_out_agreement,
+)
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
@@ -33,6 +40,8 @@ from auditdesk.ui.period_choices import recent_periods
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
 from auditdesk.ui.view_actions import ViewActions
+
+log = logging.getLogger(__name__)
 
 STATUS_WORDS = {
     "drawn": "Drawn: needs a second marker",
@@ -114,6 +123,7 @@ class ModerationView(QWidget):
         layout.addWidget(self.agreement)
         self.rows: list[ModerationRow] = []
         self.report: AgreementReport | None = None
+        self.report_current = True
         self._asked = 0  # readings asked for: only the newest is shown
 
     def _sample_controls(self, session: AppSession, templates: list[TemplateSummary]) -> None:
@@ -170,8 +180,8 @@ class ModerationView(QWidget):
             self.handle_error,
         )
         self.tasks.read(
-            lambda: agreement_report(ctx),
-            lambda report: self._show_agreement(asked, report),
+            lambda: kept_agreement(ctx),
+            lambda kept: self._kept_agreement(asked, kept),
             self.handle_error,
         )
 
@@ -187,10 +197,36 @@ class ModerationView(QWidget):
         self._select(wanted)
         self._say_agreement()
 
-    def _show_agreement(self, asked: int, report: AgreementReport) -> None:
+    def _kept_agreement(self, asked: int, kept: ModerationAgreement | None) -> None:
+        """The report kept from last time, shown at once; worked out again (weighing every
+        rating pair) only when something has changed since."""
         if asked != self._asked:
             return
-        self.report = report
+        if kept is not None:
+            self._show_agreement(asked, kept.report, current=kept.current)
+            if kept.current:
+                return
+        ctx = self.session.ctx
+        self.tasks.read(
+            lambda: work_out_agreement(ctx),
+            lambda worked: self._worked_agreement(asked, worked),
+            self.handle_error,
+        )
+
+    def _worked_agreement(self, asked: int, worked: ModerationAgreement) -> None:
+        self._show_agreement(asked, worked.report, current=True)
+        ctx = self.session.ctx
+        # Not keeping it costs only time next time, so a failure is noted, not shown.
+        self.tasks.write(
+            lambda: keep_agreement(ctx, worked),
+            lambda _kept: None,
+            lambda error: log.warning("the agreement report was not kept: %s", error),
+        )
+
+    def _show_agreement(self, asked: int, report: AgreementReport, *, current: bool) -> None:
+        if asked != self._asked:
+            return
+        self.report, self.report_current = report, current
         self._say_agreement()
 
     def _say_agreement(self) -> None:
@@ -200,10 +236,11 @@ class ModerationView(QWidget):
         if report is None:
             return
         overall, ratings = report.overall_grades, report.ratings
+        updating = "" if self.report_current else " (bringing these up to date…)"
         self.agreement.setText(
             f"Agreement across {report.moderations:,} moderated "
             f"audit{'s' if report.moderations != 1 else ''} — overall grades: "
-            f"{overall.describe()}. Question ratings: {ratings.describe()}."
+            f"{overall.describe()}. Question ratings: {ratings.describe()}.{updating}"
             if report.moderations
             else "No moderation submitted yet: agreement figures appear once second markers submit."
             if self.rows

@@ -5,9 +5,11 @@ without its triggers, and read back from JSON exactly."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from auditdesk.services.kernel import ServiceContext, open_workspace
 from auditdesk.services.moderation import draw_sample
@@ -18,6 +20,7 @@ from auditdesk.services.reports import (
     work_out_agreement,
 )
 from auditdesk.services.reports._kept_agreement import report_from_json, report_to_json
+from auditdesk.store.models import StoredBoardFigures
 from tests import made_once
 from tests.reading import reader
 
@@ -74,3 +77,15 @@ def test_the_report_round_trips_through_json_and_another_format_is_refused(
     assert report_from_json(report_to_json(report)) == report
     with pytest.raises(ValueError, match="another version"):
         report_from_json('{"format": 99, "report": {}}')
+
+
+def test_only_todays_report_is_kept(lead: ServiceContext) -> None:
+    yesterday = ServiceContext(
+        lead.db, lead.actor, clock=lambda: datetime(2026, 3, 1, 9, tzinfo=UTC)
+    )
+    today = ServiceContext(lead.db, lead.actor, clock=lambda: datetime(2026, 3, 2, 9, tzinfo=UTC))
+    assert keep_agreement(yesterday, work_out_agreement(yesterday))
+    assert keep_agreement(today, work_out_agreement(today))
+    with lead.db.read() as session:
+        keys = session.scalars(select(StoredBoardFigures.scope_key)).all()
+    assert keys == ["2026-03-02 agreement across every moderated audit"]

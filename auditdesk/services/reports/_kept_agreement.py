@@ -17,6 +17,8 @@ import logging
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from sqlalchemy import delete
+
 from auditdesk.domain.agreement import Agreement
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.reports._agreement import (
@@ -40,8 +42,11 @@ class ModerationAgreement:
     stamp: int | None = None  # the data's stamp before it was worked out
 
 
+_WHAT = " agreement across every moderated audit"
+
+
 def _key(ctx: ServiceContext) -> str:
-    return f"{ctx.today().isoformat()} agreement across every moderated audit"
+    return f"{ctx.today().isoformat()}{_WHAT}"
 
 
 def kept_agreement(ctx: ServiceContext) -> ModerationAgreement | None:
@@ -81,6 +86,14 @@ def keep_agreement(ctx: ServiceContext, worked: ModerationAgreement) -> bool:
     )
     with ctx.db.write() as session:
         session.merge(kept)
+        # One report is kept: earlier days' go (the dashboard's keeping lets them go too,
+        # but the Moderation tab may be used without the dashboard).
+        session.execute(
+            delete(StoredBoardFigures).where(
+                StoredBoardFigures.scope_key.endswith(_WHAT),
+                StoredBoardFigures.scope_key != kept.scope_key,
+            )
+        )
     return True
 
 

@@ -6,7 +6,7 @@
 #
 # Copies this folder to ~/.local/opt/AuditDesk, links ~/.local/bin/auditdesk to it, and
 # adds the menu entry and its icons under ~/.local/share. Audits, logs and preferences
-# live apart, in ~/.local/share/AuditDesk, and are never touched here.
+# live apart, in ~/.local/share/AuditDesk (or AUDITDESK_HOME), and are never touched here.
 set -eu
 
 here=$(CDPATH= cd -- "$(dirname -- "$0")" && pwd)
@@ -26,7 +26,8 @@ remove() {
 
 if [ "${1:-}" = "--uninstall" ]; then
     remove
-    echo "AuditDesk removed. Your audits are still in $data/AuditDesk."
+    # Where AuditDesk keeps them: AUDITDESK_HOME when set, else the data folder.
+    echo "AuditDesk removed. Your audits are kept in ${AUDITDESK_HOME:-$data/AuditDesk}."
     exit 0
 fi
 

@@ -40,8 +40,14 @@ def built_folder(where: Path) -> Path:
     return folder
 
 
-def run_installer(folder: Path, home: Path, *options: str) -> str:
-    environment = {key: value for key, value in os.environ.items() if not key.startswith("XDG_")}
+def run_installer(folder: Path, home: Path, *options: str, audits_home: Path | None = None) -> str:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("XDG_") and key != "AUDITDESK_HOME"
+    }
+    if audits_home is not None:
+        environment["AUDITDESK_HOME"] = str(audits_home)
     finished = subprocess.run(
         [str(folder / "install-linux.sh"), *options],
         env={**environment, "HOME": str(home)},
@@ -88,10 +94,21 @@ def test_install_and_uninstall_for_one_person(tmp_path: Path) -> None:
         assert (icons / f"{size}x{size}" / "apps" / "auditdesk.png").is_file()
     assert (icons / "scalable" / "apps" / "auditdesk.svg").is_file()
 
-    run_installer(installed, home, "--uninstall")
+    said = run_installer(installed, home, "--uninstall")
+    assert f"Your audits are kept in {audits}." in said
 
     assert not installed.exists()
     assert not (home / ".local" / "bin" / "auditdesk").exists()
     assert not (home / ".local" / "share" / "applications" / "auditdesk.desktop").exists()
     assert not any(icons.rglob("auditdesk.*"))
     assert (audits / "auditdesk.sqlite").read_bytes() == b"their audits"
+
+
+def test_uninstalling_names_the_folder_the_audits_are_really_in(tmp_path: Path) -> None:
+    """Moved with AUDITDESK_HOME, the audits are said to be kept there, not in the default
+    folder."""
+    home = tmp_path / "home"
+    home.mkdir()
+    elsewhere = tmp_path / "team drive" / "AuditDesk"
+    said = run_installer(built_folder(tmp_path), home, "--uninstall", audits_home=elsewhere)
+    assert f"Your audits are kept in {elsewhere}." in said

@@ -115,3 +115,16 @@ def test_the_real_command_runs_it(tmp_path: Path) -> None:
     lines = finished.stdout.splitlines()
     assert [line.split(" (")[0] for line in lines[:-1]] == [f"ok   {n}" for n in STEP_NAMES]
     assert list((tmp_path / "trial").iterdir()) == []
+
+
+@pytest.mark.logs_errors
+def test_a_home_that_is_a_file_is_said_to_be_no_folder(tmp_path: Path) -> None:
+    a_file = tmp_path / "notes.txt"
+    a_file.write_text("not a folder")
+
+    status, lines = run_in_process(a_file)
+
+    assert status == selftest.EXIT_FAILED
+    assert lines[0] == (
+        f"FAILED {STEP_NAMES[0]}: {a_file} is not a folder; give --home a folder to work in"
+    )

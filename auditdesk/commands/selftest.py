@@ -29,7 +29,7 @@ from auditdesk.commands import summary
 from auditdesk.domain.periods import academic_year_of
 from auditdesk.domain.reference import Agency, PlanStage, PrimaryNeed, Role
 from auditdesk.domain.template_index import Slot
-from auditdesk.errors import UserError
+from auditdesk.errors import FileProblem, UserError
 from auditdesk.services.audits import (
     AuditFilter,
     ChildPlanSubject,
@@ -159,6 +159,8 @@ Step = Callable[[Trial], str]
 def steps(home: Path | None) -> list[tuple[str, Step]]:
     def create_database(trial: Trial) -> str:
         if home is not None:
+            if home.exists() and not home.is_dir():
+                raise FileProblem(f"{home} is not a folder; give --home a folder to work in")
             home.mkdir(parents=True, exist_ok=True)
         trial.folder = Path(tempfile.mkdtemp(prefix="auditdesk-selftest-", dir=home))
         trial.ctx = trial.workspace("first.sqlite")

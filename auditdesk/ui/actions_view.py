@@ -28,14 +28,13 @@ from auditdesk.ui.choices import chosen
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
-from auditdesk.ui.text_table import size_columns_from_a_sample
+from auditdesk.ui.text_table import SHOWN_ROLES, size_columns_from_a_sample
 from auditdesk.ui.wording import count
 
 Index = QModelIndex | QPersistentModelIndex
 HEADINGS = ("Audit", "Action", "Owner agency", "Owner", "Due", "Status", "Re-audit")
 
 
-_SHOWN = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole))
 _ACTION = int(Qt.ItemDataRole.UserRole)
 
 
@@ -80,7 +79,7 @@ class ActionTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = index.row()
-        if role in _SHOWN:
+        if role in SHOWN_ROLES:
             texts = self._texts[row]
             if texts is None:
                 texts = self._texts[row] = _cells(self.rows[row])

@@ -11,13 +11,30 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 Index = QModelIndex | QPersistentModelIndex
 #: Rows below those in view that columns are sized from: enough to meet a long title.
 SAMPLED_ROWS = 100
-_SHOWN = (int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.AccessibleTextRole))
+#: The widest a column grows to fit its words, in average characters (so it scales with the
+#: text size): one long action or comment would otherwise push the due date and status off
+#: a laptop screen. A longer cell ends in "…" and says the whole in its tooltip.
+WIDEST_COLUMN_CHARACTERS = 48
+#: The roles that give a cell's words: shown, said by a screen reader, and in its tooltip
+#: (where a cell cut short by :data:`WIDEST_COLUMN_CHARACTERS` is read whole).
+SHOWN_ROLES = (
+    int(Qt.ItemDataRole.DisplayRole),
+    int(Qt.ItemDataRole.AccessibleTextRole),
+    int(Qt.ItemDataRole.ToolTipRole),
+)
 _KEY = int(Qt.ItemDataRole.UserRole)
 
 
@@ -73,7 +90,7 @@ class TextTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role in _SHOWN:
+        if role in SHOWN_ROLES:
             return self.text(index.row(), index.column())
         if role == _KEY:
             return self.key(index.row())
@@ -82,9 +99,31 @@ class TextTableModel(QAbstractTableModel):
 
 def size_columns_from_a_sample(view: QTableView) -> QHeaderView:
     """Columns as wide as their contents in the rows shown and :data:`SAMPLED_ROWS` more,
-    the last one stretched to the edge; the header, to set more on."""
+    up to :data:`WIDEST_COLUMN_CHARACTERS`, the last one stretched to the edge; the header,
+    to set more on."""
     header = view.horizontalHeader()
+    _WidestColumn(view)
     header.setResizeContentsPrecision(SAMPLED_ROWS)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setStretchLastSection(True)
     return header
+
+
+class _WidestColumn(QObject):
+    """Keeps a view's widest column at :data:`WIDEST_COLUMN_CHARACTERS` of its text, again
+    whenever the text size changes (View > Larger text)."""
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+        self._limit()
+        view.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.FontChange:
+            self._limit()
+        return False
+
+    def _limit(self) -> None:
+        widest = self.view.fontMetrics().averageCharWidth() * WIDEST_COLUMN_CHARACTERS
+        self.view.horizontalHeader().setMaximumSectionSize(widest)

@@ -17,7 +17,7 @@ from auditdesk.services.audits import _actions as actions
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.ui.main_window import MainWindow
-from auditdesk.ui.text_table import SAMPLED_ROWS
+from auditdesk.ui.text_table import SAMPLED_ROWS, WIDEST_COLUMN_CHARACTERS
 from tests.conftest import plan_subject
 from tests.services.helpers import answer_everything
 
@@ -69,3 +69,42 @@ def test_actions_read_as_shown_and_overdue_ones_stand_out(
     for role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.BackgroundRole):
         assert model.index(later, 0).data(role) is None
     assert view.table.horizontalHeader().resizeContentsPrecision() == SAMPLED_ROWS
+
+
+def test_a_long_action_leaves_room_for_the_due_date_and_is_read_whole(
+    qtbot: QtBot, open_window: Callable[[Path | None], MainWindow]
+) -> None:
+    """One long action does not push the due date and status off a laptop screen: its
+    column stops growing at a width set in characters (so it grows with the text size),
+    and the whole action is in its tooltip and what a screen reader says."""
+    window = open_window(None)
+    window.resize(1366, 768)
+    ctx = window.session.ctx
+    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
+    answer_everything(ctx, detail, points=3)
+    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    long_action = "Chase outstanding health advice through the designated clinical officer " * 3
+    actions.add_action(ctx, detail.uuid, _action(long_action.strip(), date(2020, 1, 6)))
+    view = window.actions_view
+    window.tabs.setCurrentWidget(view)
+    view.reload()
+    table = view.table
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    header = table.horizontalHeader()
+    widest = table.fontMetrics().averageCharWidth() * WIDEST_COLUMN_CHARACTERS
+    assert header.sectionSize(1) <= widest
+    assert header.sectionSize(1) < table.fontMetrics().horizontalAdvance(long_action)
+    cell = table.model().index(0, 1)
+    assert cell.data(Qt.ItemDataRole.ToolTipRole) == long_action.strip()
+    assert cell.data(Qt.ItemDataRole.AccessibleTextRole) == long_action.strip()
+    # Every column starts within the window's width.
+    for column in range(table.model().columnCount()):
+        assert header.sectionPosition(column) < table.viewport().width()
+
+    larger = QFont(table.font())
+    larger.setPointSizeF(larger.pointSizeF() * 2)
+    table.setFont(larger)  # as View > Larger text does, through the application's font
+    assert header.maximumSectionSize() == table.fontMetrics().averageCharWidth() * (
+        WIDEST_COLUMN_CHARACTERS
+    )
+    assert header.maximumSectionSize() > widest

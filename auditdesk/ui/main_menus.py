@@ -158,7 +158,13 @@ class MainMenus(QObject):
         )  # fmt: skip
 
 
-KEYBOARD_HELP = """\
+def _flowing(text: str) -> str:
+    """Paragraphs written across lines here read as flowing paragraphs in the box, which
+    wraps them to its own width (kept, the lines broke mid-sentence)."""
+    return "\n\n".join(" ".join(part.split("\n")) for part in text.split("\n\n"))
+
+
+KEYBOARD_HELP = _flowing("""\
 Anywhere: Ctrl+plus and Ctrl+minus change the text size, Ctrl+0 returns it to normal,
 Ctrl+Shift+H switches high contrast.
 
@@ -172,4 +178,4 @@ the next or previous part; Ctrl+Z and Ctrl+Y undo and redo (one history for the 
 audit, typing included; Ctrl+Alt+Z shows it); Ctrl+H the change trail; Ctrl+P the audit
 report; Ctrl+Return completes; Ctrl+W closes.
 
-Second marking: the same keys for ratings; Ctrl+Return submits."""
+Second marking: the same keys for ratings; Ctrl+Return submits.""")

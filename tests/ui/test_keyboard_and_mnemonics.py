@@ -221,3 +221,14 @@ def _menu_command(window: MainWindow, text: str) -> QAction:
             if action.text().replace("&", "").rstrip("…") == text:
                 return action
     raise AssertionError(f"no menu command {text!r}")
+
+
+def test_the_keyboard_help_reads_as_flowing_paragraphs() -> None:
+    """The help box wraps its text to its own width, so a line break inside a paragraph
+    would break a sentence in the middle."""
+    from auditdesk.ui.main_menus import KEYBOARD_HELP
+
+    paragraphs = KEYBOARD_HELP.split("\n\n")
+    assert len(paragraphs) == 4
+    assert all("\n" not in paragraph for paragraph in paragraphs)
+    assert "Ctrl+0 returns it to normal, Ctrl+Shift+H switches high contrast." in paragraphs[0]

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -146,7 +147,11 @@ class ActionsView(QWidget):
         self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         # Sized from the rows in view and a sample: every cell of 5,000 rows took 1 s.
-        size_columns_from_a_sample(self.table)
+        header = size_columns_from_a_sample(self.table)
+        # The action's words take the room the other columns leave, so the due date,
+        # status and re-audit date are always whole on a laptop screen.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._open)
         self.done = named(
             QPushButton("Mark &done"), "Mark done", "Marks the selected action as done"

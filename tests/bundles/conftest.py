@@ -12,6 +12,7 @@ from auditdesk.domain.reference import Agency, Role
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.kernel._context import ServiceContext
+from tests.bundles.fuzzed_imports import World, make_world
 from tests.bundles.helpers import Laptop, install_quick_check, open_laptop
 from tests.bundles.travelling import BlankLaptops, make_blank_laptops
 from tests.conftest import plan_subject
@@ -56,6 +57,12 @@ def genuine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
             yield laptop.send_audits(detail.uuid, name="genuine")
         finally:
             laptop.close()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> World:
+    """Real bundles to mutate, made once per fuzzing file (tests/bundles/fuzzed_imports.py)."""
+    return make_world(tmp_path_factory.mktemp("fuzzed"))
 
 
 @pytest.fixture(scope="module")

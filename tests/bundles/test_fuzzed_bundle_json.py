@@ -16,16 +16,10 @@ from tests.bundles.fuzzed_imports import (
     World,
     fuzzed,
     import_or_refuse,
-    make_world,
 )
 from tests.bundles.fuzzing import json_mutations
 
 pytestmark = pytest.mark.logs_errors  # refusals of intact bundles are logged at ERROR
-
-
-@pytest.fixture(scope="module")
-def world(tmp_path_factory: pytest.TempPathFactory) -> World:
-    return make_world(tmp_path_factory.mktemp("fuzzed"))
 
 
 @pytest.mark.slow

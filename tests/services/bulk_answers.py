@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from auditdesk.services.audits import _state as audit_state
+from auditdesk.services.audits._editing import change_answer_field
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.store.models import Answer
 
@@ -54,16 +55,8 @@ def record_answers(ctx: ServiceContext, audit_uuid: str, answers: Iterable[Given
                 value = getattr(given, field)
                 if value is None:
                     continue
-                audit_state.change_field(
-                    session,
-                    ctx,
-                    row,
-                    field,
-                    value,
-                    audit_uuid=audit.uuid,
-                    record_type="answer",
-                    record_uuid=audit.uuid,
-                    trail_field=f"{given.question_id}{'/' + block.label if block else ''}: {field}",
+                change_answer_field(
+                    session, ctx, audit.uuid, row, block=block, field=field, value=value
                 )
             row.updated_at = ctx.now()
             row.updated_by = ctx.actor.name

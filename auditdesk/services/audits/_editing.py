@@ -219,21 +219,38 @@ def record_answer(
                 continue
             if isinstance(value, str) and len(value) > MAX_TEXT:
                 raise InvalidInput(f"The {field} is too long ({MAX_TEXT:,} characters at most).")
-            audit_state.change_field(
-                session,
-                ctx,
-                row,
-                field,
-                value,
-                audit_uuid=audit.uuid,
-                record_type="answer",
-                record_uuid=audit.uuid,
-                trail_field=f"{question_id}{'/' + block.label if block else ''}: {field}",
+            change_answer_field(
+                session, ctx, audit.uuid, row, block=block, field=field, value=value
             )
         row.updated_at = ctx.now()
         row.updated_by = ctx.actor.name
         grades = after_answer(session, ctx, loaded, row, block_id)
         return AnswerChange(before, audit_state.answer_record(row, block_id), grades)
+
+
+def change_answer_field(
+    session: Session,
+    ctx: ServiceContext,
+    audit_uuid: str,
+    row: Answer,
+    *,
+    block: AuditBlock | None,
+    field: str,
+    value: str | None,
+) -> None:
+    """Set one of an answer's fields with its change-trail entry, named by question and
+    block as the trail reads them (the tests' bulk builder answers through this too)."""
+    audit_state.change_field(
+        session,
+        ctx,
+        row,
+        field,
+        value,
+        audit_uuid=audit_uuid,
+        record_type="answer",
+        record_uuid=audit_uuid,
+        trail_field=f"{row.question_id}{'/' + block.label if block else ''}: {field}",
+    )
 
 
 def set_board_highlight(

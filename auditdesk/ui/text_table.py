@@ -111,19 +111,20 @@ def size_columns_from_a_sample(view: QTableView) -> QHeaderView:
 
 class _WidestColumn(QObject):
     """Keeps a view's widest column at :data:`WIDEST_COLUMN_CHARACTERS` of its text, again
-    whenever the text size changes (View > Larger text)."""
+    whenever the text size changes (View > Larger text). It holds nothing of its own: Qt
+    owns it (as the view's child), and the view it watches is the one each event names."""
 
     def __init__(self, view: QTableView) -> None:
         super().__init__(view)
-        self.view = view
-        self._limit()
+        _limit(view)
         view.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.view and event.type() == QEvent.Type.FontChange:
-            self._limit()
+        if event.type() == QEvent.Type.FontChange and isinstance(watched, QTableView):
+            _limit(watched)
         return False
 
-    def _limit(self) -> None:
-        widest = self.view.fontMetrics().averageCharWidth() * WIDEST_COLUMN_CHARACTERS
-        self.view.horizontalHeader().setMaximumSectionSize(widest)
+
+def _limit(view: QTableView) -> None:
+    widest = view.fontMetrics().averageCharWidth() * WIDEST_COLUMN_CHARACTERS
+    view.horizontalHeader().setMaximumSectionSize(widest)

@@ -27,16 +27,15 @@ from auditdesk.store.engine import (
 from auditdesk.store.migrate import (
     MigrationReport,
     refuse_if_newer,
-    shipped_head,
     stored_revision,
     table_names,
     upgrade_to_head,
 )
 from auditdesk.store.models import AppState
 from auditdesk.store.schema_check import schema_problems
+from auditdesk.store.shipped import shipped_head
+from auditdesk.store.state_keys import DEVICE_KEY
 from auditdesk.store.types import UnreadableDocument
-
-DEVICE_KEY = "device_id"
 
 
 class Database:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import shutil
 import sqlite3
 from contextlib import closing
@@ -26,6 +25,7 @@ from auditdesk.errors import DatabaseDamaged, DatabaseProblem, DatabaseTooNew
 from auditdesk.store import problems
 from auditdesk.store.engine import make_engine, open_connection, probe
 from auditdesk.store.schema_check import schema_problems
+from auditdesk.store.shipped import shipped_head
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -34,8 +34,8 @@ log = logging.getLogger(__name__)
 
 # Alembic (with Mako and Pygments behind it) costs a few hundred milliseconds to import,
 # a big share of the start-up budget. Opening a database already at the shipped head needs
-# none of it, so it is imported only when there is something to migrate or refuse.
-_REVISION_LINE = re.compile(r"^(down_)?revision\s*=\s*['\"]?([\w]+)['\"]?", re.MULTILINE)
+# none of it (auditdesk/store/shipped.py reads the head from the scripts' text), so it is
+# imported only when there is something to migrate or refuse.
 
 
 @dataclass(frozen=True)
@@ -67,21 +67,6 @@ def known_revisions() -> set[str]:
 
     script = ScriptDirectory.from_config(alembic_config())
     return {revision.revision for revision in script.walk_revisions()}
-
-
-def shipped_head() -> str | None:
-    """The newest shipped revision, read from the scripts' text without importing Alembic
-    (a test checks it always equals Alembic's own answer)."""
-    folder = resources.files("auditdesk.store") / "migrations" / "versions"
-    revisions: set[str] = set()
-    parents: set[str] = set()
-    for entry in folder.iterdir():
-        if not entry.name.endswith(".py") or entry.name.startswith("__"):
-            continue
-        for is_parent, value in _REVISION_LINE.findall(entry.read_text(encoding="utf-8")):
-            (parents if is_parent else revisions).add(value)
-    heads = revisions - parents
-    return heads.pop() if len(heads) == 1 else None
 
 
 def stored_revision(path: Path) -> str | None:

@@ -104,7 +104,3 @@ def _check_loaded_text(instance: Any, _context: Any) -> None:
         value = values.get(key)
         if value is not None and type(value) is not str:
             raise UnreadableValue(f"a value stored in {where} is not text")
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)

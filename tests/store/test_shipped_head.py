@@ -3,9 +3,9 @@ always agree with Alembic itself."""
 
 from __future__ import annotations
 
-from auditdesk.store import migrate
+from auditdesk.store import migrate, shipped
 
 
 def test_the_shortcut_head_is_alembics_head() -> None:
-    assert migrate.shipped_head() == migrate.head_revision()
-    assert migrate.shipped_head() in migrate.known_revisions()
+    assert shipped.shipped_head() == migrate.head_revision()
+    assert shipped.shipped_head() in migrate.known_revisions()

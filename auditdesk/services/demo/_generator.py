@@ -25,7 +25,6 @@ from auditdesk.services.demo._cast import Cast, make_cast
 from auditdesk.services.demo._demo_audit import TemplateInfo
 from auditdesk.services.demo._rows import Batch, Ids, Row, new_batch
 from auditdesk.services.demo._subject_rows import TEMPLATE_MIX
-from auditdesk.services.kernel._people import PROFILE_KEY
 from auditdesk.services.kernel._templates import index_for
 from auditdesk.store.database import Database, set_app_state
 from auditdesk.store.models import (
@@ -46,6 +45,7 @@ from auditdesk.store.models import (
     Setting,
     TemplateVersion,
 )
+from auditdesk.store.state_keys import PROFILE_KEY
 
 MAX_AUDITS = 200_000
 BATCH_SIZE = 500

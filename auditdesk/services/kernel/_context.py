@@ -6,10 +6,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
+from auditdesk.domain.clock import utc_now
 from auditdesk.domain.reference import Agency, Role
-from auditdesk.store.database import Database
-from auditdesk.store.types import utc_now
+
+if TYPE_CHECKING:  # the window's first page is shown before the database layer is loaded
+    from auditdesk.store.database import Database
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,7 @@ from auditdesk.services.kernel._record_hashes import rehash_auditor
 from auditdesk.services.kernel._records import AuditorRecord
 from auditdesk.store.database import Database, app_state, set_app_state
 from auditdesk.store.models import Auditor
-
-PROFILE_KEY = "profile_auditor_uuid"
+from auditdesk.store.state_keys import PROFILE_KEY
 
 
 def get_profile(db: Database) -> Actor | None:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from functools import lru_cache
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from sqlalchemy import select
@@ -17,6 +15,8 @@ from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._records import TemplateSummary
 from auditdesk.store.database import Database, app_state, set_app_state
 from auditdesk.store.models import TemplateVersion
+from auditdesk.store.shipped import shipped_templates_fingerprint
+from auditdesk.store.state_keys import SHIPPED_TEMPLATES_KEY
 
 if TYPE_CHECKING:
     from auditdesk.domain.template_index import TemplateIndex
@@ -27,18 +27,15 @@ class ShippedTemplateChanged(RuntimeError):
     """A shipped template's content changed but its version did not: a release bug."""
 
 
-SHIPPED_KEY = "shipped_templates_sha256"
-
-
 def install_shipped_templates(db: Database) -> None:
     """Freeze every shipped template version into the database (idempotent).
 
     Parsing and validating the YAML takes a noticeable part of a second, so the bytes of
     the shipped files are fingerprinted: when this database already holds exactly these
     files, start-up skips the work."""
-    fingerprint = shipped_fingerprint()
+    fingerprint = shipped_templates_fingerprint()
     with db.read() as session:
-        if app_state(session, SHIPPED_KEY) == fingerprint:
+        if app_state(session, SHIPPED_TEMPLATES_KEY) == fingerprint:
             return
     # Only now: reading the YAML (PyYAML and the template checks) is needed when the
     # shipped files changed since this database saw them, which start-up almost never meets.
@@ -47,16 +44,7 @@ def install_shipped_templates(db: Database) -> None:
     with db.write() as session:
         for loaded in shipped_templates():
             install_template(session, loaded)
-        set_app_state(session, SHIPPED_KEY, fingerprint)
-
-
-def shipped_fingerprint() -> str:
-    digest = hashlib.sha256()
-    folder = resources.files("auditdesk.audit_templates")
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith(".yaml"):
-            digest.update(entry.name.encode() + b"\0" + entry.read_bytes() + b"\0")
-    return digest.hexdigest()
+        set_app_state(session, SHIPPED_TEMPLATES_KEY, fingerprint)
 
 
 def install_template(session: Session, loaded: LoadedTemplate) -> TemplateVersion:

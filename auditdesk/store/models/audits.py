@@ -8,8 +8,9 @@ from datetime import date, datetime
 from sqlalchemy import CheckConstraint, Date, Float, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from auditdesk.domain.clock import utc_now
 from auditdesk.store.models.base import Base, Travelling
-from auditdesk.store.types import UtcDateTime, utc_now
+from auditdesk.store.types import UtcDateTime
 
 
 class Audit(Travelling, Base):

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import Integer, MetaData, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from auditdesk.store.types import UtcDateTime, utc_now
+from auditdesk.domain.clock import utc_now
+from auditdesk.store.types import UtcDateTime
 
 # Named constraints let batch migrations on SQLite find and alter them later.
 NAMING_CONVENTION = {

@@ -11,8 +11,9 @@ from datetime import datetime
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from auditdesk.domain.clock import utc_now
 from auditdesk.store.models.base import Base
-from auditdesk.store.types import JsonText, UtcDateTime, utc_now
+from auditdesk.store.types import JsonText, UtcDateTime
 
 
 class RecordRevision(Base):

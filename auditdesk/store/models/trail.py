@@ -7,8 +7,9 @@ from datetime import datetime
 from sqlalchemy import String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from auditdesk.domain.clock import utc_now
 from auditdesk.store.models.base import Base
-from auditdesk.store.types import UtcDateTime, utc_now
+from auditdesk.store.types import UtcDateTime
 
 
 class ChangeTrail(Base):

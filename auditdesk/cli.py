@@ -38,8 +38,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # live as long as the process, a tenth of start-up (frozen once loaded, see
         # _open_window). The commands keep it: some hold 50,000 audits in memory.
         gc.disable()
-        # Imported only now, so that it loads (the services, SQLAlchemy) with the
-        # collector off and before Qt (see auditdesk/ui/qt_loading.py).
+        # Imported only now, so that it loads with the collector off and before Qt (see
+        # auditdesk/ui/qt_loading.py): the kernel's face and the records the first page
+        # shows; the database layer behind them loads after that page is painted.
         from auditdesk.services import kernel  # noqa: F401
     from auditdesk.commands import common
 

@@ -205,6 +205,7 @@ AUDITS_LATER = (
 @pytest.mark.parametrize(
     "face_name",
     [
+        "auditdesk.services.kernel",
         "auditdesk.services.audits",
         "auditdesk.services.reports",
         "auditdesk.services.bundles",

@@ -193,9 +193,9 @@ class ActionsView(QWidget):
         )
 
     def reload(self) -> None:
-        action_filter = self.current_filter()
+        action_filter, ctx = self.current_filter(), self.session.ctx
         self.tasks.read(
-            lambda: list_actions(self.session.ctx, action_filter, limit=5000),
+            lambda: list_actions(ctx, action_filter, limit=5000),
             self._show,
             self._handle,
         )
@@ -223,8 +223,9 @@ class ActionsView(QWidget):
         action = self._selected()
         if action is None:
             return
+        ctx = self.session.ctx
         self.tasks.write(
-            lambda: update_action(self.session.ctx, action.uuid, status=status),
+            lambda: update_action(ctx, action.uuid, status=status),
             lambda _record: self.reload(),
             self._handle,
         )

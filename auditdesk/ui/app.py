@@ -28,7 +28,7 @@ from auditdesk.ui.gui_thread_gc import collect_on_the_gui_thread
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.ready_file import announce_first_page
-from auditdesk.ui.session import AppSession, AskProfile, start_session
+from auditdesk.ui.session import AppSession, AskProfile, start_from_first_look, start_session
 from auditdesk.ui.task_runner import TaskRunner
 from auditdesk.ui.theme import apply_theme
 from auditdesk.ui.view_actions import ViewActions, keep_windows_on_screen
@@ -83,8 +83,17 @@ class AppController(QObject):
         self.window = window
         window.open_database_requested.connect(lambda chosen: self.open(Path(chosen)))
         window.new_database_requested.connect(lambda chosen: self.open(Path(chosen), make_new=True))
+        window.could_not_open.connect(lambda problem: self._could_not_open(path, problem))
         window.show()
         return True
+
+    def _could_not_open(self, path: Path, problem: UserError) -> None:
+        """Shown from a first look, the database could not be opened properly after all
+        (damaged or changed in that instant): said, and the window closed, as if it had
+        failed before the window appeared."""
+        # Said over the window, before it closes: with no window left the app ends.
+        self.dialogs.warn(self.window, f"Cannot open {path.name}", str(problem))
+        self._close_current()
 
     def _fill(self, empty: Path, parent: QWidget | None) -> bool:
         """Whether the person wants a new database made in ``empty`` (a 0-byte file is
@@ -101,6 +110,17 @@ class AppController(QObject):
             return start_read_only_session(
                 path, self.preferences, self._ask_profile, synchronous=self.synchronous
             )
+        if self.window is None:
+            # Only at start-up: a database opened from File > Open is opened fully before
+            # the open one is closed, so a problem with it leaves the open one as it was.
+            looked = start_from_first_look(
+                path,
+                self.preferences,
+                synchronous=self.synchronous,
+                progress=self._upgrade_progress(path, parent),
+            )
+            if looked is not None:
+                return looked
         return start_session(
             path,
             self.preferences,
@@ -195,8 +215,7 @@ def start_read_only_session(
         return None
     name, agency, role = known
     preferences.last_database = path
-    return AppSession(
-        db,
+    return AppSession.opened(
         ServiceContext(db, Actor(name, agency, role, "")),
         kernel.DatabaseLock(path, name),  # never taken: released as it was
         TaskRunner(synchronous=synchronous),

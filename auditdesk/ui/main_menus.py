@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from auditdesk import APP_NAME, __version__, paths
 from auditdesk.errors import UserError
-from auditdesk.services.kernel import Actor, use_profile
+from auditdesk.services import kernel
+from auditdesk.services.kernel import Actor
 
 if TYPE_CHECKING:
     from auditdesk.ui.main_window import MainWindow
@@ -52,7 +53,7 @@ class MainMenus(QObject):
         audit_menu = window.menuBar().addMenu("&Audit")
         start = self._add(audit_menu, "&New audit…", "Ctrl+N", window.new_audit,
                           "Starts a new audit of a plan or a setting")  # fmt: skip
-        if window.session.db.read_only:
+        if window.session.read_only:
             # Each would only end in the read-only refusal (sending records what was sent).
             for action in (send, bring_in, start):
                 action.setEnabled(False)
@@ -91,14 +92,14 @@ class MainMenus(QObject):
     def open_database(self) -> None:
         window = self.window
         chosen = window.dialogs.open_file(
-            window, "Open an AuditDesk database", window.session.db.path.parent, DATABASE_FILTER
+            window, "Open an AuditDesk database", window.session.path.parent, DATABASE_FILTER
         )
         if chosen is not None:
             window.open_database_requested.emit(chosen)
 
     def new_database(self) -> None:
         window = self.window
-        suggested = window.session.db.path.parent / "audits.sqlite"
+        suggested = window.session.path.parent / "audits.sqlite"
         chosen = window.dialogs.save_file(
             window, "Create a new AuditDesk database", suggested, DATABASE_FILTER
         )
@@ -127,7 +128,7 @@ class MainMenus(QObject):
 
         def prepare() -> Callable[[], Actor]:
             name, agency, role = dialog.chosen()
-            return lambda: use_profile(db, name, agency, role)
+            return lambda: kernel.use_profile(db, name, agency, role)
 
         def saved() -> None:
             updated: Actor | None = dialog.saved_result
@@ -154,7 +155,7 @@ class MainMenus(QObject):
         QMessageBox.about(
             window, f"About {APP_NAME}",
             f"{APP_NAME} {__version__}\nOffline quality assurance of EHC plans and SEND "
-            f"provision.\n\nDatabase: {window.session.db.path}\nLog: {paths.log_file()}",
+            f"provision.\n\nDatabase: {window.session.path}\nLog: {paths.log_file()}",
         )  # fmt: skip
 
 

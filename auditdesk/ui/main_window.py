@@ -3,6 +3,7 @@ menus for files, audits, the view (text size, high contrast) and help."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -10,16 +11,17 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from auditdesk import APP_NAME, paths
-from auditdesk.errors import DatabaseDamaged
-from auditdesk.services import audits
-from auditdesk.services.audits import list_auditors_and_places, list_audits
+from auditdesk.domain.clock import local_today
+from auditdesk.errors import DatabaseDamaged, UserError
+from auditdesk.services import audits, kernel
+from auditdesk.services.audits import AuditFilter
 from auditdesk.services.kernel import (
     AuditDetail,
     AuditorRecord,
+    AuditRow,
+    Page,
     SettingRecord,
     TemplateSummary,
-    damage_found,
-    list_templates,
 )
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.audit_list.audit_list_view import AuditListView
@@ -51,6 +53,8 @@ Places = tuple[list[AuditorRecord], list[str], list[SettingRecord]]
 class MainWindow(StaysOnScreen, QMainWindow):
     open_database_requested = Signal(object)  # Path
     new_database_requested = Signal(object)  # Path: new, or an empty file the person chose
+    #: After a first look, the database could not be opened properly (a UserError).
+    could_not_open = Signal(object)
 
     def __init__(
         self,
@@ -67,15 +71,15 @@ class MainWindow(StaysOnScreen, QMainWindow):
         self.view_actions = view_actions
         self.tasks = session.runner.scope(self)
         self.editors: dict[str, AuditEditorWindow] = {}
-        read_only = " (read-only)" if session.db.read_only else ""
-        self.setWindowTitle(f"{APP_NAME} — {session.db.path.name}{read_only}")
-        named(self, f"{APP_NAME} main window", f"Audits in {session.db.path}")
+        read_only = " (read-only)" if session.read_only else ""
+        self.setWindowTitle(f"{APP_NAME} — {session.path.name}{read_only}")
+        named(self, f"{APP_NAME} main window", f"Audits in {session.path}")
         self.message = MessageBar()
         self.handle_error = error_handler(self.message.show_problem)
         # What the filters and forms offer is read in the background like everything
         # else; the lists fill in as soon as it arrives.
         self.templates: list[TemplateSummary] = []
-        self._build_audit_list(session)
+        self._build_audit_list()
         self.tabs = MainTabs(self)
         self.tabs.currentChanged.connect(self._tab_changed)
         body = QWidget()
@@ -83,7 +87,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
         layout.addWidget(self.message)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(body)
-        self.database_label = named(QLabel(str(session.db.path)), "Database file",
+        self.database_label = named(QLabel(str(session.path)), "Database file",
                                     "The database this window shows")  # fmt: skip
         self.statusBar().addPermanentWidget(self.database_label)
         self.files = FileActions(
@@ -106,7 +110,13 @@ class MainWindow(StaysOnScreen, QMainWindow):
         self._first_page_in = False
         self.audit_model.loaded.connect(self._first_page_arrived)
         self.audit_model.failed.connect(self._first_page_arrived)
-        self.audit_model.reload()
+        looked = session.take_first_page()
+        if looked is None:
+            self.audit_model.reload()
+        else:  # read before the database was opened properly (auditdesk/ui/session.py)
+            self._first_page_in = True
+            self.audit_model.show_first_page(looked)
+            after_next_paint(self.audit_list.table.viewport(), self._after_first_page)
 
     def _first_page_arrived(self, _outcome: object = None) -> None:
         if self._first_page_in:
@@ -123,41 +133,52 @@ class MainWindow(StaysOnScreen, QMainWindow):
         damage is said now, not when the person happens on the broken page mid-work."""
         if not self.tasks.alive:  # closed before its first page was painted
             return
+        try:
+            self.session.finish_opening()  # after a first look; nothing to do otherwise
+        except UserError as problem:
+            self.could_not_open.emit(problem)
+            return
         self._read_choices()
         ctx = self.session.ctx
-        self.tasks.read(lambda: damage_found(ctx), self._looked_over, self.handle_error)
+        self.tasks.read(lambda: kernel.damage_found(ctx), self._looked_over, self.handle_error)
 
-    def _build_audit_list(self, session: AppSession) -> None:
-        ctx = session.ctx
-        self.audit_model = AuditTableModel(
-            lambda f, sort, desc, offset, limit: list_audits(
-                ctx, f, sort=sort, descending=desc, offset=offset, limit=limit,
-                with_total=offset == 0,
-            ),
-            self.tasks,
-        )  # fmt: skip
+    def _build_audit_list(self) -> None:
+        self.audit_model = AuditTableModel(self._audit_page, self.tasks)
         self.audit_model.failed.connect(self.handle_error)
+        # Today as the person's clock has it: the session's own (the same, unless a test
+        # set one) replaces it with what the filters offer, once the database is open.
         self.audit_list = AuditListView(
-            self.audit_model, FilterChoices([], [], [], [], ctx.today())
+            self.audit_model, FilterChoices([], [], [], [], local_today())
         )
         self.audit_list.audit_activated.connect(self.open_audit)
         self.audit_list.new_audit_requested.connect(self.new_audit)
 
+    def _audit_page(
+        self, audit_filter: AuditFilter, sort: str, descending: bool, offset: int, limit: int
+    ) -> Callable[[], Page[AuditRow]]:
+        """The read of one page of the list, asked for on the GUI thread (the model's
+        :data:`~auditdesk.ui.audit_list.audit_table_model.Fetch`)."""
+        ctx = self.session.ctx
+        return lambda: audits.list_audits(
+            ctx, audit_filter, sort=sort, descending=descending, offset=offset, limit=limit,
+            with_total=offset == 0,
+        )  # fmt: skip
+
     def _say_where(self, session: AppSession) -> None:
         """What the person should know about the database file before they start."""
-        warning = paths.shared_location_warning(session.db.path)
-        if session.db.read_only:
+        warning = paths.shared_location_warning(session.path)
+        if session.read_only:
             # Said before anything else, and kept in the status bar: every change will be
             # refused, so the person should know before they start typing.
             self.read_only_label = self._read_only_label()
             self.statusBar().addPermanentWidget(self.read_only_label)
-            self.message.show_problem(READ_ONLY_NOTICE.format(name=session.db.path.name))
+            self.message.show_problem(READ_ONLY_NOTICE.format(name=session.path.name))
         elif warning:
             self.message.show_problem(warning)
-        elif session.db.migration and session.db.migration.backup:
+        elif session.upgrade_backup is not None:
             self.message.show_info(
                 "This database was updated for this version of AuditDesk; a backup of it as "
-                f"it was is kept at {session.db.migration.backup}."
+                f"it was is kept at {session.upgrade_backup}."
             )
 
     def _looked_over(self, damage: DatabaseDamaged | None) -> None:
@@ -228,7 +249,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
                 dialogs=self.dialogs,
                 view_actions=self.view_actions,
             )
-            if self.session.db.read_only:
+            if self.session.read_only:
                 editor.statusBar().addPermanentWidget(self._read_only_label())
             editor.changed.connect(lambda _uuid: self.refresh())
             editor.closed.connect(self._editor_closed)
@@ -259,7 +280,7 @@ class MainWindow(StaysOnScreen, QMainWindow):
         """What the filters offer (new auditors, settings, places, templates)."""
         ctx = self.session.ctx
         self.tasks.read(
-            lambda: (list_templates(ctx), list_auditors_and_places(ctx)),
+            lambda: (kernel.list_templates(ctx), audits.list_auditors_and_places(ctx)),
             self._choices_loaded,
             self.handle_error,
         )

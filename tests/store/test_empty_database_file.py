@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from auditdesk.errors import EmptyDatabaseFile
-from auditdesk.services.kernel._workspace import is_empty_file, open_workspace
+from auditdesk.services.kernel._files import is_empty_file
+from auditdesk.services.kernel._workspace import open_workspace
 from auditdesk.store.engine import APPLICATION_ID, read_application_id
 from tests.store.conftest import run
 

@@ -17,7 +17,8 @@ from auditdesk.errors import DatabaseReadOnly
 from auditdesk.services.audits._listing import count_audits
 from auditdesk.services.demo._generator import DemoOptions, generate_demo
 from auditdesk.services.kernel._database_admin import check_database
-from auditdesk.services.kernel._workspace import is_read_only, open_workspace
+from auditdesk.services.kernel._files import is_read_only
+from auditdesk.services.kernel._workspace import open_workspace
 from tests.reading import reader
 from tests.store.conftest import run
 from tests.store.read_only_mount import read_only_folder

@@ -12,6 +12,10 @@ import sys
 from auditdesk.ui.qt_loading import load_qt
 load_qt()
 import auditdesk.ui.app  # everything the window loads, checked the cheap way
+# and what it loads once its first page is painted (the database layer, SQLAlchemy's
+# hundred-odd modules among them: auditdesk/ui/session.py)
+import auditdesk.services.audits._listing
+import auditdesk.services.kernel._workspace
 feature = sys.modules["shibokensupport.feature"]
 cheap = feature._mod_uses_pyside
 assert cheap.reads_bytes, "load_qt changed nothing"

@@ -28,14 +28,7 @@ from auditdesk.services._faces import load_when_used
 # face; the rest (answering, grading, blocks, actions: a third of the services' import
 # time) is loaded when a name from it is first used (``__getattr__`` below), which at
 # start-up is after the first page has been painted.
-from auditdesk.services.audits._listing import (
-    SORTABLE,
-    AuditFilter,
-    count_audits,
-    date_range,
-    list_auditors_and_places,
-    list_audits,
-)
+from auditdesk.services.audits._audit_filter import SORTABLE, AuditFilter
 
 if TYPE_CHECKING:
     from auditdesk.services.audits._actions import (
@@ -74,9 +67,19 @@ if TYPE_CHECKING:
         reopen_audit,
         sign_off,
     )
+    from auditdesk.services.audits._listing import (
+        count_audits,
+        date_range,
+        list_auditors_and_places,
+        list_audits,
+    )
 
 #: Each name not loaded with the face, and its module.
 _LOADED_WHEN_USED = {
+    "count_audits": "_listing",
+    "date_range": "_listing",
+    "list_auditors_and_places": "_listing",
+    "list_audits": "_listing",
     "ActionFilter": "_actions",
     "ActionInput": "_actions",
     "add_action": "_actions",

@@ -5,6 +5,8 @@ services hand back.
 Opening and identifying (these take the database or a path, because no person is known yet):
 
 - :func:`open_workspace`, :func:`is_empty_file`, :func:`is_read_only`;
+- :func:`first_look`: what the window shows first, read before the database layer is
+  loaded, when the file needs no one-off work and the person is already known in it;
 - the profile of the person at this computer: :func:`get_profile`, :func:`save_profile`,
   :func:`use_profile` (which makes the :class:`Actor` for a :class:`ServiceContext`);
 - looking after the file: :func:`check_database`, :func:`backup_to`.
@@ -20,21 +22,17 @@ The records (:class:`AuditDetail`, :class:`AnswerRecord`, :class:`AuditRow`, ...
 dataclasses: callers never see a Session or an ORM object.
 """
 
+from typing import TYPE_CHECKING
+
+from auditdesk.services._faces import load_when_used
+
+# Loaded with the face: what the window holds before its first page is painted (who is
+# working, the records the services hand back, what a file looks like from outside). The
+# rest needs the database layer (SQLAlchemy and the mapped models, about a quarter of a
+# second), which start-up loads only once the first page is on the screen.
 from auditdesk.services.kernel._context import Actor, ServiceContext
-from auditdesk.services.kernel._database_admin import (
-    CheckLine,
-    CheckReport,
-    backup_to,
-    check_database,
-)
-from auditdesk.services.kernel._people import (
-    add_auditor,
-    get_profile,
-    list_auditors,
-    save_profile,
-    use_profile,
-)
-from auditdesk.services.kernel._quick_check import damage_found
+from auditdesk.services.kernel._files import DatabaseLock, is_empty_file, is_read_only
+from auditdesk.services.kernel._first_look import FirstLook, first_look
 from auditdesk.services.kernel._records import (
     ActionRecord,
     AnswerRecord,
@@ -49,15 +47,48 @@ from auditdesk.services.kernel._records import (
     TemplateSummary,
     TrailEntry,
 )
-from auditdesk.services.kernel._subjects import add_setting, list_settings, localities
-from auditdesk.services.kernel._templates import list_templates
-from auditdesk.services.kernel._workspace import (
-    Database,
-    DatabaseLock,
-    is_empty_file,
-    is_read_only,
-    open_workspace,
-)
+
+if TYPE_CHECKING:
+    from auditdesk.services.kernel._database_admin import (
+        CheckLine,
+        CheckReport,
+        backup_to,
+        check_database,
+    )
+    from auditdesk.services.kernel._people import (
+        add_auditor,
+        get_profile,
+        list_auditors,
+        save_profile,
+        use_profile,
+    )
+    from auditdesk.services.kernel._quick_check import damage_found
+    from auditdesk.services.kernel._subjects import add_setting, list_settings, localities
+    from auditdesk.services.kernel._templates import list_templates
+    from auditdesk.services.kernel._workspace import Database, open_workspace
+
+#: Each name not loaded with the face, and its module.
+_LOADED_WHEN_USED = {
+    "CheckLine": "_database_admin",
+    "CheckReport": "_database_admin",
+    "backup_to": "_database_admin",
+    "check_database": "_database_admin",
+    "add_auditor": "_people",
+    "get_profile": "_people",
+    "list_auditors": "_people",
+    "save_profile": "_people",
+    "use_profile": "_people",
+    "damage_found": "_quick_check",
+    "add_setting": "_subjects",
+    "list_settings": "_subjects",
+    "localities": "_subjects",
+    "list_templates": "_templates",
+    "Database": "_workspace",
+    "open_workspace": "_workspace",
+}
+
+if not TYPE_CHECKING:  # type checkers see the imports above instead, so a typo still fails
+    __getattr__ = load_when_used(__name__, _LOADED_WHEN_USED)
 
 __all__ = [
     "ActionRecord",
@@ -71,6 +102,7 @@ __all__ = [
     "ChildRecord",
     "Database",
     "DatabaseLock",
+    "FirstLook",
     "GradeUpdate",
     "Page",
     "ServiceContext",
@@ -83,6 +115,7 @@ __all__ = [
     "backup_to",
     "check_database",
     "damage_found",
+    "first_look",
     "get_profile",
     "is_empty_file",
     "is_read_only",

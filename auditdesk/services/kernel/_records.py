@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import (
@@ -100,6 +101,31 @@ class AuditRow:
     locality: str | None
     phase: Phase | None
     primary_need: PrimaryNeed | None
+
+    @classmethod
+    def from_columns(cls, values: Sequence[Any]) -> AuditRow:
+        """A line from its stored values, in the order of the fields above: read through
+        SQLAlchemy (the list) or plain ``sqlite3`` (the first look), which gives the date
+        as it is stored (ISO text)."""
+        (uuid, reference, child, setting, template_id, title, stage, auditor, agency,
+         day, status, grade, locality, phase, need) = values  # fmt: skip
+        return cls(
+            uuid=uuid,
+            reference=reference,
+            child_reference=child,
+            setting_name=setting,
+            template_id=template_id,
+            template_title=title,
+            plan_stage=PlanStage(stage) if stage else None,
+            lead_auditor=auditor,
+            lead_agency=Agency(agency),
+            audit_date=day if isinstance(day, date) else date.fromisoformat(day),
+            status=AuditStatus(status),
+            final_grade=Grade(grade) if grade else None,
+            locality=locality,
+            phase=Phase(phase) if phase else None,
+            primary_need=PrimaryNeed(need) if need else None,
+        )
 
 
 @dataclass(frozen=True)

@@ -15,11 +15,10 @@ from sqlalchemy import exists, select
 from auditdesk import paths
 from auditdesk.services.kernel._templates import install_shipped_templates
 from auditdesk.store.database import Database, app_state, open_database, set_app_state
-from auditdesk.store.lock import DatabaseLock
 from auditdesk.store.models import Audit, AuditSectionGrade
-from auditdesk.store.problems import location_is_read_only
+from auditdesk.store.state_keys import SECTION_GRADES_KEY
 
-__all__ = ["Database", "DatabaseLock", "is_empty_file", "is_read_only", "open_workspace"]
+__all__ = ["Database", "open_workspace"]
 
 log = logging.getLogger(__name__)
 
@@ -50,12 +49,6 @@ def open_workspace(
     return db
 
 
-#: Set once no audit lacks stored section grades. Every edit, import and new audit stores
-#: them from then on, so only an upgrade from schema 0001 (which has no such key) or a fill
-#: cut short (which does not set it) leaves any to fill.
-SECTION_GRADES_KEY = "section_grades_complete"
-
-
 def fill_section_grades_once(
     db: Database, progress: Callable[[int, int], bool] | None = None
 ) -> None:
@@ -83,15 +76,3 @@ def _lacks_section_grades(db: Database) -> bool:
     missing = ~exists().where(AuditSectionGrade.audit_id == Audit.id)
     with db.read() as session:
         return session.scalar(select(Audit.id).where(missing).limit(1)) is not None
-
-
-def is_empty_file(path: Path) -> bool:
-    """A file that exists and holds nothing: opening it would make a new database in it."""
-    path = path.expanduser()
-    return path.is_file() and path.stat().st_size == 0
-
-
-def is_read_only(path: Path) -> bool:
-    """An existing database this computer cannot write to (its file, folder or drive)."""
-    path = path.expanduser()
-    return path.is_file() and location_is_read_only(path)

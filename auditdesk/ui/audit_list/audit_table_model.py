@@ -1,5 +1,9 @@
 """The audit list as a Qt model: pages fetched on demand (fetchMore) from the services,
-off the GUI thread, so 50,000 audits cost no more to show than 200."""
+off the GUI thread, so 50,000 audits cost no more to show than 200.
+
+A page is asked for on the GUI thread and read on a worker: the window's :data:`Fetch`
+gets the query there and hands back the work (it takes the session's context on the GUI
+thread, which after a first look is where the database is opened)."""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ from auditdesk.ui.wording import date_text
 PAGE_SIZE = 200
 NOTHING = "—"  # a cell with nothing to show (a setting visit has no child)
 Index = QModelIndex | QPersistentModelIndex
-Fetch = Callable[[AuditFilter, str, bool, int, int], Page[AuditRow]]
+Fetch = Callable[[AuditFilter, str, bool, int, int], Callable[[], Page[AuditRow]]]
 
 
 def grade_text(grade: Grade | None, *, draft: bool) -> str:
@@ -118,9 +122,7 @@ class AuditTableModel(QAbstractTableModel):
             0,
             self,
             lambda: self._runner.read(
-                lambda: self._fetch(*query),
-                lambda page: self._append(page, generation),
-                self._failed,
+                self._fetch(*query), lambda page: self._append(page, generation), self._failed
             ),
         )
 
@@ -166,10 +168,13 @@ class AuditTableModel(QAbstractTableModel):
         self._loading = True
         query = (self._filter, self._sort, self._descending, 0, PAGE_SIZE)
         self._runner.read(
-            lambda: self._fetch(*query),
-            lambda page: self._replace(page, generation),
-            self._failed,
+            self._fetch(*query), lambda page: self._replace(page, generation), self._failed
         )
+
+    def show_first_page(self, page: Page[AuditRow]) -> None:
+        """Show ``page``, read already (the window's first look), as if it had been asked."""
+        self._generation += 1
+        self._replace(page, self._generation)
 
     def _replace(self, page: Page[AuditRow], generation: int) -> None:
         if generation != self._generation:

@@ -120,9 +120,9 @@ class ConflictsView(QWidget):
         return table
 
     def reload(self) -> None:
-        include = self.decided.isChecked()
+        include, ctx = self.decided.isChecked(), self.session.ctx
         self.tasks.read(
-            lambda: list_conflicts(self.session.ctx, include_decided=include),
+            lambda: list_conflicts(ctx, include_decided=include),
             self._show,
             self._handle,
         )
@@ -155,8 +155,9 @@ class ConflictsView(QWidget):
         conflict = self._selected()
         if conflict is None:
             return
+        ctx = self.session.ctx
         self.tasks.read(
-            lambda: compare_conflict(self.session.ctx, conflict.uuid),
+            lambda: compare_conflict(ctx, conflict.uuid),
             self._show_comparison,
             self._handle,
         )
@@ -194,9 +195,9 @@ class ConflictsView(QWidget):
         conflict = self._selected()
         if conflict is None:
             return
-        note = self.note.text()
+        note, ctx = self.note.text(), self.session.ctx
         self.tasks.write(
-            lambda: resolve_conflict(self.session.ctx, conflict.uuid, resolution, note),
+            lambda: resolve_conflict(ctx, conflict.uuid, resolution, note),
             self._resolved,
             self._handle,
         )

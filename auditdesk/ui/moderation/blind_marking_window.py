@@ -196,9 +196,10 @@ class BlindMarkingWindow(StaysOnScreen, QDialog):
             self.save_state.setText("Your note is kept once the question is rated")
             return
         self.save_state.setText("Saving…")
+        ctx = self.session.ctx  # taken here, on the GUI thread (auditdesk/ui/session.py)
         self.tasks.write(
             lambda: moderation.record_second_rating(
-                self.session.ctx,
+                ctx,
                 self.moderation_uuid,
                 key[0],
                 key[1],
@@ -228,8 +229,9 @@ class BlindMarkingWindow(StaysOnScreen, QDialog):
             else:
                 self._handle(error)
 
+        ctx, moderation_uuid = self.session.ctx, self.moderation_uuid
         self.tasks.write(
-            lambda: moderation.submit_second_marking(self.session.ctx, self.moderation_uuid),
+            lambda: moderation.submit_second_marking(ctx, moderation_uuid),
             lambda _result: self._done(),
             refused,
         )

@@ -288,9 +288,10 @@ class ModerationView(QWidget):
         period = self.period.currentData()
         template = self.template.currentData()
         percentage = self.percentage.value()
+        ctx = self.session.ctx
         self.tasks.write(
             lambda: moderation.draw_sample(
-                self.session.ctx,
+                ctx,
                 percentage=percentage,
                 period_from=period.start if period else None,
                 period_to=period.end if period else None,

@@ -249,16 +249,19 @@ def loaded_at_first_page(database: Path, tmp_path: Path, modules: tuple[str, ...
     home = tmp_path / "home"
     ProfileFile(paths.profile_file(home / paths.SETTINGS_FILE_NAME)).write(SAM)
     ready = tmp_path / "ready"
-    # A thread of the window's own process watches for the file, then says what is loaded.
+    # Said by the window's own process as it writes the file, on the turn after the first
+    # paint and before anything the window does after it (which is queued behind): a
+    # thread watching for the file would look a moment late, when the database layer may
+    # already be loading.
     code = (
-        "import os, sys, threading, time\n"
-        f"ready = {str(ready)!r}\n"
-        "def watch():\n"
-        "    while not os.path.exists(ready):\n"
-        "        time.sleep(0.01)\n"
+        "import os, sys\n"
+        "from auditdesk.ui import ready_file\n"
+        "said = ready_file._FirstPaint._write\n"
+        "def write(self):\n"
+        "    said(self)\n"
         f"    print(' '.join(m for m in {modules!r} if m in sys.modules), flush=True)\n"
         "    os._exit(0)\n"
-        "threading.Thread(target=watch, daemon=True).start()\n"
+        "ready_file._FirstPaint._write = write\n"
         "from auditdesk.cli import main\n"
         f"main(['--db', {str(database)!r}])\n"
     )

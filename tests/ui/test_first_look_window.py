@@ -109,3 +109,18 @@ def test_the_real_window_loads_no_database_layer_before_its_first_page(
     # The first run meets Sam (recording them); the second can start from a first look.
     assert loaded_at_first_page(path, runs[0], ("sqlalchemy",)) == ["sqlalchemy"]
     assert loaded_at_first_page(path, runs[1], ("sqlalchemy",)) == []
+
+
+def test_closing_the_window_before_the_database_is_opened_leaves_nothing_held(
+    threaded: Threaded, known_to_sam: Path, qtbot: QtBot
+) -> None:
+    controller = threaded.controller
+    window = threaded.open(known_to_sam)
+    session = window.session
+    assert session.opening
+    controller.close()  # at once: before the first page has even been painted
+    qtbot.wait(50)  # the turn after the paint that never came: nothing is opened then
+    assert session.opening
+    assert controller.window is None
+    assert controller.open(known_to_sam)  # the lock was let go: it opens again at once
+    qtbot.waitUntil(lambda: not controller.session.opening, timeout=10_000)

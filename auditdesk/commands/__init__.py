@@ -21,7 +21,7 @@ class Command:
 #: Every command, in the order ``auditdesk --help`` lists them. Add a new command here.
 COMMANDS = (
     Command("demo", "demo", "fill a new database with realistic demo audits"),
-    Command("templates", "templates", "check or list audit templates"),
+    Command("templates", "templates", "check, list, install or export audit templates"),
     Command("db", "database", "check or back up a database file"),
     Command("export", "export", "write the Board workbook and pack, or an audit"),
     Command("bundle", "bundle", "send audits to another laptop, or import audits sent from one"),

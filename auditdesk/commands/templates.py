@@ -1,4 +1,5 @@
-"""``auditdesk templates check|list``."""
+"""``auditdesk templates check|list|install|export``: a council's own templates are checked,
+installed into a database (all or nothing) and written back out to be changed."""
 
 from __future__ import annotations
 
@@ -8,7 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from auditdesk.commands import summary
-from auditdesk.commands.common import EXIT_USER_ERROR, usage
+from auditdesk.commands.common import (
+    EXIT_USER_ERROR,
+    add_db_option,
+    database_path,
+    locked_workspace,
+    reading_context,
+    usage,
+    working_context,
+    your_profile,
+)
 
 
 def register(commands: Any) -> None:
@@ -19,6 +29,26 @@ def register(commands: Any) -> None:
     check.set_defaults(handler=run_check)
     listing = actions.add_parser("list", help="list the shipped templates")
     listing.set_defaults(handler=run_list)
+    install = actions.add_parser(
+        "install",
+        help="install template files into a database",
+        description="Checks every file first; one problem anywhere installs none of them. "
+        "Installing a version already there changes nothing; a changed template needs a new "
+        "version number (audits keep the version they were filled against).",
+    )
+    install.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    add_db_option(install)
+    install.set_defaults(handler=run_install)
+    export = actions.add_parser(
+        "export",
+        help="write an installed template out as a file, to change it",
+        description="Writes the template version named ID@VERSION (for example "
+        "ehcp-quality@1) as YAML, ready to edit, check and install as a new version.",
+    )
+    export.add_argument("key", metavar="ID@VERSION")
+    export.add_argument("--out", type=Path, required=True, metavar="FILE")
+    add_db_option(export)
+    export.set_defaults(handler=run_export)
     templates.set_defaults(handler=lambda _args: usage(templates))
 
 
@@ -47,4 +77,44 @@ def run_list(_args: argparse.Namespace) -> int:
         print(
             f"{template.key:24} {template.kind.label:22} {questions:3} questions  {template.title}"
         )
+    return 0
+
+
+def run_install(args: argparse.Namespace) -> int:
+    from auditdesk.domain.template_loader import load_template_file  # noqa: PLC0415
+    from auditdesk.errors import TemplateProblem  # noqa: PLC0415
+    from auditdesk.services import kernel  # noqa: PLC0415
+
+    profile = your_profile()  # before anything is read: the database learns who installed
+    loaded, problems = [], []
+    for path in args.files:
+        try:
+            loaded.append(load_template_file(path))
+        except TemplateProblem as problem:
+            problems += problem.problems
+    if problems:
+        raise TemplateProblem([*problems, "Nothing was installed."])
+    with locked_workspace(database_path(args)) as db:
+        installed = kernel.install_templates(working_context(db, profile), loaded)
+    for template in installed:
+        state = "Installed" if template.new else "Already installed (unchanged)"
+        print(f"{state}: {template.key}, {template.title} ({template.questions} questions)")
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from auditdesk.domain.template_writer import template_yaml  # noqa: PLC0415
+    from auditdesk.services import kernel  # noqa: PLC0415
+    from auditdesk.whole_files import written_whole  # noqa: PLC0415
+
+    path = database_path(args)
+    db = kernel.open_workspace(path, create=False)
+    try:
+        stored = kernel.stored_template(reading_context(db, your_profile()), args.key)
+    finally:
+        db.close()
+    text = template_yaml(stored.key, stored.title, stored.definition, stored.sha256)
+    with written_whole([args.out], database=path) as (temporary,):
+        temporary.write_text(text, encoding="utf-8")
+    print(f"Wrote {stored.key} ({stored.title}) to {args.out}.")
     return 0

@@ -15,7 +15,8 @@ Everything else takes a :class:`ServiceContext` first (the one calling conventio
 
 - people: :func:`list_auditors`, :func:`add_auditor`;
 - settings and places: :func:`add_setting`, :func:`list_settings`, :func:`localities`;
-- templates: :func:`list_templates`;
+- templates: :func:`list_templates`, and a council's own: :func:`install_templates` (from
+  checked files, all or nothing), :func:`stored_template` (to write one back out);
 - the window's background health check: :func:`damage_found`.
 
 The records (:class:`AuditDetail`, :class:`AnswerRecord`, :class:`AuditRow`, ...) are frozen
@@ -64,6 +65,12 @@ if TYPE_CHECKING:
     )
     from auditdesk.services.kernel._quick_check import damage_found
     from auditdesk.services.kernel._subjects import add_setting, list_settings, localities
+    from auditdesk.services.kernel._template_files import (
+        InstalledTemplate,
+        StoredTemplate,
+        install_templates,
+        stored_template,
+    )
     from auditdesk.services.kernel._templates import list_templates
     from auditdesk.services.kernel._workspace import Database, open_workspace
 
@@ -82,6 +89,10 @@ _LOADED_WHEN_USED = {
     "add_setting": "_subjects",
     "list_settings": "_subjects",
     "localities": "_subjects",
+    "InstalledTemplate": "_template_files",
+    "StoredTemplate": "_template_files",
+    "install_templates": "_template_files",
+    "stored_template": "_template_files",
     "list_templates": "_templates",
     "Database": "_workspace",
     "open_workspace": "_workspace",
@@ -104,9 +115,11 @@ __all__ = [
     "DatabaseLock",
     "FirstLook",
     "GradeUpdate",
+    "InstalledTemplate",
     "Page",
     "ServiceContext",
     "SettingRecord",
+    "StoredTemplate",
     "TeamMember",
     "TemplateSummary",
     "TrailEntry",
@@ -117,6 +130,7 @@ __all__ = [
     "damage_found",
     "first_look",
     "get_profile",
+    "install_templates",
     "is_empty_file",
     "is_read_only",
     "list_auditors",
@@ -125,5 +139,6 @@ __all__ = [
     "localities",
     "open_workspace",
     "save_profile",
+    "stored_template",
     "use_profile",
 ]

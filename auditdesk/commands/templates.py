@@ -81,21 +81,11 @@ def run_list(_args: argparse.Namespace) -> int:
 
 
 def run_install(args: argparse.Namespace) -> int:
-    from auditdesk.domain.template_loader import load_template_file  # noqa: PLC0415
-    from auditdesk.errors import TemplateProblem  # noqa: PLC0415
     from auditdesk.services import kernel  # noqa: PLC0415
 
     profile = your_profile()  # before anything is read: the database learns who installed
-    loaded, problems = [], []
-    for path in args.files:
-        try:
-            loaded.append(load_template_file(path))
-        except TemplateProblem as problem:
-            problems += problem.problems
-    if problems:
-        raise TemplateProblem([*problems, "Nothing was installed."])
     with locked_workspace(database_path(args)) as db:
-        installed = kernel.install_templates(working_context(db, profile), loaded)
+        installed = kernel.install_template_files(working_context(db, profile), args.files)
     for template in installed:
         state = "Installed" if template.new else "Already installed (unchanged)"
         print(f"{state}: {template.key}, {template.title} ({template.questions} questions)")

@@ -46,6 +46,8 @@ class MainMenus(QObject):
         file_menu.addSeparator()
         self._add(file_menu, "&Export for the Board…", "Ctrl+E", files.export_board,
                   "Writes the Board workbook and PDF Board pack")  # fmt: skip
+        self._add(file_menu, "&Templates…", None, self.templates,
+                  "Lists the audit templates and their questions; installs your own")  # fmt: skip
         file_menu.addSeparator()
         self._add(file_menu, "&Quit", QKeySequence.StandardKey.Quit, window.close,
                   "Closes AuditDesk")  # fmt: skip
@@ -111,6 +113,15 @@ class MainMenus(QObject):
             )
             return
         window.new_database_requested.emit(chosen)
+
+    def templates(self) -> None:
+        """File > Templates: imported when asked for, like the other File dialogs."""
+        from auditdesk.ui.templates_dialog import TemplatesDialog  # noqa: PLC0415
+
+        window = self.window
+        dialog = TemplatesDialog(window.session, window.dialogs, window.tasks, window)
+        dialog.installed.connect(window.refresh)
+        window.dialogs.ask(dialog)
 
     # -- Help -----------------------------------------------------------------------------
     def your_profile(self) -> None:

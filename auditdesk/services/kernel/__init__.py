@@ -15,8 +15,9 @@ Everything else takes a :class:`ServiceContext` first (the one calling conventio
 
 - people: :func:`list_auditors`, :func:`add_auditor`;
 - settings and places: :func:`add_setting`, :func:`list_settings`, :func:`localities`;
-- templates: :func:`list_templates`, and a council's own: :func:`install_templates` (from
-  checked files, all or nothing), :func:`stored_template` (to write one back out);
+- templates: :func:`list_templates`, and a council's own: :func:`install_template_files` (all
+  or nothing), :func:`template_preview` (its outline), :func:`stored_template` (to write
+  one back out);
 - the window's background health check: :func:`damage_found`.
 
 The records (:class:`AuditDetail`, :class:`AnswerRecord`, :class:`AuditRow`, ...) are frozen
@@ -68,8 +69,10 @@ if TYPE_CHECKING:
     from auditdesk.services.kernel._template_files import (
         InstalledTemplate,
         StoredTemplate,
+        install_template_files,
         install_templates,
         stored_template,
+        template_preview,
     )
     from auditdesk.services.kernel._templates import list_templates
     from auditdesk.services.kernel._workspace import Database, open_workspace
@@ -91,7 +94,9 @@ _LOADED_WHEN_USED = {
     "localities": "_subjects",
     "InstalledTemplate": "_template_files",
     "StoredTemplate": "_template_files",
+    "install_template_files": "_template_files",
     "install_templates": "_template_files",
+    "template_preview": "_template_files",
     "stored_template": "_template_files",
     "list_templates": "_templates",
     "Database": "_workspace",
@@ -130,6 +135,7 @@ __all__ = [
     "damage_found",
     "first_look",
     "get_profile",
+    "install_template_files",
     "install_templates",
     "is_empty_file",
     "is_read_only",
@@ -140,5 +146,6 @@ __all__ = [
     "open_workspace",
     "save_profile",
     "stored_template",
+    "template_preview",
     "use_profile",
 ]

@@ -23,6 +23,8 @@ from auditdesk.services.kernel._templates import install_template
 from auditdesk.store.models import TemplateVersion
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from auditdesk.domain.template_loader import LoadedTemplate
 
 
@@ -75,6 +77,34 @@ def install_templates(
             questions = sum(1 for _ in template.questions())
             installed.append(InstalledTemplate(key, template.title, questions, stored[key] is None))
     return installed
+
+
+def install_template_files(ctx: ServiceContext, paths: Sequence[Path]) -> list[InstalledTemplate]:
+    """Read and check every file, then install them (:func:`install_templates`); a
+    problem in any file raises :class:`TemplateProblem` naming each one, with nothing
+    installed."""
+    # The loader (PyYAML and the template model) is needed by installing only.
+    from auditdesk.domain.template_loader import load_template_file  # noqa: PLC0415
+
+    loaded, problems = [], []
+    for path in paths:
+        try:
+            loaded.append(load_template_file(path))
+        except TemplateProblem as problem:
+            problems += problem.problems
+    if problems:
+        raise TemplateProblem([*problems, "Nothing was installed."])
+    return install_templates(ctx, loaded)
+
+
+def template_preview(ctx: ServiceContext, key: str) -> list[str]:
+    """The outline of the stored version ``key`` (:func:`template_outline`), to read before
+    auditing with it."""
+    from auditdesk.domain.template_loader import load_template_definition  # noqa: PLC0415
+    from auditdesk.domain.template_outline import template_outline  # noqa: PLC0415
+
+    stored = stored_template(ctx, key)
+    return template_outline(load_template_definition(stored.definition, key).template)
 
 
 def stored_template(ctx: ServiceContext, key: str) -> StoredTemplate:

@@ -42,6 +42,7 @@ __all__ = [
     "list_audits",
 ]
 
+
 def filter_conditions(chosen: AuditFilter) -> list[ColumnElement[bool]]:
     """The WHERE clauses for the ``chosen`` filter, shared by the list, counts and reports."""
     where: list[ColumnElement[bool]] = []

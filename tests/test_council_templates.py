@@ -5,6 +5,7 @@ version twice changes nothing, a changed file needs a new version) and ``templat
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 from contextlib import closing
 from pathlib import Path
 
@@ -42,6 +43,10 @@ def stored_versions(database: Path) -> list[tuple[str, int, str]]:
         ).fetchall()
 
 
+def install(home: Path, database: Path, *files: Path) -> subprocess.CompletedProcess[str]:
+    return run(home, "templates", "install", *files, "--db", database)
+
+
 @pytest.fixture
 def home(tmp_path: Path) -> Path:
     folder = tmp_path / "home"
@@ -58,7 +63,7 @@ def database(tmp_path: Path) -> Path:
 def test_a_council_template_is_installed_and_offered(
     home: Path, database: Path, tmp_path: Path
 ) -> None:
-    result = run(home, "templates", "install", council_file(tmp_path), "--db", database)
+    result = install(home, database, council_file(tmp_path))
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Installed: northshire-ehcp@1, Northshire EHCP audit (")
     db = kernel.open_workspace(database)
@@ -73,9 +78,9 @@ def test_installing_the_same_version_again_changes_nothing(
     home: Path, database: Path, tmp_path: Path
 ) -> None:
     path = council_file(tmp_path)
-    assert run(home, "templates", "install", path, "--db", database).returncode == 0
+    assert install(home, database, path).returncode == 0
     before = stored_versions(database)
-    again = run(home, "templates", "install", path, path, "--db", database)
+    again = install(home, database, path, path)
     assert again.returncode == 0, again.stderr
     assert again.stdout.count("\n") == 1  # the file given twice is said once
     assert again.stdout.startswith("Already installed (unchanged): northshire-ehcp@1")
@@ -85,12 +90,10 @@ def test_installing_the_same_version_again_changes_nothing(
 def test_a_changed_file_with_the_same_version_is_refused_in_words(
     home: Path, database: Path, tmp_path: Path
 ) -> None:
-    assert (
-        run(home, "templates", "install", council_file(tmp_path), "--db", database).returncode == 0
-    )
+    assert install(home, database, council_file(tmp_path)).returncode == 0
     before = stored_versions(database)
     changed = council_file(tmp_path, "changed.yaml", prompt_change="Does")
-    result = run(home, "templates", "install", changed, "--db", database)
+    result = install(home, database, changed)
     assert result.returncode == 1
     assert "changed.yaml: northshire-ehcp@1 is already installed, with different content" in (
         result.stderr
@@ -107,7 +110,7 @@ def test_one_broken_file_installs_none_and_names_file_line_and_field(
     broken = tmp_path / "broken.yaml"
     broken.write_text(SOURCE.replace("kind: ehcp_audit", "kind: not_a_kind", 1), encoding="utf-8")
     before = stored_versions(database)
-    result = run(home, "templates", "install", good, broken, "--db", database)
+    result = install(home, database, good, broken)
     assert result.returncode == 1
     line = SOURCE.splitlines().index("kind: ehcp_audit") + 1
     assert f"broken.yaml, line {line}" in result.stderr
@@ -122,7 +125,7 @@ def test_two_files_giving_one_version_two_contents_are_refused(
     one = council_file(tmp_path, "one.yaml")
     other = council_file(tmp_path, "other.yaml", prompt_change="Does")
     before = stored_versions(database)
-    result = run(home, "templates", "install", one, other, "--db", database)
+    result = install(home, database, one, other)
     assert result.returncode == 1
     assert "other.yaml: northshire-ehcp@1 is also in" in result.stderr
     assert stored_versions(database) == before
@@ -131,16 +134,14 @@ def test_two_files_giving_one_version_two_contents_are_refused(
 def test_a_new_version_leaves_audits_on_the_version_they_were_filled_against(
     home: Path, database: Path, tmp_path: Path
 ) -> None:
-    assert (
-        run(home, "templates", "install", council_file(tmp_path), "--db", database).returncode == 0
-    )
+    assert install(home, database, council_file(tmp_path)).returncode == 0
     db = kernel.open_workspace(database)
     try:
         first = create_audit(_working(db), template_id="northshire-ehcp", subject=_plan("CH-01"))
     finally:
         db.close()
     newer = council_file(tmp_path, "v2.yaml", version=2, prompt_change="Does")
-    result = run(home, "templates", "install", newer, "--db", database)
+    result = install(home, database, newer)
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("Installed: northshire-ehcp@2")
     db = kernel.open_workspace(database)
@@ -166,10 +167,10 @@ def test_an_exported_template_installs_again_unchanged_and_as_a_new_version(
         "version: 1",
         "title: EHCP multi-agency quality audit",
     ]
-    again = run(home, "templates", "install", out, "--db", database)
+    again = install(home, database, out)
     assert again.stdout.startswith("Already installed (unchanged): ehcp-quality@1"), again.stderr
     out.write_text(text.replace("version: 1\n", "version: 2\n", 1), encoding="utf-8")
-    newer = run(home, "templates", "install", out, "--db", database)
+    newer = install(home, database, out)
     assert newer.stdout.startswith("Installed: ehcp-quality@2"), newer.stderr
 
 

@@ -4,6 +4,8 @@ that line up across versions."""
 
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +17,12 @@ from auditdesk.domain.reference import AuditStatus
 from auditdesk.services.audits import _editing as audits
 from auditdesk.services.audits._listing import AuditFilter
 from auditdesk.services.kernel._context import ServiceContext
+from auditdesk.services.reports._catalogue import Catalogue
 from auditdesk.services.reports._exports import export_board
-from auditdesk.services.reports._scope import ReportScope
+from auditdesk.services.reports._rows import board_rows
+from auditdesk.services.reports._scope import ReportScope, period_between
 from tests.conftest import plan_subject
-from tests.exports.conftest import install_second_version
+from tests.exports.conftest import DEMO_AS_OF, install_second_version, sql
 
 ADVICE = "Is the advice the plan relies on recent, given within about the last 12 months?"
 REWORDED = "Is all the advice the plan uses from the last 12 months?"
@@ -98,3 +102,31 @@ def test_counts_people_read_have_thousands_separators(ctx: ServiceContext, tmp_p
     ]
     assert counts  # the actions by owner agency and their total
     assert {cell.number_format for cell in counts} == {"#,##0"}
+
+
+def test_every_answer_in_scope_is_one_line_inside_blocks_and_out(
+    demo_ctx: ServiceContext, demo_path: Path
+) -> None:
+    """Each answer of the audits in scope is one line, no more and no fewer: those in
+    repeating blocks as well as those outside (they are read in one join through the index
+    that leads with the audit, a few hundred audits at a time)."""
+    scope = ReportScope(period_between(date(2024, 9, 1), DEMO_AS_OF), working_copy=True)
+    with demo_ctx.db.read() as session:
+        rows = board_rows(session, scope.conditions(), Catalogue.load(session), DEMO_AS_OF)
+        references = {line.reference for line in rows.audits()}
+        lines = Counter(
+            (line.audit_reference, line.question_id, line.repeat is not None)
+            for line in rows.answers()
+        )
+    stored = Counter(
+        (reference, question_id, bool(in_block))
+        for reference, question_id, in_block in sql(
+            demo_path,
+            "SELECT audits.reference, answers.question_id, answers.block_id IS NOT NULL "
+            "FROM answers JOIN audits ON audits.id = answers.audit_id",
+        )
+        if reference in references
+    )
+    assert lines == stored
+    assert sum(lines.values()) == rows.answer_count
+    assert {in_block for _reference, _question, in_block in lines} == {True, False}

@@ -2,11 +2,12 @@
 every step per answer counts.
 
 Answers are read audit by audit in the audits' order, a few hundred audits per query,
-through the indexes that lead with the audit (:mod:`._answer_scope`). SQLite reads only
+through the index that leads with the audit (:mod:`._answer_scope`). SQLite reads only
 the answers in scope that way, rather than the whole table, and no sort of millions of
 rows with their comments is needed; only each audit's few dozen answers are put in
-reading order here. What an answer's question and rating read as is worked out once per
-template version, question and rating, not per answer.
+reading order here. The statement is compiled once and run as SQLite takes it. What an
+answer's question and rating read as is worked out once per template version, question
+and rating, not per answer, and each line is put together from those parts.
 """
 
 from __future__ import annotations
@@ -15,14 +16,15 @@ import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, func, select, union_all
+from sqlalchemy import ColumnElement, bindparam, func, select
+from sqlalchemy.dialects import sqlite
 from sqlalchemy.orm import Session
 
 from auditdesk.domain.report_lines import AnswerLine
-from auditdesk.services.reports._answer_scope import SIDES
 from auditdesk.services.reports._catalogue import Catalogue
 from auditdesk.services.reports._redaction import Redactor
 from auditdesk.store.models import Answer, Audit, AuditBlock
@@ -32,6 +34,7 @@ HIGHLIGHT_LABELS = {"working_well": "Working well", "needs_improvement": "Needs 
 UNKNOWN_PLACE = (9_999, 9_999)  # a question the version does not know reads last
 _NO_BLOCK: tuple[str | None, tuple[int, ...]] = (None, ())
 _first = itemgetter(0)
+_line = tuple.__new__  # an AnswerLine from its fields at once, without its __new__'s call
 
 
 def answer_lines(
@@ -48,12 +51,14 @@ def answer_lines(
         .order_by(Audit.audit_date, Audit.reference)
     ).all()
     lines = _Lines(catalogue, _block_paths(session, conditions, catalogue), redactor)
+    # The statement as SQLite takes it, on the session's connection (the same read
+    # transaction), through the engine so that a damaged or locked file is said in words.
     connection = session.connection()
     for start in range(0, len(audits), AUDITS_AT_ONCE):
         batch = audits[start : start + AUDITS_AT_ONCE]
         found: dict[int, list[Any]] = defaultdict(list)
         picked = json.dumps([audit_id for audit_id, _reference, _version in batch])
-        for row in connection.execute(_ANSWERS, {"outside": picked, "inside": picked}).all():
+        for row in connection.exec_driver_sql(_answers_sql(), (picked,)).all():
             found[row[0]].append(row)
         for audit_id, reference, version_id in batch:
             yield from lines.of_audit(reference, version_id, found[audit_id])
@@ -73,32 +78,28 @@ class _Lines:
         self.clean_all = redactor.clean_all
 
     def of_audit(self, reference: str, version_id: int, rows: list[Any]) -> list[AnswerLine]:
-        meanings, blocks = self.words.of(version_id), self.blocks
-        # What auditors typed, with child references taken out: the audit's texts at once.
-        comments = self.clean_all([row[5] for row in rows])
-        evidence = self.clean_all([row[6] for row in rows])
+        meanings, blocks, add = self.words.of(version_id), self.blocks, self.words.add
+        # What auditors typed, with child references taken out: the audit's comments and
+        # evidence at once, then split again.
+        typed = self.clean_all([row[5] for row in rows] + [row[6] for row in rows])
+        comments, evidence = typed[: len(rows)], typed[len(rows) :]
         held = []
         for row, comment, shown in zip(rows, comments, evidence, strict=True):
             _audit, answer_id, question_id, block_id, code, _comment, _evidence, mark = row
-            meaning = meanings.get((question_id, code))
-            if meaning is None:
-                meaning = self.words.add(version_id, question_id, code)
+            meaning = meanings.get((question_id, code)) or add(version_id, question_id, code)
             path, positions = blocks.get(block_id, _NO_BLOCK) if block_id else _NO_BLOCK
-            line = AnswerLine(
-                reference,
-                meaning.template_title,
-                meaning.version,
-                meaning.section_title,
-                meaning.prompt,
-                path,
-                meaning.rating,
-                meaning.points,
-                comment,
-                shown,
-                HIGHLIGHT_LABELS.get(mark) if mark else None,
-                meaning.template_id,
-                meaning.section_id,
-                question_id,
+            line = _line(
+                AnswerLine,
+                (
+                    reference,
+                    *meaning.words,
+                    path,
+                    *meaning.rated,
+                    comment,
+                    shown,
+                    HIGHLIGHT_LABELS.get(mark) if mark else None,
+                    *meaning.ids,
+                ),
             )
             # The answer's id last: the order stays the same from run to run even for
             # answers whose place the template does not give (never expected).
@@ -107,11 +108,14 @@ class _Lines:
         return [line for _place, line in held]
 
 
-def _answers_of(audits: str, side: ColumnElement[bool]) -> Select[*tuple[Any, ...]]:
-    """One side's answers (see :mod:`._answer_scope`) of the audits whose ids are listed
-    in the JSON text bound to ``audits``."""
-    picked = func.json_each(bindparam(audits)).table_valued("value").alias(f"picked_{audits}")
-    return (
+@cache  # made when first needed: a Board copy reads no answers one by one
+def _answers_sql() -> str:
+    """The answers of the audits whose ids are listed in the JSON text bound to its one
+    parameter, as SQLite takes it. One join through the index that leads with
+    the audit (``ix_answers_audit_question_rating``, see :mod:`._answer_scope`) reads each
+    audit's answers once; the index holds every answer, in blocks or not."""
+    picked = func.json_each(bindparam("audits")).table_valued("value").alias("picked")
+    query = (
         select(
             Answer.audit_id,
             Answer.id,
@@ -123,27 +127,21 @@ def _answers_of(audits: str, side: ColumnElement[bool]) -> Select[*tuple[Any, ..
             Answer.board_highlight,
         )
         .select_from(picked)
-        .join(Answer, and_(Answer.audit_id == picked.c.value, side))
+        .join(Answer, Answer.audit_id == picked.c.value)
     )
-
-
-_ANSWERS = union_all(_answers_of("outside", SIDES[0]), _answers_of("inside", SIDES[1]))
+    return str(query.compile(dialect=sqlite.dialect()))
 
 
 @dataclass(frozen=True)
 class _Meaning:
-    """What one (version, question, rating) reads as: looked up once, shared by its rows."""
+    """What one (version, question, rating) reads as: looked up once, shared by its rows,
+    in the parts of an :class:`AnswerLine` it fills."""
 
-    template_id: str
-    template_title: str
-    version: int
-    section_id: str  # the top-level section
-    section_title: str
-    prompt: str
+    words: tuple[str, int, str, str]  # template title, version, section title, prompt
+    rated: tuple[str | None, int | None]  # the rating's label and points
+    ids: tuple[str, str, str]  # template, top-level section and question ids
     section_place: int  # of the top-level section in the template
     place: int  # of the question in the template
-    rating: str | None
-    points: int | None
 
 
 class _Words:
@@ -168,17 +166,17 @@ class _Words:
         rating = catalogue.option(version_id, question_id, code)
         section_place, place = catalogue.question_order(version_id).get(question_id, UNKNOWN_PLACE)
         meaning = _Meaning(
-            info.template_id,
-            info.title,
-            info.version,
-            top.id if top else "",
-            # A question the version does not know (never expected) still reads as words.
-            top.title if top else "Not in this template version",
-            question.prompt if question else "A question not in this template version",
+            (
+                info.title,
+                info.version,
+                # A question the version does not know (never expected) still reads as words.
+                top.title if top else "Not in this template version",
+                question.prompt if question else "A question not in this template version",
+            ),
+            (rating.label, rating.points),
+            (info.template_id, top.id if top else "", question_id),
             section_place,
             place,
-            rating.label,
-            rating.points,
         )
         self.of(version_id)[(question_id, code)] = meaning
         return meaning

@@ -5,11 +5,11 @@ its question and rating: counts and groups of the audits' answers join through i
 read the index alone, never the table (whose rows hold the comments and evidence). One
 term reads one term's answers, all time every answer once.
 
-Rows that need more than the index holds (the Answers sheet) are read one side of blocks
-at a time through the two unique indexes that lead with the audit, which ``SIDES`` names
-(see :mod:`._answer_rows`). ``likely`` tells SQLite what is true of most answers (they are
-outside blocks), so it never looks them up through the index on ``block_id``: that way
-round it would read every answer outside a block once per audit.
+Rows that need more than the index holds (the Answers sheet) are found through the same
+index, a few hundred audits at a time, and read from the table (see :mod:`._answer_rows`):
+one join, so each audit's answers are looked up once. (They were once read in two halves,
+outside and inside blocks, through the two unique indexes that lead with the audit: that
+looked up each audit twice.)
 """
 
 from __future__ import annotations
@@ -21,12 +21,6 @@ from sqlalchemy import ColumnElement, Row, func, select
 from sqlalchemy.orm import Session
 
 from auditdesk.store.models import Answer, Audit
-
-#: The two sides, each matching one of the indexes that lead with the audit.
-SIDES: tuple[ColumnElement[bool], ...] = (
-    func.likely(Answer.block_id.is_(None)),
-    Answer.block_id.is_not(None),
-)
 
 
 def answer_count(session: Session, conditions: Sequence[ColumnElement[bool]]) -> int:

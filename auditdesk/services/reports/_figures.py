@@ -35,6 +35,7 @@ from auditdesk.services.reports._counts import (
     Dimension,
     GradeCounts,
     counts_by,
+    counts_by_each,
     dimension_rows,
     overall_counts,
     section_counts,
@@ -124,11 +125,10 @@ def _grade_tables(
         rows.append(RawRow("current", current, now.grades))
     shown_as: dict[str, str] = {}  # a group of audits every breakdown shows alike
     tables: list[tuple[Dimension, list[str]]] = []
-    for dimension in DIMENSIONS:
+    by_dimension = counts_by_each(session, scope.conditions(), [d.column for d in DIMENSIONS])
+    for dimension, counted in zip(DIMENSIONS, by_dimension, strict=True):
         keys = []
-        for row in dimension_rows(
-            dimension, counts_by(session, scope.conditions(), dimension.column)
-        ):
+        for row in dimension_rows(dimension, counted):
             key = f"{dimension.key}:{row.key}"  # a dimension row's key is its code
             same = shown_as.get(row.label) if row.key == "" else None
             if same is not None and _counts(rows, same) == row.counts:

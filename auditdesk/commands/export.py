@@ -157,6 +157,8 @@ def _open(args: argparse.Namespace) -> Database:
 
 
 def _check_templates(ctx: ServiceContext, wanted: list[str]) -> None:
+    if not wanted:
+        return  # nothing to check: the templates are not read
     known = {template.template_id for template in list_templates(ctx)}
     unknown = [template for template in wanted if template not in known]
     if unknown:
@@ -169,6 +171,8 @@ def _check_templates(ctx: ServiceContext, wanted: list[str]) -> None:
 def _known_localities(ctx: ServiceContext, wanted: list[str]) -> list[str]:
     """The localities asked for, spelt as the database spells them ("crewe" is Crewe); one
     it does not know is refused, rather than exported as a Board copy of no audits."""
+    if not wanted:
+        return []  # nothing to check: the localities are not read
     known = {name.casefold(): name for name in kernel.localities(ctx)}
     unknown = [name for name in wanted if name.strip().casefold() not in known]
     if unknown:

@@ -20,6 +20,30 @@ LAPTOP_SCREEN = Path(__file__).parent / "ui" / "laptop_screen.json"
 os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={LAPTOP_SCREEN}")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """With pytest-xdist, the files are handed out in the order of the collection below,
+    not re-sorted by how many tests each holds: that sorting would leave the long walks,
+    each a file of one test, to the very end, where one of them is all that runs."""
+    if hasattr(config.option, "loadscopereorder"):
+        config.option.loadscopereorder = False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files with a slow test first (in the order collected), then the other files, most
+    tests first: the longest work starts first and the short files fill in beside it, so
+    the run ends when the work does. Each file's tests stay together and in their order."""
+    files: dict[str, list[pytest.Item]] = {}
+    for item in items:
+        files.setdefault(item.nodeid.split("::", 1)[0], []).append(item)
+
+    def longest_first(tests: list[pytest.Item]) -> tuple[bool, int]:
+        if any(test.get_closest_marker("slow") for test in tests):
+            return (False, 0)
+        return (True, -len(tests))
+
+    items[:] = [test for tests in sorted(files.values(), key=longest_first) for test in tests]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch

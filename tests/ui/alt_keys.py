@@ -1,15 +1,26 @@
 """Alt+letter, as a person presses it. A button reached by its Alt key is "clicked" the way
-Qt shows it: pressed, then released a moment later, so the test waits for that moment."""
+Qt shows it: pressed, then released a moment later, so the test waits for that release
+(the click itself, and whatever it starts, runs as the button comes up)."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QCheckBox, QLabel, QMenu, QMenuBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QCheckBox,
+    QLabel,
+    QMenu,
+    QMenuBar,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from tests.ui.visible import MNEMONIC
 
 ANIMATED_CLICK_MS = 100  # how long Qt shows a button pressed by its Alt key
+CLICK_TIMEOUT_MS = 5_000  # a generous bound on that moment on a busy machine
 
 
 def press_alt(
@@ -21,9 +32,23 @@ def press_alt(
     assert target is not None, "nothing has the keyboard"
     qtbot.keyClick(target, Qt.Key(ord(letter.upper())), Qt.KeyboardModifier.AltModifier)
     if clicks:
-        qtbot.wait(ANIMATED_CLICK_MS * 2)
-    else:
-        QApplication.processEvents()
+        pressed = _buttons_held_down()
+        qtbot.waitUntil(lambda: not any(_still_down(b) for b in pressed), timeout=CLICK_TIMEOUT_MS)
+    QApplication.processEvents()
+
+
+def _buttons_held_down() -> list[QAbstractButton]:
+    """The buttons Qt is showing pressed: the one an Alt key reached is held down for
+    ``ANIMATED_CLICK_MS`` and clicked as it comes back up."""
+    return [
+        widget
+        for widget in QApplication.allWidgets()
+        if isinstance(widget, QAbstractButton) and widget.isDown()
+    ]
+
+
+def _still_down(button: QAbstractButton) -> bool:
+    return shiboken6.isValid(button) and button.isDown()
 
 
 def alt_key(text: str) -> str | None:

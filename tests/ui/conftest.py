@@ -21,8 +21,16 @@ from auditdesk.ui.task_runner import TaskRunner
 from tests import made_once
 from tests.ui.demo_files import make_demo
 from tests.ui.scripted_dialogs import ScriptedDialogs
+from tests.ui.waiting import QtBotLookingOften
 
 D = TypeVar("D", bound=QDialog)
+
+
+@pytest.fixture
+def qtbot(qapp: QApplication, request: pytest.FixtureRequest) -> QtBot:
+    """pytest-qt's robot, noticing sooner that what it waits for has happened
+    (tests/ui/waiting.py): the window tests wait for results after nearly every step."""
+    return QtBotLookingOften(request)
 
 
 @pytest.fixture

@@ -20,6 +20,9 @@ from auditdesk.services.audits import _editing as audits
 from auditdesk.ui.app import AppController
 from auditdesk.ui.preferences import Preferences
 
+#: Clicks in a row before the clicking waits for the editor to say "saved".
+AT_MOST_UNSAID = 4
+
 
 def main(path: Path) -> None:
     app = QApplication(sys.argv)
@@ -43,7 +46,16 @@ def main(path: Path) -> None:
     editor = window.editors[detail.uuid]
     print(f"audit {detail.uuid}", flush=True)
     last: list[tuple[str, str]] = []
-    editor.saved.connect(lambda: [print(f"saved {q} {r}", flush=True) for q, r in last])
+    unsaid = [0]  # clicks since the editor last said "saved"
+
+    def saved() -> None:
+        for question_id, rating in last:
+            print(f"saved {question_id} {rating}", flush=True)
+        if unsaid[0] >= AT_MOST_UNSAID:
+            QTimer.singleShot(5, next_edit)  # the clicking waited for this
+        unsaid[0] = 0
+
+    editor.saved.connect(saved)
     choices = cycle(["good", "requires_improvement", "outstanding"])
     position = [0]
 
@@ -59,6 +71,12 @@ def main(path: Path) -> None:
             last[:] = [(widget.slot.question.id, rating)]
             print(f"clicked {widget.slot.question.id} {rating}", flush=True)
             widget.buttons[rating].click()
+            unsaid[0] += 1
+            if unsaid[0] >= AT_MOST_UNSAID:
+                # On a loaded machine clicks every 5 ms can outrun the saves for good, and
+                # the test would wait for ever for saves to be said: now and then the
+                # clicking waits until one is (the kill still lands mid-save).
+                return
         QTimer.singleShot(5, next_edit)
 
     QTimer.singleShot(0, next_edit)

@@ -221,3 +221,24 @@ def _working(db: kernel.Database) -> ServiceContext:
 
 def _plan(child: str) -> ChildPlanSubject:
     return ChildPlanSubject(child, 10, PrimaryNeed.ASD, PlanStage.NEW_PLAN, "Crewe")
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("audits.sqlite", "Save the template as a .yaml file (for example audits.yaml)"),
+        ("notes.txt", "Save the template as a .yaml file"),
+        ("earlier.yaml", "already exists; choose a new file name"),
+    ],
+)
+def test_exporting_never_writes_over_a_file_or_into_a_non_template_name(
+    home: Path, database: Path, tmp_path: Path, name: str, said: str
+) -> None:
+    target = tmp_path / name
+    if name != "notes.txt":
+        target.write_bytes(b"something somebody keeps")
+    result = run(home, "templates", "export", "ehcp-quality@1", "--out", target, "--db", database)
+    assert result.returncode == 1
+    assert said in result.stderr
+    if target.exists():
+        assert target.read_bytes() == b"something somebody keeps"

@@ -97,6 +97,7 @@ def run_export(args: argparse.Namespace) -> int:
     from auditdesk.services import kernel  # noqa: PLC0415
     from auditdesk.whole_files import written_whole  # noqa: PLC0415
 
+    _refuse_as_a_template_file(args.out)
     path = database_path(args)
     db = kernel.open_workspace(path, create=False)
     try:
@@ -108,3 +109,19 @@ def run_export(args: argparse.Namespace) -> int:
         temporary.write_text(text, encoding="utf-8")
     print(f"Wrote {stored.key} ({stored.title}) to {args.out}.")
     return 0
+
+
+def _refuse_as_a_template_file(out: Path) -> None:
+    """A template is written to a new ``.yaml`` file only: a mistyped name must not
+    replace a database, a document or an earlier copy of the template."""
+    from auditdesk.errors import FileProblem  # noqa: PLC0415
+
+    if out.suffix.lower() not in {".yaml", ".yml"}:
+        raise FileProblem(
+            f"Save the template as a .yaml file (for example {out.stem or 'template'}.yaml), "
+            f"not {out.name}: AuditDesk reads templates from .yaml files."
+        )
+    if out.exists():
+        raise FileProblem(
+            f"{out} already exists; choose a new file name, so that nothing is written over."
+        )

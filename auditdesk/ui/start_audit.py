@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
@@ -50,12 +51,29 @@ class StartAudit(QObject):
         self._dialogs = dialogs
         self._tasks = tasks
         self._on_error = on_error
+        # One form at a time, however often New audit is pressed: while its lists are
+        # being read, pressing again does nothing; once it is open, it is brought forward.
+        self._reading = False
+        self._form: NewAuditDialog | None = None
 
     def ask(self) -> None:
+        form = self._form
+        if form is not None and shiboken6.isValid(form) and form.isVisible():
+            form.raise_()
+            form.activateWindow()
+            return
+        if self._reading:
+            return
         ctx = self._session.ctx
-        self._tasks.read(lambda: _offered(ctx), self._show, self._on_error)
+        self._reading = True
+        self._tasks.read(lambda: _offered(ctx), self._show, self._not_read)
+
+    def _not_read(self, error: BaseException) -> None:
+        self._reading = False
+        self._on_error(error)
 
     def _show(self, offered: Offered) -> None:
+        self._reading = False
         # Imported when the person asks for a new audit: the form (and the form dialogs
         # behind it) is not needed before, least of all for the first page of audits.
         from auditdesk.ui.new_audit_dialog import NewAuditDialog  # noqa: PLC0415
@@ -68,6 +86,7 @@ class StartAudit(QObject):
             parent=self._parent,
         )  # fmt: skip
         dialog.saves_through(self._tasks, lambda: _making(ctx, dialog), self._on_error)
+        self._form = dialog
 
         def made() -> None:
             detail: AuditDetail | None = dialog.saved_result

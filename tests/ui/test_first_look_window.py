@@ -124,3 +124,20 @@ def test_closing_the_window_before_the_database_is_opened_leaves_nothing_held(
     assert controller.window is None
     assert controller.open(known_to_sam)  # the lock was let go: it opens again at once
     qtbot.waitUntil(lambda: not controller.session.opening, timeout=10_000)
+
+
+def test_new_audit_pressed_again_and_again_opens_one_form(
+    threaded: Threaded, known_to_sam: Path, qtbot: QtBot, dialogs: ScriptedDialogs
+) -> None:
+    window = threaded.open(known_to_sam)
+    for _press in range(3):  # as fast as a key repeats, before the form's lists are read
+        window.new_audit()
+    threaded.dialog(NewAuditDialog)
+    threaded.settle()
+    window.new_audit()  # and once it is open: brought forward, not opened again
+    threaded.settle()
+    forms = [d for d in dialogs.open_dialogs() if isinstance(d, NewAuditDialog)]
+    assert len(forms) == 1
+    forms[0].reject()
+    window.new_audit()  # closed: the next press opens a new one
+    assert threaded.dialog(NewAuditDialog) is not forms[0]

@@ -1,5 +1,6 @@
 """File > Templates: the audit templates in this database, each version's outline to read
-before auditing with it, and a council's own template installed from its file.
+before auditing with it, a council's own template installed from its file, and any version
+written out to change and install again.
 
 Installing is the same as ``auditdesk templates install``: the file is checked first and
 its problems are shown here, each with its line, and nothing is installed until it is put
@@ -7,6 +8,8 @@ right. The list, the outline and the install each run off the GUI thread.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -22,15 +25,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from auditdesk.domain.template_writer import template_yaml
 from auditdesk.errors import TemplateProblem
 from auditdesk.services import kernel
-from auditdesk.services.kernel import InstalledTemplate, TemplateSummary
+from auditdesk.services.kernel import InstalledTemplate, ServiceContext, TemplateSummary
 from auditdesk.ui.accessibility import named
 from auditdesk.ui.dialog_service import DialogService
 from auditdesk.ui.errors import error_handler
 from auditdesk.ui.on_screen import StaysOnScreen
 from auditdesk.ui.session import AppSession
 from auditdesk.ui.task_runner import TaskScope
+from auditdesk.whole_files import written_whole
 
 TEMPLATE_FILES = "Audit templates (*.yaml *.yml);;All files (*)"
 
@@ -68,10 +73,17 @@ class TemplatesDialog(StaysOnScreen, QDialog):
             "Install from file",
             "Checks a template file and installs it into this database",
         )
+        self.export = named(
+            QPushButton("&Write out…"),
+            "Write out",
+            "Writes the chosen template version to a YAML file, to change and install again",
+        )
         if session.read_only:
             self.install.setEnabled(False)
-            self.install.setToolTip("This database is read-only: nothing can be installed")
+            # Said in words, not only in the button's tooltip: keyboards never hover.
+            self.said.setText("This database is read-only: templates cannot be installed in it.")
         self.install.clicked.connect(self.choose_file)
+        self.export.clicked.connect(self.write_out)
         self._lay_out()
         self.versions.currentItemChanged.connect(self._show_outline)
         self.resize(960, 640)
@@ -85,7 +97,10 @@ class TemplatesDialog(StaysOnScreen, QDialog):
         left = QVBoxLayout()
         left.addWidget(heading)
         left.addWidget(self.versions, 1)
-        left.addWidget(self.install)
+        actions = QHBoxLayout()
+        actions.addWidget(self.install)
+        actions.addWidget(self.export)
+        left.addLayout(actions)
         right = QVBoxLayout()
         right.addWidget(outline_heading)
         right.addWidget(self.outline, 1)
@@ -173,11 +188,46 @@ class TemplatesDialog(StaysOnScreen, QDialog):
             self.said.setText(f"{template.title} ({template.key}) was installed already.")
         self.reload(choose=template.key)
 
+    # -- writing out ------------------------------------------------------------------------
+    def write_out(self) -> None:
+        item = self.versions.currentItem()
+        if item is None:
+            self.said.setText("Choose the template version to write out.")
+            return
+        key = str(item.data(Qt.ItemDataRole.UserRole))
+        suggested = self.session.path.parent / f"{key.replace('@', '-version-')}.yaml"
+        chosen = self.dialogs.save_file(self, "Write the template out", suggested, TEMPLATE_FILES)
+        if chosen is None:
+            return
+        target = (
+            chosen if chosen.suffix.lower() in {".yaml", ".yml"} else chosen.with_suffix(".yaml")
+        )
+        ctx, database = self.session.ctx, self.session.path
+        self.tasks.read(
+            lambda: _write_out(ctx, key, target, database),
+            lambda _done: self.said.setText(
+                f"Wrote {key} to {target}. Change it, give it the next version number, and "
+                "install it with Install from file."
+            ),
+            self._problem,
+        )
+
     def _problem(self, error: BaseException) -> None:
         if isinstance(error, TemplateProblem):
             # Often several, each with its line: listed where there is room to read them.
+            # No version stays chosen, so choosing one again shows its outline again.
             self.said.setText("Not installed: the file has problems, listed in the outline.")
+            self.versions.setCurrentRow(-1)  # before the problems: it clears the outline
             self.outline.setPlainText("\n".join(error.problems))
             self.outline.setFocus()
         else:
             self._said_or_reported(error)
+
+
+def _write_out(ctx: ServiceContext, key: str, target: Path, database: Path) -> None:
+    """The stored version ``key`` as YAML in ``target``, written whole (never half a file,
+    never over the database)."""
+    stored = kernel.stored_template(ctx, key)
+    text = template_yaml(stored.key, stored.title, stored.definition, stored.sha256)
+    with written_whole([target], again="write it out again", database=database) as (aside,):
+        aside.write_text(text, encoding="utf-8")

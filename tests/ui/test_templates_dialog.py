@@ -109,3 +109,34 @@ def test_choosing_no_file_changes_nothing(
     dialog.install.click()
     assert listed(dialog) == before
     assert dialog.said.text() == ""
+
+
+def test_a_version_is_written_out_to_change_and_install_again(
+    open_window: Callable[..., MainWindow], dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    dialog = opened(open_window(), dialogs)
+    dialog.versions.setCurrentRow(3)
+    dialogs.answer("save_file", tmp_path / "our visit")  # no .yaml: it is added
+    dialog.export.click()
+    written = tmp_path / "our visit.yaml"
+    assert dialog.said.text().startswith(f"Wrote setting-visit@1 to {written}.")
+    text = written.read_text(encoding="utf-8")
+    assert "id: setting-visit\nversion: 1\n" in text
+    changed = text.replace("version: 1\n", "version: 2\n", 1)
+    written.write_text(changed, encoding="utf-8")
+    dialogs.answer("open_file", written)
+    dialog.install.click()
+    assert dialog.said.text().startswith("Installed Setting quality visit, version 2 (")
+
+
+def test_after_a_failed_install_choosing_a_version_shows_its_outline_again(
+    open_window: Callable[..., MainWindow], dialogs: ScriptedDialogs, tmp_path: Path
+) -> None:
+    dialog = opened(open_window(), dialogs)
+    dialog.versions.setCurrentRow(1)
+    dialogs.answer("open_file", our_template(tmp_path, broken=True))
+    dialog.install.click()
+    assert "Nothing was installed." in dialog.outline.toPlainText()
+    assert dialog.versions.currentItem() is None
+    dialog.versions.setCurrentRow(1)
+    assert dialog.outline.toPlainText().startswith("EHCP multi-agency quality audit\n")

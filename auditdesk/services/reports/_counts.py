@@ -5,7 +5,7 @@ grades overall, by term and by each breakdown, and section grades from the store
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -126,25 +126,11 @@ def counts_by(
     session: Session, conditions: Sequence[ColumnElement[bool]], column: Any
 ) -> dict[str | None, GradeCounts]:
     """Final grade counts per value of ``column``."""
-    (counts,) = counts_by_each(session, conditions, (column,))
-    return counts
-
-
-def counts_by_each(
-    session: Session, conditions: Sequence[ColumnElement[bool]], columns: Sequence[Any]
-) -> list[dict[str | None, GradeCounts]]:
-    """Final grade counts per value of each of ``columns``, in one pass over the audits in
-    scope for them all (every breakdown of the Board figures, read once rather than once a
-    breakdown)."""
     rows = session.execute(
-        select(*columns, Audit.final_grade, func.count())
+        select(column, Audit.final_grade, func.count())
         .where(*conditions)
-        .group_by(*columns, Audit.final_grade)
+        .group_by(column, Audit.final_grade)
     ).all()
-    return [_tallied((row[n], row[-2], row[-1]) for row in rows) for n in range(len(columns))]
-
-
-def _tallied(rows: Iterable[tuple[Any, str | None, int]]) -> dict[str | None, GradeCounts]:
     grades: dict[str | None, list[int]] = defaultdict(lambda: [0] * WIDTH)
     ungraded: dict[str | None, int] = defaultdict(int)
     for value, grade, number in rows:

@@ -35,7 +35,6 @@ from auditdesk.services.reports._counts import (
     Dimension,
     GradeCounts,
     counts_by,
-    counts_by_each,
     dimension_rows,
     overall_counts,
     section_counts,
@@ -125,10 +124,11 @@ def _grade_tables(
         rows.append(RawRow("current", current, now.grades))
     shown_as: dict[str, str] = {}  # a group of audits every breakdown shows alike
     tables: list[tuple[Dimension, list[str]]] = []
-    by_dimension = counts_by_each(session, scope.conditions(), [d.column for d in DIMENSIONS])
-    for dimension, counted in zip(DIMENSIONS, by_dimension, strict=True):
+    for dimension in DIMENSIONS:
         keys = []
-        for row in dimension_rows(dimension, counted):
+        for row in dimension_rows(
+            dimension, counts_by(session, scope.conditions(), dimension.column)
+        ):
             key = f"{dimension.key}:{row.key}"  # a dimension row's key is its code
             same = shown_as.get(row.label) if row.key == "" else None
             if same is not None and _counts(rows, same) == row.counts:

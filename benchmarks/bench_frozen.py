@@ -37,6 +37,10 @@ def main() -> None:
     frozen = options.dist / "AuditDesk"
     if not frozen.exists():
         raise SystemExit(f"No frozen app at {frozen}: run `make package` first.")
+    newest = max(path.stat().st_mtime for path in (ROOT / "auditdesk").rglob("*.py"))
+    if frozen.stat().st_mtime < newest:
+        # Timing an app built from older code would say nothing about this code.
+        raise SystemExit(f"The frozen app at {frozen} is older than the code: run `make package`.")
     report_size(options.dist)
     home = RESULTS / "frozen-bench-home"
     shutil.rmtree(home, ignore_errors=True)

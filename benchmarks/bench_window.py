@@ -33,6 +33,13 @@ prefs.remember_profile("Bench Lead", Agency.EDUCATION, Role.QUALITY_LEAD)
 controller = AppController(app, prefs, synchronous=True)
 assert controller.open(Path(sys.argv[1]))
 window = controller.window
+# Settled first: once its first page is painted the window opens the database properly
+# (after a first look), reads what the filters offer and looks every page over, which
+# with this synchronous runner happens on the GUI thread; a filter change is timed after.
+settled_by = time.monotonic() + 120
+while controller.session.opening or window.audit_list.filters.auditor.count() <= 1:
+    assert time.monotonic() < settled_by, "the window never settled"
+    app.processEvents()
 app.processEvents()
 model = window.audit_model
 assert model.rowCount() > 0

@@ -142,6 +142,8 @@ def _compose_plainly(text: str, source: str) -> yaml.Node | None:
             # Where PyYAML noticed the problem can be a line after the mistake; say where
             # the unfinished thing began too.
             what += f" ({error.context} that starts on line {error.context_mark.line + 1})"
+        advice = next((tip for words, tip in _YAML_ADVICE if words in what), None)
+        what += f". What to do: {advice}" if advice else ""
         raise TemplateProblem([f"{source}{line}: the YAML cannot be read: {what}"]) from None
     except yaml.YAMLError as error:
         raise TemplateProblem([f"{source}: the YAML cannot be read: {error}"]) from None
@@ -223,7 +225,45 @@ def _plain(error: Any) -> str:
         )
     if kind == "less_than_equal":
         return f"{error['input']:,} is too high; the highest allowed is {limit['le']:,}"
-    message = str(error["msg"])
-    if "input" in error and kind in ("enum", "literal_error", "int_parsing", "float_parsing"):
+    if kind == "greater_than_equal":
+        return f"{error['input']:,} is too low; the lowest allowed is {limit['ge']:,}"
+    if kind == "greater_than":
+        return f"{error['input']:,} is too low; it must be more than {limit['gt']:,}"
+    if kind == "too_short":
+        least = limit.get("min_length", 1)
+        return f"this needs at least {least} item{'s' if least != 1 else ''}"
+    plain = _PLAIN_WORDS.get(kind)
+    if kind == "enum":
+        plain = f"this must be one of {limit.get('expected', 'the values listed')}"
+    message = plain or str(error["msg"])
+    if "input" in error and kind in ("enum", "literal_error", "int_parsing", "float_parsing",
+                                     "bool_parsing", "int_from_float"):  # fmt: skip
         message += f" (found '{error['input']}')"
     return message
+
+
+#: pydantic's words for what a template's author most often gets wrong, said in theirs.
+_PLAIN_WORDS = {
+    "int_parsing": "this must be a whole number",
+    "int_from_float": "this must be a whole number",
+    "int_type": "this must be a whole number",
+    "float_parsing": "this must be a number",
+    "float_type": "this must be a number",
+    "bool_parsing": "this must be true or false",
+    "bool_type": "this must be true or false",
+    "string_type": "this must be text",
+    "list_type": "this must be a list: lines starting with '- ', indented under it",
+    "dict_type": "this must be a group of fields: lines of 'name: value', indented under it",
+    "model_type": "this must be a group of fields: lines of 'name: value', indented under it",
+    "model_attributes_type": (
+        "this must be a group of fields: lines of 'name: value', indented under it"
+    ),
+}
+
+#: What to do about PyYAML's commonest complaints, said after its own words.
+_YAML_ADVICE = (
+    ("mapping values are not allowed", "put text that contains ': ' in quotes"),
+    ("expected <block end>", "a line here is indented differently from the lines around it"),
+    ("found character '\\t'", "indent with spaces, not tabs"),
+    ("could not find expected ':'", "a line here is missing the ':' after its field name"),
+)

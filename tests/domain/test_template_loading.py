@@ -522,3 +522,31 @@ def test_a_version_higher_than_a_bundle_carries_is_refused(tmp_path: Path) -> No
         "version",
         "100,001 is too high; the highest allowed is 100,000",
     )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("version: 1\n", "version: one\n", "version: this must be a whole number (found 'one')"),
+        ("kind: ehcp_audit", "kind: ehcp", "kind: this must be one of 'ehcp_audit'"),
+        (
+            "    title: Main\n",
+            "    title: Main: the first\n",
+            "What to do: put text that contains ': ' in quotes",
+        ),
+        ("        prompt: First?", "\tprompt: First?", "What to do: indent with spaces, not tabs"),
+        (
+            "        prompt: Second?\n",
+            "        prompt: Second?\n       guidance: Look\n",
+            "What to do: a line here is indented differently from the lines around it",
+        ),
+    ],
+    ids=["a word for a number", "an unknown kind", "a colon in text", "a tab", "indentation"],
+)
+def test_problems_are_said_in_an_authors_words_with_what_to_do(
+    tmp_path: Path, old: str, new: str, said: str
+) -> None:
+    _path, problems = problems_for(tmp_path, replace_once(GOOD_YAML, old, new))
+    problem = only_problem(problems)
+    assert said in problem, problem
+    assert "Input should be" not in problem

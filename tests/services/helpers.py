@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from auditdesk.domain.template_index import Slot
 from auditdesk.services.audits import _editing as audits
+from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.kernel._context import ServiceContext
 from auditdesk.services.kernel._records import AuditDetail
+from tests.conftest import plan_subject
 from tests.services.bulk_answers import Given, record_answers
 
 
@@ -47,6 +49,14 @@ def answer_everything(
 ) -> None:
     """Rate every applicable question at ``points`` and write every written answer."""
     record_answers(ctx, detail.uuid, everything_answered(detail, points, comment))
+
+
+def completed_audit(ctx: ServiceContext, points: int = 3) -> AuditDetail:
+    """A new EHCP quality audit of a plan, every question answered at ``points``, completed
+    (what tests of moderation, actions and reopening start from)."""
+    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
+    answer_everything(ctx, detail, points=points)
+    return audit_lifecycle.complete_audit(ctx, detail.uuid)
 
 
 def answer_everything_one_by_one(

@@ -15,12 +15,9 @@ from pytestqt.qtbot import QtBot
 
 from auditdesk.domain.reference import Agency
 from auditdesk.services.audits import _actions as actions
-from auditdesk.services.audits import _editing as audits
-from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.text_table import SAMPLED_ROWS, WIDEST_COLUMN_CHARACTERS
-from tests.conftest import plan_subject
-from tests.services.helpers import answer_everything
+from tests.services.helpers import completed_audit
 
 
 def _action(what: str, due: date) -> actions.ActionInput:
@@ -38,9 +35,7 @@ def test_actions_read_as_shown_and_overdue_ones_stand_out(
 ) -> None:
     window = open_window(None)
     ctx = window.session.ctx
-    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
-    answer_everything(ctx, detail, points=3)
-    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    detail = completed_audit(ctx)
     actions.add_action(ctx, detail.uuid, _action("Rewrite the outcomes", date(2020, 1, 6)))
     actions.add_action(ctx, detail.uuid, _action("Add the child's views", date(2099, 1, 5)))
     view = window.actions_view
@@ -82,9 +77,7 @@ def test_a_long_action_leaves_room_for_the_due_date_and_is_read_whole(
     window = open_window(None)
     window.resize(1366, 768)
     ctx = window.session.ctx
-    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
-    answer_everything(ctx, detail, points=3)
-    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    detail = completed_audit(ctx)
     long_action = "Chase outstanding health advice through the designated clinical officer " * 3
     actions.add_action(ctx, detail.uuid, _action(long_action.strip(), date(2020, 1, 6)))
     view = window.actions_view

@@ -26,7 +26,6 @@ from auditdesk.domain.grades import Grade
 from auditdesk.domain.reference import Agency, AuditStatus, PlanStage, PrimaryNeed, Role
 from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
-from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.kernel import _subjects as subjects
 from auditdesk.services.kernel._people import add_auditor
 from auditdesk.ui.app import AppController
@@ -45,7 +44,7 @@ from auditdesk.ui.new_audit_dialog import NewAuditDialog
 from auditdesk.ui.preferences import Preferences
 from auditdesk.ui.welcome_dialog import WelcomeDialog
 from tests.conftest import plan_subject
-from tests.services.helpers import answer_everything
+from tests.services.helpers import completed_audit
 from tests.ui.alt_keys import press_alt
 from tests.ui.keys import activate
 from tests.ui.scripted_dialogs import ScriptedDialogs
@@ -320,9 +319,7 @@ def test_reopening_and_overriding_need_a_reason(
 ) -> None:
     window = open_window(None)
     ctx = window.session.ctx
-    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
-    answer_everything(ctx, detail, points=3)
-    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    detail = completed_audit(ctx)
     editor = open_editor(qtbot, window, detail.uuid)
 
     editor.reopen_action.trigger()
@@ -442,9 +439,7 @@ def test_reconciliation_needs_the_agreed_overall_grade(
 ) -> None:
     window = open_window(None)
     ctx = window.session.ctx
-    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
-    answer_everything(ctx, detail, points=3)
-    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    detail = completed_audit(ctx)
     (drawn,) = moderation.draw_sample(ctx, percentage=100).drawn
     # A colleague second-marks (as in test_blind_marking.py), agreeing throughout.
     colleague = add_auditor(ctx, "Morgan Health", Agency.HEALTH, Role.PRACTICE_CHAMPION)

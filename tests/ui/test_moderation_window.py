@@ -14,15 +14,13 @@ from auditdesk.domain.grades import NOT_APPLICABLE, Grade
 from auditdesk.domain.reference import Agency, AuditStatus, Role
 from auditdesk.services import moderation
 from auditdesk.services.audits import _editing as audits
-from auditdesk.services.audits import _lifecycle as audit_lifecycle
 from auditdesk.services.kernel._people import add_auditor
 from auditdesk.services.reports import agreement_report, kept_agreement
 from auditdesk.ui.main_window import MainWindow
 from auditdesk.ui.moderation.assign_dialog import AssignMarkerDialog
 from auditdesk.ui.moderation.blind_marking_window import BlindMarkingWindow
 from auditdesk.ui.moderation.reconciliation_dialog import ReconciliationDialog
-from tests.conftest import plan_subject
-from tests.services.helpers import answer_everything, option_with_points
+from tests.services.helpers import completed_audit, option_with_points
 from tests.ui.alt_keys import press_alt
 from tests.ui.demo_files import copy_of
 from tests.ui.readable import unreadable_cells
@@ -34,9 +32,7 @@ def test_a_moderation_round_end_to_end(
 ) -> None:
     window = open_window(None)
     ctx = window.session.ctx
-    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
-    answer_everything(ctx, detail, points=3)
-    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    detail = completed_audit(ctx)
     add_auditor(ctx, "Morgan Health", Agency.HEALTH, Role.PRACTICE_CHAMPION)
     view = window.moderation_view
     window.tabs.setCurrentWidget(view)
@@ -101,9 +97,7 @@ def test_reconciliation_counts_agree_and_say_why_some_are_left_out(
 ) -> None:
     window = open_window(None)
     ctx = window.session.ctx
-    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
-    answer_everything(ctx, detail, points=3)
-    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    detail = completed_audit(ctx)
     morgan = add_auditor(ctx, "Morgan Health", Agency.HEALTH, Role.PRACTICE_CHAMPION)
     row = moderation.draw_sample(ctx, percentage=100, seed=1).drawn[0]
     moderation.assign_second_marker(ctx, row.uuid, morgan.uuid)
@@ -153,9 +147,7 @@ def test_the_list_and_agreement_figures_arrive_apart_and_only_the_newest_show(
     nothing."""
     window = open_window(None)
     ctx = window.session.ctx
-    detail = audits.create_audit(ctx, template_id="ehcp-quality", subject=plan_subject())
-    answer_everything(ctx, detail, points=3)
-    audit_lifecycle.complete_audit(ctx, detail.uuid)
+    completed_audit(ctx)
     view = window.moderation_view
     window.tabs.setCurrentWidget(view)
     assert view.table.row_count() == 0
